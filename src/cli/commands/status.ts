@@ -1,0 +1,29 @@
+import type { Command } from 'commander';
+import { planStatus, type StatusQuery } from '../../core/status.js';
+import { renderStatusText, statusJson } from '../../render/status.js';
+import { commandContext, requireCleanPlan, writeJson } from '../context.js';
+import { parsePillar, parsePositiveInt, parseStatus, parseTheme } from '../parse-options.js';
+
+interface StatusOptions {
+  pillar?: string;
+  status?: string;
+  theme?: string;
+  stale?: string;
+  flagged?: boolean;
+  json?: boolean;
+}
+
+export function run(cmd: Command): void {
+  const ctx = commandContext(cmd);
+  const o = cmd.opts<StatusOptions>();
+  const { plan } = requireCleanPlan(ctx);
+  const query: StatusQuery = { asOf: ctx.asOf };
+  if (o.pillar !== undefined) query.pillar = parsePillar(plan, o.pillar);
+  if (o.status !== undefined) query.status = parseStatus(o.status);
+  if (o.theme !== undefined) query.theme = parseTheme(plan, o.theme);
+  if (o.stale !== undefined) query.staleDays = parsePositiveInt('--stale', o.stale);
+  if (o.flagged) query.onlyFlagged = true;
+  const status = planStatus(plan, query);
+  if (o.json) writeJson(ctx, statusJson(status));
+  else ctx.out(renderStatusText(plan, status, { style: ctx.style, width: ctx.width }));
+}

@@ -1,0 +1,87 @@
+/**
+ * What every command starts from: global options resolved, the plan
+ * located, read and loaded. Commands that need a clean plan call
+ * `requireCleanPlan`, which stops with the diagnostics when there are errors.
+ */
+import type { Command } from 'commander';
+import { isCalendarDate } from '../core/dates.js';
+import { countBySeverity } from '../core/diagnostics.js';
+import { type LoadResult, loadPlan } from '../core/load.js';
+import type { Plan } from '../core/model.js';
+import { CspError, EXIT, usageError } from '../errors.js';
+import { today } from '../io/clock.js';
+import { locatePlan, type PlanLocation, readPlanFiles } from '../io/plan-files.js';
+import { formatDiagnostic } from '../render/diagnostics.js';
+import { makeStyle, type Style } from '../render/style.js';
+import { terminalWidth, useColor } from './terminal.js';
+
+export interface GlobalOptions {
+  plan?: string;
+  asOf?: string;
+  color?: boolean;
+  debug?: boolean;
+}
+
+export interface CommandContext {
+  options: GlobalOptions;
+  asOf: string;
+  /** Style for stdout. */
+  style: Style;
+  /** Style for stderr. */
+  errStyle: Style;
+  width: number;
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export function commandContext(cmd: Command): CommandContext {
+  const options = cmd.optsWithGlobals<GlobalOptions>();
+  const asOf = options.asOf ?? today();
+  if (!isCalendarDate(asOf)) throw usageError(`--as-of '${asOf}' is not a date in YYYY-MM-DD form`, 'e.g. --as-of 2025-06-30');
+  const env = process.env;
+  return {
+    options,
+    asOf,
+    style: makeStyle(useColor(options, env, Boolean(process.stdout.isTTY))),
+    errStyle: makeStyle(useColor(options, env, Boolean(process.stderr.isTTY))),
+    width: terminalWidth(env, process.stdout.columns),
+    out: (text) => void process.stdout.write(text),
+    err: (text) => void process.stderr.write(text),
+  };
+}
+
+export interface LoadedPlan {
+  location: PlanLocation;
+  result: LoadResult;
+  files: number;
+}
+
+export function readAndLoad(ctx: CommandContext): LoadedPlan {
+  const location = locatePlan(ctx.options.plan, process.env, process.cwd());
+  const files = readPlanFiles(location);
+  const result = loadPlan(files, { asOf: ctx.asOf });
+  return { location, result, files: files.files.length };
+}
+
+const SHOWN_ERRORS = 5;
+
+/** The plan, or exit 1 with the first few errors and a pointer to `csp validate`. */
+export function requireCleanPlan(ctx: CommandContext): { plan: Plan; loaded: LoadedPlan } {
+  const loaded = readAndLoad(ctx);
+  const { errors } = countBySeverity(loaded.result.diagnostics);
+  if (errors > 0 || !loaded.result.plan) {
+    const shown = loaded.result.diagnostics.filter((d) => d.severity === 'error').slice(0, SHOWN_ERRORS);
+    for (const d of shown) ctx.err(`${formatDiagnostic(d, loaded.result.sources, ctx.errStyle)}\n\n`);
+    const more = errors > shown.length ? ` (${errors - shown.length} more not shown)` : '';
+    throw new CspError(
+      `the plan has ${errors} error${errors === 1 ? '' : 's'}${more}`,
+      EXIT.data,
+      "fix them first; 'csp validate' lists every problem",
+    );
+  }
+  return { plan: loaded.result.plan, loaded };
+}
+
+export function writeJson(ctx: CommandContext, value: unknown): void {
+  ctx.out(`${JSON.stringify(value, null, 2)}\n`);
+}

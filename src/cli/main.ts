@@ -1,0 +1,145 @@
+/**
+ * The csp command line. This file only declares commands and options; each
+ * command's work lives in commands/*.ts and is loaded on demand, so that
+ * `csp --version` and `--help` never load the YAML parser or zod.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { CspError, EXIT } from '../errors.js';
+
+declare const CSP_VERSION: string;
+
+// Commander passes positional arguments as strings (or string arrays for variadic ones).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Action = (cmd: Command, ...args: any[]) => Promise<void> | void;
+
+/** Wraps a lazily imported command module's `run` as a commander action. */
+function lazy(load: () => Promise<{ run: Action }>) {
+  return async (...args: unknown[]) => {
+    const cmd = args[args.length - 1] as Command;
+    const { run } = await load();
+    await run(cmd, ...args.slice(0, -2));
+  };
+}
+
+function examples(...lines: string[]): string {
+  return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+}
+
+export function buildProgram(): Command {
+  const program = new Command('csp')
+    .description('Keep a partnership action plan as plain-text files and see where every commitment stands.')
+    .version(typeof CSP_VERSION === 'string' ? CSP_VERSION : '0.0.0-dev', '-V, --version', 'print the csp version')
+    .option('--plan <dir>', 'the plan folder (default: $CSP_PLAN, else the nearest plan/ above the current folder)')
+    .option('--as-of <date>', 'evaluate the plan as of this day, YYYY-MM-DD (default: today)')
+    .option('--color', 'force colour output')
+    .option('--no-color', 'no colour output (also: NO_COLOR=1)')
+    .option('--debug', 'show internal details (stack traces) on failure; also CSP_DEBUG=1')
+    .showSuggestionAfterError(true)
+    .configureHelp({ sortSubcommands: false, showGlobalOptions: true })
+    .addHelpText(
+      'after',
+      examples(
+        'csp status                      # the dashboard',
+        'csp status --pillar 2 --stale 90',
+        'csp validate                    # check every file',
+        'csp show p1.3',
+        'csp export --json > plan.json',
+      ) + '\nExit codes: 0 ok · 1 the plan has errors or a change was refused · 2 usage error · 3 environment (files, lock, git)\n',
+    );
+
+  program
+    .command('validate')
+    .description('check every plan file against the schema and the plan-wide rules')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
+    .addHelpText('after', examples('csp validate', 'csp validate --format json', 'csp validate --format github   # in GitHub Actions'))
+    .action(lazy(() => import('./commands/validate.js')));
+
+  program
+    .command('status')
+    .description('the dashboard: progress per pillar and where every initiative stands')
+    .option('--pillar <n>', 'only this pillar (a number)')
+    .option('--status <status>', 'only initiatives with this status')
+    .option('--theme <id>', 'only initiatives of this thematic area')
+    .option('--stale <days>', 'flag initiatives without a note for this many days (default 180)')
+    .option('--flagged', 'only initiatives flagged stale or overdue')
+    .option('--json', 'print the data as JSON')
+    .addHelpText(
+      'after',
+      examples('csp status', 'csp status --pillar 3', 'csp status --status at-risk', 'csp status --stale 90 --flagged', 'csp status --as-of 2025-06-30 --json'),
+    )
+    .action(lazy(() => import('./commands/status.js')));
+
+  program
+    .command('show')
+    .description('one initiative in full, with its notes')
+    .argument('<id>', 'initiative id, e.g. p1.3')
+    .option('--json', 'print the data as JSON')
+    .addHelpText('after', examples('csp show p1.3', 'csp show p3.4 --json'))
+    .action(lazy(() => import('./commands/show.js')));
+
+  program
+    .command('export')
+    .description('the whole loaded plan as one JSON document')
+    .option('--json', 'JSON output (the only format; accepted for clarity)')
+    .addHelpText('after', examples('csp export --json > plan.json'))
+    .action(lazy(() => import('./commands/export.js')));
+
+  return program;
+}
+
+function debugEnabled(argv: readonly string[]): boolean {
+  return argv.includes('--debug') || process.env.CSP_DEBUG === '1';
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = buildProgram();
+  program.exitOverride();
+  program.configureOutput({
+    writeErr: (s) => process.stderr.write(s),
+    outputError: (s, write) => write(s.startsWith('error:') ? `csp: ${s}` : s),
+  });
+  try {
+    await program.parseAsync(argv as string[], { from: 'node' });
+    return EXIT.ok;
+  } catch (err) {
+    return reportError(err, debugEnabled(argv));
+  }
+}
+
+function reportError(err: unknown, debug: boolean): number {
+  if (err instanceof CommanderError) {
+    // Help and version are "errors" only to commander.
+    if (err.exitCode === 0 || err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return EXIT.ok;
+    return EXIT.usage;
+  }
+  if (err instanceof CspError) {
+    process.stderr.write(`csp: error: ${err.message}\n`);
+    if (err.hint) process.stderr.write(`  help: ${err.hint}\n`);
+    if (debug && err.stack) process.stderr.write(`${err.stack}\n`);
+    return err.exitCode;
+  }
+  const e = err as NodeJS.ErrnoException;
+  if (e && typeof e.code === 'string' && /^E[A-Z]+$/.test(e.code)) {
+    process.stderr.write(`csp: error: ${e.code}: ${e.message}\n`);
+    if (debug && e.stack) process.stderr.write(`${e.stack}\n`);
+    return EXIT.environment;
+  }
+  process.stderr.write(`csp: internal error: ${e?.message ?? String(err)}\n  help: this is a bug in csp; run again with --debug and report what it prints\n`);
+  if (debug && e?.stack) process.stderr.write(`${e.stack}\n`);
+  return EXIT.data;
+}
+
+// A closed pipe (csp status | head) is not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+});
+
+main(process.argv).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err) => {
+    process.stderr.write(`csp: internal error: ${String(err)}\n`);
+    process.exitCode = EXIT.data;
+  },
+);

@@ -1,0 +1,48 @@
+/** Turning option strings into checked values, with usage errors (exit 2) that say what is allowed. */
+import type { Initiative, Plan } from '../core/model.js';
+import { didYouMean, nearest } from '../core/text.js';
+import { ID_PATTERN, type Status, STATUSES } from '../core/vocabulary.js';
+import { usageError } from '../errors.js';
+import { termSafeLine } from '../render/sanitize.js';
+
+export function parsePositiveInt(flag: string, value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw usageError(`${flag} '${termSafeLine(value)}' is not a whole number of 1 or more`);
+  return Number(value);
+}
+
+export function parsePillar(plan: Plan, value: string): number {
+  const n = Number(value.replace(/^p/i, ''));
+  const numbers = plan.pillars.map((p) => p.number);
+  if (!Number.isInteger(n) || !numbers.includes(n)) {
+    throw usageError(`there is no pillar '${termSafeLine(value)}'`, `pillars are ${numbers.join(', ')}`);
+  }
+  return n;
+}
+
+export function parseStatus(value: string): Status {
+  if ((STATUSES as readonly string[]).includes(value)) return value as Status;
+  throw usageError(
+    `'${termSafeLine(value)}' is not a status`,
+    `${didYouMean(value, STATUSES) ?? ''} statuses are: ${STATUSES.join(', ')}`.trim(),
+  );
+}
+
+export function parseTheme(plan: Plan, value: string): string {
+  const ids = plan.pillars.flatMap((p) => p.themes.map((t) => t.id));
+  if (ids.includes(value)) return value;
+  throw usageError(`there is no thematic area '${termSafeLine(value)}'`, didYouMean(value, ids) ?? `themes are: ${ids.join(', ')}`);
+}
+
+/** The initiative with this id, or a usage error naming the nearest ids. */
+export function findInitiative(plan: Plan, id: string): Initiative {
+  if (!ID_PATTERN.test(id)) {
+    throw usageError(`'${termSafeLine(id)}' is not an initiative id`, 'ids look like p1.3: lower-case letters, digits, dots and dashes');
+  }
+  const found = plan.initiatives.find((i) => i.id === id);
+  if (found) return found;
+  const close = nearest(id, plan.initiatives.map((i) => i.id));
+  throw usageError(
+    `no initiative '${id}'`,
+    close.length ? `did you mean ${close.map((c) => `'${c}'`).join(' or ')}?` : "'csp status' lists every initiative",
+  );
+}

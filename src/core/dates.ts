@@ -1,0 +1,67 @@
+/**
+ * Calendar dates as the plan writes them: 'YYYY-MM-DD' strings. Strings in
+ * this form sort chronologically, so comparisons are plain string compares.
+ * The core never reads the clock: callers pass `asOf`.
+ */
+import { addMonths } from 'date-fns/addMonths';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+
+export type IsoDate = string;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function looksLikeIsoDate(s: string): boolean {
+  return ISO_DATE.test(s);
+}
+
+/** True for a real calendar date in YYYY-MM-DD form (rejects 2025-02-30). */
+export function isCalendarDate(s: string): boolean {
+  const m = ISO_DATE.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  const dt = toDate(s);
+  return dt.getFullYear() === y && dt.getMonth() === mo - 1 && dt.getDate() === d;
+}
+
+function toDate(s: IsoDate): Date {
+  const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+  const dt = new Date(2000, 0, 1);
+  dt.setFullYear(y, m - 1, d);
+  return dt;
+}
+
+function fromDate(dt: Date): IsoDate {
+  const y = String(dt.getFullYear()).padStart(4, '0');
+  const m = String(dt.getMonth() + 1).padStart(2, '0');
+  const d = String(dt.getDate()).padStart(2, '0');
+  return `${y}-${m}-${d}`;
+}
+
+/** Whole days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return differenceInCalendarDays(toDate(to), toDate(from));
+}
+
+export function addMonthsTo(date: IsoDate, months: number): IsoDate {
+  return fromDate(addMonths(toDate(date), months));
+}
+
+export function addDaysTo(date: IsoDate, days: number): IsoDate {
+  const dt = toDate(date);
+  dt.setDate(dt.getDate() + days);
+  return fromDate(dt);
+}
+
+/** Today's date in local time, from a clock reading the caller made. */
+export function isoDateOf(now: Date): IsoDate {
+  return fromDate(now);
+}
+
+/** "3 d", "5 mo", "2 y": a compact age for tables. */
+export function formatAge(days: number): string {
+  if (days < 0) return 'future';
+  if (days < 60) return `${days} d`;
+  if (days < 730) return `${Math.floor(days / 30.4375)} mo`;
+  return `${Math.floor(days / 365.25)} y`;
+}

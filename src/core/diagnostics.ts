@@ -1,0 +1,106 @@
+/**
+ * Diagnostics are data: a stable rule code, a position and a message that
+ * says what is wrong and how to fix it. Rendering lives in src/render.
+ */
+
+export type Severity = 'error' | 'warning';
+
+/** Every rule code csp can report. Stable: tests, CI filters and docs key on these. */
+export const RULE_CODES = [
+  // reading a file
+  'file-unreadable',
+  'file-too-large',
+  'file-encoding',
+  'file-symlink',
+  'merge-conflict',
+  'yaml-syntax',
+  'yaml-nesting',
+  'yaml-alias',
+  'yaml-tag',
+  'yaml-multi-document',
+  'yaml-duplicate-key',
+  'yaml-key-type',
+  'not-a-mapping',
+  'empty-file',
+  // schema
+  'missing-field',
+  'unknown-field',
+  'wrong-type',
+  'invalid-value',
+  'invalid-format',
+  'invalid-date',
+  // plan-wide rules
+  'manifest-missing',
+  'duplicate-id',
+  'id-case-collision',
+  'id-file-mismatch',
+  'id-pillar-prefix',
+  'wrong-folder',
+  'unknown-pillar',
+  'unknown-theme',
+  'unknown-related',
+  'unknown-party',
+  'self-related',
+  'duplicate-theme',
+  'duplicate-pillar',
+  'notes-out-of-order',
+  'note-in-future',
+  'cadence-without-recurring',
+] as const;
+
+export type RuleCode = (typeof RULE_CODES)[number];
+
+export interface SourcePos {
+  /** Path relative to the repository root (the folder that holds plan/), with forward slashes. */
+  file: string;
+  /** 1-based. */
+  line: number;
+  /** 1-based, in characters. */
+  column: number;
+}
+
+export interface Diagnostic extends SourcePos {
+  severity: Severity;
+  rule: RuleCode;
+  /** What is wrong. */
+  message: string;
+  /** What to do about it. */
+  hint?: string;
+}
+
+export function diagnostic(
+  pos: SourcePos,
+  rule: RuleCode,
+  message: string,
+  hint?: string,
+  severity: Severity = 'error',
+): Diagnostic {
+  const d: Diagnostic = { file: pos.file, line: pos.line, column: pos.column, severity, rule, message };
+  if (hint !== undefined) d.hint = hint;
+  return d;
+}
+
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return (
+    compareStrings(a.file, b.file) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    compareStrings(a.rule, b.rule) ||
+    compareStrings(a.message, b.message)
+  );
+}
+
+/** Locale-independent string order, so output never depends on the machine. */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function countBySeverity(diags: readonly Diagnostic[]): { errors: number; warnings: number } {
+  let errors = 0;
+  let warnings = 0;
+  for (const d of diags) {
+    if (d.severity === 'error') errors++;
+    else warnings++;
+  }
+  return { errors, warnings };
+}

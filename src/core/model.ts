@@ -1,0 +1,86 @@
+/** The domain: a plan, its pillars and themes, its initiatives and their progress notes. */
+import type { SourcePos } from './diagnostics.js';
+import type { Cadence, Kind, Status } from './vocabulary.js';
+
+export interface Party {
+  id: string;
+  name: string;
+}
+
+export interface Theme {
+  id: string;
+  title: string;
+  text?: string;
+  pillar: number;
+}
+
+export interface Pillar {
+  number: number;
+  title: string;
+  short?: string;
+  themes: Theme[];
+  /** The folder that holds its initiatives, relative to the plan folder: "pillar-N". */
+  folder: string;
+}
+
+export interface Manifest {
+  title: string;
+  partnership: string;
+  parties: Party[];
+  adopted: { date: string; place?: string; by?: string };
+  source: { title: string; file?: string; url?: string };
+  review: { cadence: Cadence; body: string; text?: string };
+  background?: string;
+  baseline?: { since?: string; text?: string; items: string[] };
+  file: string;
+}
+
+export interface ProgressNote {
+  date: string;
+  text: string;
+  status?: Status;
+  /** A party id, or "joint" (also when the file says nothing). */
+  side: string;
+  author?: string;
+  links: string[];
+  /** Position of the note in its file's list (0-based). */
+  index: number;
+  pos: SourcePos;
+}
+
+export interface Initiative {
+  id: string;
+  pillar: number;
+  alsoListedUnder: number[];
+  title: string;
+  text: string;
+  kind?: Kind;
+  cadence?: Cadence;
+  themes: string[];
+  leads: Record<string, string>;
+  related: string[];
+  notes: ProgressNote[];
+  /** Path relative to the repository root. */
+  file: string;
+  pos: SourcePos;
+}
+
+export interface Plan {
+  manifest: Manifest;
+  pillars: Pillar[];
+  /** Sorted by id, naturally (p2.9 before p2.10). */
+  initiatives: Initiative[];
+}
+
+export function pillarFolder(n: number): string {
+  return `pillar-${n}`;
+}
+
+/** Every pillar an initiative is listed under, its own first. */
+export function pillarsOf(i: Initiative): number[] {
+  return [i.pillar, ...i.alsoListedUnder.filter((p) => p !== i.pillar)];
+}
+
+export function initiativesOfPillar(plan: Plan, pillar: number): Initiative[] {
+  return plan.initiatives.filter((i) => pillarsOf(i).includes(pillar));
+}

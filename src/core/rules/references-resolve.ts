@@ -1,0 +1,76 @@
+import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import { pillarsOf } from '../model.js';
+import { didYouMean } from '../text.js';
+import { JOINT_SIDE } from '../vocabulary.js';
+import type { RuleContext } from './index.js';
+import { fieldPos } from './locate.js';
+
+/** Pillars, themes, related ids and parties named in a file exist in the plan. */
+export function referencesResolve(ctx: RuleContext): Diagnostic[] {
+  const { plan } = ctx;
+  const out: Diagnostic[] = [];
+  const pillarNumbers = new Set(plan.pillars.map((p) => p.number));
+  const pillarList = [...pillarNumbers].join(', ');
+  const ids = new Set(plan.initiatives.map((i) => i.id));
+  const parties = plan.manifest.parties.map((p) => p.id);
+  for (const i of plan.initiatives) {
+    if (!pillarNumbers.has(i.pillar)) {
+      out.push(
+        diagnostic(fieldPos(ctx, i.file, ['pillar']), 'unknown-pillar', `pillar ${i.pillar} is not in plan.yaml`, `use one of: ${pillarList}`),
+      );
+    }
+    i.alsoListedUnder.forEach((p, k) => {
+      if (!pillarNumbers.has(p)) {
+        out.push(
+          diagnostic(fieldPos(ctx, i.file, ['alsoListedUnder', k]), 'unknown-pillar', `pillar ${p} is not in plan.yaml`, `use one of: ${pillarList}`),
+        );
+      }
+    });
+    const themeIds = plan.pillars.filter((p) => pillarsOf(i).includes(p.number)).flatMap((p) => p.themes.map((t) => t.id));
+    i.themes.forEach((t, k) => {
+      if (!themeIds.includes(t)) {
+        out.push(
+          diagnostic(
+            fieldPos(ctx, i.file, ['themes', k]),
+            'unknown-theme',
+            `theme '${t}' is not a thematic area of pillar ${pillarsOf(i).join(' or ')}`,
+            didYouMean(t, themeIds) ?? `use one of: ${themeIds.join(', ') || '(this pillar has no themes)'}`,
+          ),
+        );
+      }
+    });
+    i.related.forEach((r, k) => {
+      const pos = fieldPos(ctx, i.file, ['related', k]);
+      if (r === i.id) {
+        out.push(diagnostic(pos, 'self-related', `'${r}' lists itself as related`, 'remove it from related'));
+      } else if (!ids.has(r)) {
+        out.push(diagnostic(pos, 'unknown-related', `related id '${r}' is not an initiative of this plan`, didYouMean(r, ids) ?? 'check the id with csp status'));
+      }
+    });
+    for (const party of Object.keys(i.leads).sort()) {
+      if (!parties.includes(party)) {
+        out.push(
+          diagnostic(
+            fieldPos(ctx, i.file, ['leads', party], 'key'),
+            'unknown-party',
+            `'${party}' in leads is not a party of this plan`,
+            didYouMean(party, parties) ?? `use one of: ${parties.join(', ')}`,
+          ),
+        );
+      }
+    }
+    for (const note of i.notes) {
+      if (note.side !== JOINT_SIDE && !parties.includes(note.side)) {
+        out.push(
+          diagnostic(
+            fieldPos(ctx, i.file, ['notes', note.index, 'side']),
+            'unknown-party',
+            `side '${note.side}' of note ${note.index + 1} is not a party of this plan`,
+            didYouMean(note.side, [...parties, JOINT_SIDE]) ?? `use one of: ${[...parties, JOINT_SIDE].join(', ')}`,
+          ),
+        );
+      }
+    }
+  }
+  return out;
+}

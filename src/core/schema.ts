@@ -1,0 +1,291 @@
+/**
+ * zod schemas for what people write in plan files, and the translation of
+ * zod issues into positioned diagnostics.
+ */
+import { z } from 'zod';
+import { isCalendarDate, looksLikeIsoDate } from './dates.js';
+import { diagnostic, type Diagnostic, type RuleCode } from './diagnostics.js';
+import type { ParsedFile, PathSegment } from './parse.js';
+import { didYouMean } from './text.js';
+import { CADENCES, ID_MAX_LENGTH, ID_PATTERN, KINDS, STATUSES } from './vocabulary.js';
+
+// Checked, not trimmed: the value stays exactly as written.
+const text = z.string().refine((s) => /\S/.test(s), { params: { rule: 'blank' } });
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine(isCalendarDate, { params: { rule: 'invalid-date' } });
+const id = z.string().max(ID_MAX_LENGTH).regex(ID_PATTERN);
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+const link = z.string().regex(/^(?:https?:\/\/|mailto:)\S+$/);
+const pillarNumber = z.number().int().min(1).max(99);
+
+export const noteSchema = z.strictObject({
+  date: isoDate.describe('The day the progress happened or was reported, YYYY-MM-DD.'),
+  text: text.describe('What happened, in plain sentences.'),
+  status: z.enum(STATUSES).optional().describe("The initiative's status from this date on."),
+  side: slug.optional().describe('Who reports it: a party id from plan.yaml (e.g. ca, kr) or joint. Default joint.'),
+  author: text.optional().describe('Who wrote the note (name, desk or department).'),
+  links: z.array(link).optional().describe('Supporting documents: http(s) or mailto URLs.'),
+});
+
+export const initiativeSchema = z.strictObject({
+  id: id.describe('Stable identifier, also the file name: pillar prefix and number, e.g. p2.10.'),
+  pillar: pillarNumber.describe('Number of the pillar the initiative is listed under (its folder).'),
+  alsoListedUnder: z
+    .array(pillarNumber)
+    .optional()
+    .describe('Other pillars whose list also names this same commitment.'),
+  title: text.describe('A short label for tables and reports.'),
+  text: text.describe('The commitment as the Action Plan words it, verbatim.'),
+  kind: z.enum(KINDS).optional().describe('What the wording says: recurring, deliverable or exploratory.'),
+  cadence: z.enum(CADENCES).optional().describe('How often a recurring initiative happens.'),
+  themes: z.array(slug).optional().describe('Ids of thematic areas of its pillar (see plan.yaml).'),
+  leads: z
+    .record(slug, text)
+    .optional()
+    .describe('Lead department or agency per party id, e.g. ca: Global Affairs Canada.'),
+  related: z.array(id).optional().describe('Ids of related initiatives.'),
+  notes: z.array(noteSchema).default([]).describe('Dated progress notes, oldest first.'),
+});
+
+const themeSchema = z.strictObject({
+  id: slug.describe('Short kebab-case id, unique in the plan.'),
+  title: text,
+  text: text.optional().describe('The descriptive paragraph, verbatim.'),
+});
+
+const pillarSchema = z.strictObject({
+  number: pillarNumber,
+  title: text,
+  short: text.optional().describe('A short label for narrow tables.'),
+  themes: z.array(themeSchema).default([]),
+});
+
+export const manifestSchema = z.strictObject({
+  title: text.describe('Title of the action plan.'),
+  partnership: text.describe('Name of the partnership.'),
+  parties: z
+    .array(z.strictObject({ id: slug.describe('Short id used in notes and leads, e.g. ca.'), name: text }))
+    .min(1),
+  adopted: z.strictObject({ date: isoDate, place: text.optional(), by: text.optional() }),
+  source: z.strictObject({ title: text, file: text.optional(), url: link.optional() }),
+  review: z.strictObject({
+    cadence: z.enum(CADENCES),
+    body: text.describe('Who reviews implementation.'),
+    text: text.optional(),
+  }),
+  background: text.optional(),
+  baseline: z
+    .strictObject({ since: text.optional(), text: text.optional(), items: z.array(text).default([]) })
+    .optional(),
+  pillars: z.array(pillarSchema).min(1),
+});
+
+export type NoteInput = z.output<typeof noteSchema>;
+export type InitiativeInput = z.output<typeof initiativeSchema>;
+export type ManifestInput = z.output<typeof manifestSchema>;
+
+/** Checks a parsed file against a schema; returns the typed value only when it is valid. */
+export function checkSchema<S extends z.ZodType>(
+  parsed: ParsedFile,
+  schema: S,
+): { value?: z.output<S>; diagnostics: Diagnostic[] } {
+  const result = schema.safeParse(parsed.value);
+  if (result.success) return { value: result.data, diagnostics: [] };
+  const diagnostics = result.error.issues.flatMap((issue) => issueToDiagnostics(parsed, schema, issue));
+  return { diagnostics };
+}
+
+type Issue = z.core.$ZodIssue;
+
+function issueToDiagnostics(parsed: ParsedFile, schema: z.ZodType, issue: Issue): Diagnostic[] {
+  const path = issue.path as PathSegment[];
+  const field = describePath(path);
+  const actual = valueAt(parsed.value, path);
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => {
+        const known = objectKeysAt(schema, path);
+        const suggestion = didYouMean(key, known);
+        return diagnostic(
+          parsed.locate([...path, key], 'key'),
+          'unknown-field',
+          `unknown field '${key}'${path.length ? ` in ${field}` : ''}`,
+          suggestion ?? `allowed fields here: ${known.join(', ')}`,
+        );
+      });
+    case 'invalid_type': {
+      if (actual === undefined) {
+        const parentPath = path.slice(0, -1);
+        return [
+          diagnostic(
+            parsed.locate(parentPath, 'key'),
+            'missing-field',
+            `missing required field '${String(path[path.length - 1])}'${parentPath.length ? ` in ${describePath(parentPath)}` : ''}`,
+            `add a line '${String(path[path.length - 1])}: …'`,
+          ),
+        ];
+      }
+      const got = typeName(actual);
+      const expected = issue.expected;
+      let hint = `write ${article(expected)} here`;
+      if (expected === 'string' && (typeof actual === 'number' || typeof actual === 'boolean')) {
+        hint = `YAML reads this as ${got}; quote it to keep it as text, e.g. "${sourceTextAt(parsed, path)}"`;
+      } else if (expected === 'string' && actual === null) {
+        hint = 'fill in a value after the colon, or remove the line if the field is optional';
+      } else if (expected === 'array') {
+        hint = 'write a list: one "- item" line per entry, or [a, b] on one line';
+      }
+      return [diagnostic(parsed.locate(path), 'wrong-type', `${field} should be ${article(expected)}, not ${got}`, hint)];
+    }
+    case 'invalid_value': {
+      const allowed = issue.values.map(String);
+      const suggestion = typeof actual === 'string' ? didYouMean(actual, allowed) : undefined;
+      return [
+        diagnostic(
+          parsed.locate(path),
+          'invalid-value',
+          `${field} is '${String(actual)}', which is not one of: ${allowed.join(', ')}`,
+          suggestion ?? `use one of: ${allowed.join(', ')}`,
+        ),
+      ];
+    }
+    case 'invalid_format':
+      return [formatDiagnostic(parsed, path, field, actual)];
+    case 'too_small':
+    case 'too_big': {
+      const rule: RuleCode = 'invalid-value';
+      if (typeof actual === 'string') {
+        if (issue.code === 'too_small') {
+          return [diagnostic(parsed.locate(path), rule, `${field} is empty`, 'write the text, or remove the line if the field is optional')];
+        }
+        return [diagnostic(parsed.locate(path), rule, `${field} is too long (at most ${String(issue.maximum)} characters)`, 'shorten it')];
+      }
+      if (Array.isArray(actual)) {
+        return [diagnostic(parsed.locate(path), rule, `${field} needs at least one entry`, 'add an entry')];
+      }
+      return [diagnostic(parsed.locate(path), rule, `${field} is out of range: ${issue.message}`, 'use a whole number from 1 to 99')];
+    }
+    case 'custom':
+      if ((issue.params as { rule?: string } | undefined)?.rule === 'blank') {
+        return [diagnostic(parsed.locate(path), 'invalid-value', `${field} is empty`, 'write the text, or remove the line if the field is optional')];
+      }
+      if ((issue.params as { rule?: string } | undefined)?.rule === 'invalid-date') {
+        return [
+          diagnostic(
+            parsed.locate(path),
+            'invalid-date',
+            `${field} '${String(actual)}' is not a real calendar date`,
+            'check the day and month (e.g. February has 28 or 29 days)',
+          ),
+        ];
+      }
+      return [diagnostic(parsed.locate(path), 'invalid-value', `${field}: ${issue.message}`)];
+    default:
+      return [diagnostic(parsed.locate(path), 'invalid-value', `${field}: ${issue.message}`)];
+  }
+}
+
+function formatDiagnostic(parsed: ParsedFile, path: PathSegment[], field: string, actual: unknown): Diagnostic {
+  const last = [...path].reverse().find((s) => typeof s === 'string');
+  const shown = `'${String(actual)}'`;
+  const pos = parsed.locate(path);
+  if (last === 'date' && typeof actual === 'string') {
+    if (looksLikeIsoDate(actual) && !isCalendarDate(actual)) {
+      return diagnostic(pos, 'invalid-date', `${field} ${shown} is not a real calendar date`, 'check the day and month');
+    }
+    return diagnostic(pos, 'invalid-format', `${field} ${shown} is not a date in YYYY-MM-DD form`, 'write the date as e.g. 2025-03-14');
+  }
+  if (last === 'id' || last === 'related') {
+    return diagnostic(
+      pos,
+      'invalid-format',
+      `${field} ${shown} is not a valid id`,
+      'ids use lower-case letters, digits, dots and dashes and start with a letter, e.g. p2.10',
+    );
+  }
+  if (last === 'links' || last === 'url') {
+    return diagnostic(pos, 'invalid-format', `${field} ${shown} is not a link`, 'links start with https://, http:// or mailto:');
+  }
+  return diagnostic(
+    pos,
+    'invalid-format',
+    `${field} ${shown} is not in the expected form`,
+    'use lower-case letters, digits and dashes, e.g. human-rights',
+  );
+}
+
+/** "notes[2].date" for people: "field 'date' of note 3". */
+export function describePath(path: readonly PathSegment[]): string {
+  if (path.length === 0) return 'the file';
+  const parts: string[] = [];
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i]!;
+    const next = path[i + 1];
+    if (typeof seg === 'string' && typeof next === 'number') {
+      const singular = seg === 'notes' ? 'note' : seg.replace(/ies$/, 'y').replace(/s$/, '');
+      parts.push(`${singular} ${next + 1}`);
+      i++;
+    } else parts.push(String(seg));
+  }
+  const last = parts.pop()!;
+  return parts.length ? `'${last}' of ${parts.reverse().join(' of ')}` : `'${last}'`;
+}
+
+function valueAt(value: unknown, path: readonly PathSegment[]): unknown {
+  let v = value;
+  for (const seg of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string | number, unknown>)[seg];
+  }
+  return v;
+}
+
+function sourceTextAt(parsed: ParsedFile, path: PathSegment[]): string {
+  const pos = parsed.locate(path);
+  const line = parsed.text.split('\n')[pos.line - 1] ?? '';
+  const raw = line.slice(pos.column - 1).replace(/\s+#.*$/, '').replace(/\r$/, '').trim();
+  return raw.replace(/[,\]}]+$/, '');
+}
+
+function typeName(v: unknown): string {
+  if (v === null) return 'empty';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'number') return `the number ${String(v)}`;
+  if (typeof v === 'boolean') return `the value ${String(v)}`;
+  if (typeof v === 'object') return 'a mapping';
+  return typeof v;
+}
+
+function article(t: string): string {
+  const names: Record<string, string> = {
+    string: 'text',
+    number: 'a number',
+    array: 'a list',
+    object: 'a mapping of fields',
+    boolean: 'true or false',
+  };
+  return names[t] ?? t;
+}
+
+/** The field names an object schema allows at a path, for "did you mean". */
+function objectKeysAt(schema: z.ZodType, path: readonly PathSegment[]): string[] {
+  let s: unknown = schema;
+  const unwrap = (x: unknown): unknown => {
+    let cur = x;
+    for (let guard = 0; guard < 10; guard++) {
+      if (cur instanceof z.ZodOptional || cur instanceof z.ZodDefault) cur = (cur as z.ZodOptional).unwrap();
+      else break;
+    }
+    return cur;
+  };
+  for (const seg of path) {
+    s = unwrap(s);
+    if (s instanceof z.ZodObject && typeof seg === 'string') s = (s.shape as Record<string, unknown>)[seg];
+    else if (s instanceof z.ZodArray && typeof seg === 'number') s = s.element;
+    else return [];
+  }
+  s = unwrap(s);
+  return s instanceof z.ZodObject ? Object.keys(s.shape) : [];
+}

@@ -1,0 +1,22 @@
+/**
+ * Errors that reach the user carry their exit code: 1 data errors or a
+ * refused change, 2 usage, 3 environment (I/O, lock, git state). Anything
+ * else is a bug and is reported as such (stack only with --debug).
+ */
+export const EXIT = { ok: 0, data: 1, usage: 2, environment: 3 } as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+export class CspError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: ExitCode,
+    readonly hint?: string,
+  ) {
+    super(message);
+    this.name = 'CspError';
+  }
+}
+
+export const usageError = (message: string, hint?: string) => new CspError(message, EXIT.usage, hint);
+export const dataError = (message: string, hint?: string) => new CspError(message, EXIT.data, hint);
+export const environmentError = (message: string, hint?: string) => new CspError(message, EXIT.environment, hint);
