@@ -4,20 +4,23 @@
  * `csp --version` and `--help` never load the YAML parser or zod.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { CspError, EXIT } from '../errors.js';
+import { CspError, EXIT, type ExitCode } from '../errors.js';
 
 declare const CSP_VERSION: string;
 
 // Commander passes positional arguments as strings (or string arrays for variadic ones).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Action = (cmd: Command, ...args: any[]) => Promise<void> | void;
+type Action = (cmd: Command, ...args: any[]) => Promise<ExitCode | void> | ExitCode | void;
+
+/** What the command that ran asked to exit with (commands return it; 0 when they return nothing). */
+let commandExitCode: ExitCode = EXIT.ok;
 
 /** Wraps a lazily imported command module's `run` as a commander action. */
 function lazy(load: () => Promise<{ run: Action }>) {
   return async (...args: unknown[]) => {
     const cmd = args[args.length - 1] as Command;
     const { run } = await load();
-    await run(cmd, ...args.slice(0, -2));
+    commandExitCode = (await run(cmd, ...args.slice(0, -2))) ?? EXIT.ok;
   };
 }
 
@@ -35,6 +38,9 @@ export function buildProgram(): Command {
     .option('--no-color', 'no colour output (also: NO_COLOR=1)')
     .option('--debug', 'show internal details (stack traces) on failure; also CSP_DEBUG=1')
     .showSuggestionAfterError(true)
+    // Set before the subcommands are added so that they inherit it.
+    .exitOverride()
+    .configureOutput({ outputError: (s, write) => write(s.startsWith('error:') ? `csp: ${s}` : s) })
     .configureHelp({ sortSubcommands: false, showGlobalOptions: true })
     .addHelpText(
       'after',
@@ -93,14 +99,9 @@ function debugEnabled(argv: readonly string[]): boolean {
 
 export async function main(argv: readonly string[]): Promise<number> {
   const program = buildProgram();
-  program.exitOverride();
-  program.configureOutput({
-    writeErr: (s) => process.stderr.write(s),
-    outputError: (s, write) => write(s.startsWith('error:') ? `csp: ${s}` : s),
-  });
   try {
     await program.parseAsync(argv as string[], { from: 'node' });
-    return EXIT.ok;
+    return commandExitCode;
   } catch (err) {
     return reportError(err, debugEnabled(argv));
   }

@@ -254,7 +254,8 @@ export function parseYamlFile(file: string, text: string): ParsedFile {
       ),
     );
   }
-  for (const e of [...doc.errors, ...doc.warnings]) {
+  // Unresolved-tag warnings are left to the tag check below, which reports every tag once.
+  for (const e of [...doc.errors, ...doc.warnings.filter((w) => w.code !== 'TAG_RESOLVE_FAILED')]) {
     const rule = YAML_ERROR_RULES[e.code] ?? 'yaml-syntax';
     const hint = rule === 'yaml-tag' ? 'remove the tag; put text in quotes if it must stay text' : YAML_HINTS[rule];
     diags.push(diagnostic(posOf(e.pos[0]), rule, yamlMessage(e.message), hint));
@@ -277,11 +278,14 @@ export function parseYamlFile(file: string, text: string): ParsedFile {
       if (node.tag) {
         // The parser sets a tag only where the source writes one.
         unsafe = true;
+        const start = node.range?.[0] ?? 0;
+        const bang = text.lastIndexOf('!', start);
+        const tagStart = bang >= 0 && !text.slice(bang, start).includes('\n') ? bang : start;
         diags.push(
           diagnostic(
-            posOf(node.range?.[0] ?? 0),
+            posOf(tagStart),
             'yaml-tag',
-            `YAML tag '${node.tag}' is not allowed in plan files`,
+            `YAML tag '${node.tag.replace(/^tag:yaml\.org,2002:/, '!!')}' is not allowed in plan files`,
             'remove the tag; to keep a value as text, put it in double quotes',
           ),
         );

@@ -14,7 +14,8 @@ const text = z.string().refine((s) => /\S/.test(s), { params: { rule: 'blank' } 
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine(isCalendarDate, { params: { rule: 'invalid-date' } });
+  // Only a well-formed date can be an impossible one; the regex reports the rest.
+  .refine((s) => !looksLikeIsoDate(s) || isCalendarDate(s), { params: { rule: 'invalid-date' } });
 const id = z.string().max(ID_MAX_LENGTH).regex(ID_PATTERN);
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
 const link = z.string().regex(/^(?:https?:\/\/|mailto:)\S+$/);

@@ -10,7 +10,7 @@ import { wrap } from './width.js';
 export function renderInitiativeText(plan: Plan, i: Initiative, s: InitiativeStatus, style: Style, width: number): string {
   const w = Math.max(40, width);
   const out: string[] = [];
-  const field = (label: string, value: string) => out.push(`${style.dim(label.padEnd(10))}${value}`);
+  const field = (label: string, value: string) => out.push(`${style.dim(label.padEnd(12))}${value}`);
   out.push(style.bold(`${termSafeLine(i.id)} · ${termSafeLine(i.title)}`));
   for (const n of pillarsOf(i)) {
     const p = plan.pillars.find((x) => x.number === n);

@@ -69,7 +69,8 @@ function pillarHeader(p: PillarProgress, o: RenderOptions): string {
   const heading = wrap(termSafeLine(`Pillar ${p.number} · ${p.title}`), Math.max(20, o.width)).map((l) => style.bold(l));
   const bar = `${progressBar(p.counts, p.total)} ${percent(p.completedShare)} completed`;
   const count = `${p.total} initiative${p.total === 1 ? '' : 's'}: ${countsLine(p.counts, style)}`;
-  return [...heading, `${bar} · ${count}`].join('\n');
+  const oneLine = `${bar} · ${count}`;
+  return [...heading, ...(displayWidth(stripAnsi(oneLine)) <= o.width ? [oneLine] : [bar, count])].join('\n');
 }
 
 const HEAD = ['ID', 'Title', 'Status', 'Last update', 'Flags'];
@@ -125,9 +126,11 @@ export function renderStatusText(plan: Plan, status: PlanStatus, o: RenderOption
   const t = status.totals;
   const listings = status.pillars.reduce((a, p) => a + p.total, 0);
   const listed = listings !== t.total ? ` (${listings} listings)` : '';
+  const totalBar = `${progressBar(t.counts, t.total)} ${percent(t.completedShare)} completed`;
+  const totalLine = `${totalBar} · ${countsLine(t.counts, style)}`;
   out.push(
     style.bold(`Total: ${t.total} initiative${t.total === 1 ? '' : 's'}${listed}`),
-    `${progressBar(t.counts, t.total)} ${percent(t.completedShare)} completed · ${countsLine(t.counts, style)}`,
+    ...(displayWidth(stripAnsi(totalLine)) <= o.width ? [totalLine] : [totalBar, countsLine(t.counts, style)]),
   );
   const flagged = [
     t.flagged.stale ? `${t.flagged.stale} stale (no note for over ${status.staleDays} days)` : '',
