@@ -90,6 +90,18 @@ export function buildProgram(): Command {
     .addHelpText('after', examples('csp export --json > plan.json'))
     .action(lazy(() => import('./commands/export.js')));
 
+  program
+    .command('report')
+    .description('the markdown report circulated before each Strategic Dialogue')
+    .option('-o, --output <file>', 'write the report to this file instead of standard output')
+    .option('--stale <days>', 'call initiatives stale after this many days without a note (default 180)')
+    .option('--notes <n>', "how many of each initiative's latest notes to quote (default 3)")
+    .addHelpText(
+      'after',
+      examples('csp report > report.md', 'csp report --as-of 2025-06-30 -o docs/report-2025.md', 'csp report --notes 1'),
+    )
+    .action(lazy(() => import('./commands/report.js')));
+
   return program;
 }
 

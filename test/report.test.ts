@@ -1,0 +1,82 @@
+/** The annual-dialogue report: snapshot, and what a real GFM renderer makes of it. */
+import path from 'node:path';
+import { micromark } from 'micromark';
+import { gfm, gfmHtml } from 'micromark-extension-gfm';
+import { describe, expect, it } from 'vitest';
+import { escapeMarkdown, markdownLink, markdownTable } from '../src/render/markdown.js';
+import { REPO_ROOT, runCli } from './helpers/cli.js';
+
+const SAMPLE = path.join(REPO_ROOT, 'test/fixtures/sample/plan');
+const HOSTILE = path.join(REPO_ROOT, 'test/fixtures/hostile-report/plan');
+
+const toHtml = (md: string) => micromark(md, { extensions: [gfm()], htmlExtensions: [gfmHtml()] });
+
+/** Cells per row of every table in the HTML, and each table's header width. */
+function tableShapes(html: string): { header: number; rows: number[] }[] {
+  return [...html.matchAll(/<table>([\s\S]*?)<\/table>/g)].map(([, table]) => ({
+    header: (table!.match(/<th[ >]/g) ?? []).length,
+    rows: [...table!.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].slice(1).map(([, row]) => (row!.match(/<td[ >]/g) ?? []).length),
+  }));
+}
+
+describe('csp report', () => {
+  it('renders the sample plan at a fixed date (snapshot)', async () => {
+    const r = runCli(['--plan', SAMPLE, 'report', '--as-of', '2026-11-28']);
+    expect(r.code).toBe(0);
+    await expect(r.stdout).toMatchFileSnapshot('__snapshots__/report-sample.md');
+  });
+
+  it('is byte-for-byte deterministic', () => {
+    const a = runCli(['--plan', SAMPLE, 'report', '--as-of', '2026-11-28']).stdout;
+    const b = runCli(['--plan', SAMPLE, 'report', '--as-of', '2026-11-28']).stdout;
+    expect(a).toBe(b);
+  });
+
+  it('keeps every table rectangular and hostile titles and notes as text', () => {
+    const md = runCli(['--plan', HOSTILE, 'report', '--as-of', '2026-01-01']).stdout;
+    const html = toHtml(md);
+    const shapes = tableShapes(html);
+    expect(shapes.length).toBeGreaterThanOrEqual(2);
+    for (const t of shapes) for (const cells of t.rows) expect(cells).toBe(t.header);
+    // No live HTML from the plan files, and the only links are the note's http(s)/mailto links.
+    expect(html).not.toMatch(/<script|<img|<b>|<[^>]*onerror/);
+    const links = [...html.matchAll(/<a href="([^"]*)"/g)].map((m) => m[1]);
+    expect(links).toEqual(['https://example.org/ok?a=%281%29&amp;b=%3C2%3E', 'mailto:desk@example.org']);
+    for (const live of ['<strong>bold</strong>', '<em>bold</em>', '<code>code</code>', '<del>strike</del>', '<h1>heading?', '<h1>not a heading']) {
+      expect(html).not.toContain(live);
+    }
+    expect(html.match(/<h1>/g)).toHaveLength(1);
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('Line two | with pipe');
+    expect(html).toContain('(https://evil.example)');
+  });
+
+  it('writes to a file with -o and says so on stderr', () => {
+    const out = path.join(REPO_ROOT, 'node_modules/.cache/csp-test-report.md');
+    const r = runCli(['--plan', SAMPLE, 'report', '--as-of', '2026-11-28', '-o', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(out);
+    expect(runCli(['--plan', SAMPLE, 'report', '-o', '/nonexistent-dir/report.md']).code).toBe(3);
+  });
+});
+
+describe('markdown escaping', () => {
+  it('leaves no markdown or HTML live', () => {
+    for (const hostile of ['*a*', '_a_', '`a`', '[a](b)', '<i>a</i>', 'https://x.example', 'www.x.example', 'a@x.example', '~~a~~', '# a', 'a\\', '&amp;']) {
+      const html = toHtml(`x ${escapeMarkdown(hostile)}`);
+      expect(html, hostile).toBe(`<p>x ${hostile.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</p>`);
+    }
+  });
+
+  it('builds tables whose cells never split, whatever they hold', () => {
+    const html = toHtml(markdownTable(['a', 'b'], [['x | y', 'line\nbreak'], ['', '\\|']]));
+    expect(tableShapes(html)).toEqual([{ header: 2, rows: [2, 2] }]);
+  });
+
+  it('links only http(s) and mailto URLs', () => {
+    expect(markdownLink('x', 'javascript:alert(1)')).not.toContain('](');
+    expect(toHtml(markdownLink('doc', 'https://example.org/a_(b)'))).toContain('href="https://example.org/a_%28b%29"');
+    expect(toHtml(markdownLink('doc', 'https://example.org/a b'))).not.toContain('<a ');
+  });
+});
