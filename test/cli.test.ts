@@ -38,6 +38,13 @@ describe('csp status', () => {
     expect(data.asOf).toBe('2026-11-28');
     expect(data.initiatives.map((i: { id: string }) => i.id)).toEqual(['p1.1', 'p1.2', 'p1.3', 'p2.1', 'p2.2']);
     expect(data.initiatives[0]).toMatchObject({ id: 'p1.1', pillar: 1, status: 'ongoing', lastUpdate: '2024-11-05', flags: ['stale', 'overdue'] });
+    expect(data.initiatives[3]).toMatchObject({
+      id: 'p2.1',
+      status: 'at-risk',
+      disagreement: true,
+      sides: { ca: { status: 'ongoing', since: '2026-09-01' }, kr: { status: 'at-risk', since: '2026-10-01' } },
+    });
+    expect(data.totals.compliance.counts).toEqual({ '1': 2, '0': 1, '-1': 2 });
     expect(data.pillars.map((p: { initiatives: string[] }) => p.initiatives)).toEqual([['p1.1', 'p1.2', 'p1.3', 'p2.1'], ['p2.1', 'p2.2']]);
     expect(data.totals.total).toBe(5);
   });
@@ -48,8 +55,17 @@ describe('csp status', () => {
     expect(ids('--pillar', '2')).toEqual(['p2.1', 'p2.2']);
     expect(ids('--status', 'at-risk')).toEqual(['p2.1']);
     expect(ids('--theme', 'human-rights')).toEqual(['p1.1']);
-    expect(ids('--flagged')).toEqual(['p1.1', 'p1.3']);
-    expect(ids('--stale', '30', '--flagged')).toEqual(['p1.1', 'p1.3', 'p2.1']);
+    expect(ids('--flagged')).toEqual(['p1.1', 'p1.3', 'p2.1']); // p2.1: the sides differ
+    expect(ids('--stale', '1000', '--flagged')).toEqual(['p1.1', 'p2.1']);
+  });
+
+  it('shows statuses on the OGP and compliance scales', async () => {
+    const ogp = runCli(['--plan', SAMPLE, 'status', ...AS_OF, '--scale', 'ogp']);
+    expect(ogp.stdout).toContain('ca: substantial / kr: limited');
+    await expect(runCli(['--plan', SAMPLE, 'status', ...AS_OF, '--scale', 'compliance']).stdout).toMatchFileSnapshot(
+      '__snapshots__/status-sample-compliance.txt',
+    );
+    expect(runCli(['--plan', SAMPLE, 'status', '--scale', 'stars']).code).toBe(2);
   });
 
   it('refuses bad option values with exit 2 and a hint', () => {

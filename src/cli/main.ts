@@ -67,11 +67,23 @@ export function buildProgram(): Command {
     .option('--status <status>', 'only initiatives with this status')
     .option('--theme <id>', 'only initiatives of this thematic area')
     .option('--stale <days>', 'flag initiatives without a note for this many days (default 180)')
-    .option('--flagged', 'only initiatives flagged stale or overdue')
+    .option('--flagged', "only initiatives flagged stale, overdue or where the sides' assessments differ")
+    .addOption(
+      new Option('--scale <scale>', 'show statuses as csp statuses, on the OGP completion scale, or as a +1/0/−1 compliance score')
+        .choices(['status', 'ogp', 'compliance'])
+        .default('status'),
+    )
     .option('--json', 'print the data as JSON')
     .addHelpText(
       'after',
-      examples('csp status', 'csp status --pillar 3', 'csp status --status at-risk', 'csp status --stale 90 --flagged', 'csp status --as-of 2025-06-30 --json'),
+      examples(
+        'csp status',
+        'csp status --pillar 3',
+        'csp status --status at-risk',
+        'csp status --stale 90 --flagged',
+        'csp status --scale ogp',
+        'csp status --as-of 2025-06-30 --json',
+      ),
     )
     .action(lazy(() => import('./commands/status.js')));
 

@@ -5,11 +5,18 @@
 import { addMonthsTo, daysBetween } from './dates.js';
 import type { Initiative, Pillar, Plan, ProgressNote } from './model.js';
 import { pillarsOf } from './model.js';
-import { CADENCE_MONTHS, CLOSED_STATUSES, type Status, STATUSES } from './vocabulary.js';
+import { CADENCE_MONTHS, CLOSED_STATUSES, JOINT_SIDE, type Status, STATUSES } from './vocabulary.js';
 
 export const DEFAULT_STALE_DAYS = 180;
 
-export type Flag = 'stale' | 'overdue';
+export type Flag = 'stale' | 'overdue' | 'sides-differ';
+
+/** One party's view: the status of its latest status-bearing note (its own or a joint one). */
+export interface SideStatus {
+  /** Undefined when the side has not reported a status yet. */
+  status?: Status;
+  since?: string;
+}
 
 export interface InitiativeStatus {
   id: string;
@@ -28,6 +35,10 @@ export interface InitiativeStatus {
   daysSinceUpdate: number;
   notes: number;
   flags: Flag[];
+  /** Each party's assessment, by party id (every party of the plan appears). */
+  sides: Record<string, SideStatus>;
+  /** True when two parties have each reported a status and the statuses differ. */
+  disagreement: boolean;
   /** For recurring initiatives with a fixed cadence: when the next occurrence is due. */
   nextDue?: string;
   file: string;
@@ -65,6 +76,31 @@ export interface StatusQuery {
   onlyFlagged?: boolean;
 }
 
+/**
+ * Each party's status as of a date. A joint note (or one without a side)
+ * speaks for every party; a party's own note speaks for that party only.
+ */
+export function sideStatusesAsOf(i: Initiative, parties: readonly string[], asOf: string): Record<string, SideStatus> {
+  const notes = notesAsOf(i, asOf);
+  const out: Record<string, SideStatus> = {};
+  for (const party of parties) {
+    out[party] = {};
+    for (let k = notes.length - 1; k >= 0; k--) {
+      const n = notes[k]!;
+      if (n.status !== undefined && (n.side === party || n.side === JOINT_SIDE)) {
+        out[party] = { status: n.status, since: n.date };
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+export function sidesDisagree(sides: Record<string, SideStatus>): boolean {
+  const reported = new Set(Object.values(sides).flatMap((s) => (s.status ? [s.status] : [])));
+  return reported.size > 1;
+}
+
 /** Notes written on or before `asOf`, in file order. */
 export function notesAsOf(i: Initiative, asOf: string): ProgressNote[] {
   return i.notes.filter((n) => n.date <= asOf);
@@ -93,12 +129,19 @@ export function assessInitiative(plan: Plan, i: Initiative, asOf: string, staleD
   const closed = CLOSED_STATUSES.includes(status);
   const flags: Flag[] = [];
   if (!closed && daysSinceUpdate > staleDays) flags.push('stale');
+  const sides = sideStatusesAsOf(
+    i,
+    plan.manifest.parties.map((p) => p.id),
+    asOf,
+  );
+  const disagreement = sidesDisagree(sides);
   let nextDue: string | undefined;
   const months = i.kind === 'recurring' && i.cadence ? CADENCE_MONTHS[i.cadence] : undefined;
   if (months !== undefined && !closed) {
     nextDue = addMonthsTo(reference, months);
     if (nextDue < asOf) flags.push('overdue');
   }
+  if (disagreement) flags.push('sides-differ');
   const s: InitiativeStatus = {
     id: i.id,
     pillar: i.pillar,
@@ -109,6 +152,8 @@ export function assessInitiative(plan: Plan, i: Initiative, asOf: string, staleD
     daysSinceUpdate,
     notes: notes.length,
     flags,
+    sides,
+    disagreement,
     file: i.file,
   };
   if (i.kind !== undefined) s.kind = i.kind;
@@ -140,7 +185,7 @@ export function planStatus(plan: Plan, query: StatusQuery): PlanStatus {
     .map((p) => pillarProgress(p, assessed.filter(({ i }) => pillarsOf(i).includes(p.number)).map(({ s }) => s)));
   const initiatives = assessed.map(({ s }) => s);
   const counts = countStatuses(initiatives);
-  const flagged: Record<Flag, number> = { stale: 0, overdue: 0 };
+  const flagged: Record<Flag, number> = { stale: 0, overdue: 0, 'sides-differ': 0 };
   for (const s of initiatives) for (const f of s.flags) flagged[f]++;
   return {
     asOf: query.asOf,

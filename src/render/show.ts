@@ -18,6 +18,12 @@ export function renderInitiativeText(plan: Plan, i: Initiative, s: InitiativeSta
   }
   const since = s.statusSince ? ` since ${s.statusSince}` : '';
   field('Status', `${style.status(s.status, statusLabel(s.status))}${since}`);
+  if (s.disagreement) {
+    const views = Object.entries(s.sides).map(
+      ([party, v]) => `${party}: ${v.status ? `${style.status(v.status, statusLabel(v.status))} since ${v.since}` : 'not reported'}`,
+    );
+    field('Sides', `${style.warning('differ')} · ${views.join(' · ')}`);
+  }
   field(
     'Updated',
     s.lastUpdate ? `${s.lastUpdate} (${formatAge(s.daysSinceUpdate)} ago)` : `never (adopted ${plan.manifest.adopted.date}, ${formatAge(s.daysSinceUpdate)} ago)`,

@@ -2,7 +2,8 @@
 import { formatAge } from '../core/dates.js';
 import type { Plan } from '../core/model.js';
 import type { InitiativeStatus, PillarProgress, PlanStatus, StatusCounts } from '../core/status.js';
-import { STATUSES } from '../core/vocabulary.js';
+import { COMPLIANCE_OF_STATUS, complianceSummary, formatCompliance, OGP_LEVELS, OGP_OF_STATUS, ogpSummary, type Scale } from '../core/scales.js';
+import { type Status, STATUSES } from '../core/vocabulary.js';
 import { termSafeLine } from './sanitize.js';
 import { statusLabel, type Style } from './style.js';
 import { renderTable } from './table.js';
@@ -12,6 +13,39 @@ export interface RenderOptions {
   style: Style;
   /** Terminal width in columns. */
   width: number;
+  /** The assessment scale the status column and pillar headers use (default: csp's statuses). */
+  scale?: Scale;
+}
+
+const COMPLIANCE_WORDS: Record<string, string> = { '1': 'full', '0': 'partial', '-1': 'none' };
+
+/** A status shown on the chosen scale, coloured by the underlying status. */
+export function scaledLabel(status: Status, scale: Scale, style: Style): string {
+  if (scale === 'ogp') return style.status(status, OGP_OF_STATUS[status].replace('-', ' '));
+  if (scale === 'compliance') {
+    const score = COMPLIANCE_OF_STATUS[status];
+    return style.status(status, `${formatCompliance(score)} ${COMPLIANCE_WORDS[String(score)]}`);
+  }
+  return style.status(status, statusLabel(status));
+}
+
+function statusCell(s: InitiativeStatus, scale: Scale, style: Style): string {
+  if (!s.disagreement) return scaledLabel(s.status, scale, style);
+  // Where the parties' assessments differ, show each side's.
+  return Object.entries(s.sides)
+    .map(([party, side]) => `${party}: ${side.status ? scaledLabel(side.status, scale, style) : '—'}`)
+    .join(' / ');
+}
+
+/** The scale's one-line summary for a group of initiatives. */
+function scaleSummary(statuses: Status[], scale: Scale): string {
+  if (scale === 'ogp') {
+    const o = ogpSummary(statuses);
+    const parts = OGP_LEVELS.filter((l) => o.counts[l] > 0).map((l) => `${o.counts[l]} ${l.replace('-', ' ')}`);
+    return `OGP completion: ${parts.join(' · ') || 'none'} — ${percent(o.substantialOrComplete)} substantial or complete`;
+  }
+  const c = complianceSummary(statuses);
+  return `compliance ${formatCompliance(Math.round(c.mean * 100) / 100)} (${percent(c.percent)}): ${c.counts['1']} full · ${c.counts['0']} partial · ${c.counts['-1']} none`;
 }
 
 const BAR_WIDTH = 20;
@@ -68,18 +102,22 @@ function pillarHeader(p: PillarProgress, o: RenderOptions): string {
   const { style } = o;
   const heading = wrap(termSafeLine(`Pillar ${p.number} · ${p.title}`), Math.max(20, o.width)).map((l) => style.bold(l));
   const bar = `${progressBar(p.counts, p.total)} ${percent(p.completedShare)} completed`;
-  const count = `${p.total} initiative${p.total === 1 ? '' : 's'}: ${countsLine(p.counts, style)}`;
+  const scale = o.scale ?? 'status';
+  const count =
+    scale === 'status'
+      ? `${p.total} initiative${p.total === 1 ? '' : 's'}: ${countsLine(p.counts, style)}`
+      : `${p.total} initiative${p.total === 1 ? '' : 's'}, ${scaleSummary(p.initiatives.map((i) => i.status), scale)}`;
   const oneLine = `${bar} · ${count}`;
   return [...heading, ...(displayWidth(stripAnsi(oneLine)) <= o.width ? [oneLine] : [bar, count])].join('\n');
 }
 
 const HEAD = ['ID', 'Title', 'Status', 'Last update', 'Flags'];
 
-function pillarRows(p: PillarProgress, style: Style): string[][] {
+function pillarRows(p: PillarProgress, style: Style, scale: Scale): string[][] {
   return p.initiatives.map((s) => [
     termSafeLine(s.id),
     titleCell(s, p.number),
-    style.status(s.status, statusLabel(s.status)),
+    statusCell(s, scale, style),
     lastUpdateCell(s),
     flagsCell(s, style),
   ]);
@@ -115,7 +153,8 @@ export function renderStatusText(plan: Plan, status: PlanStatus, o: RenderOption
     style.dim(`Status as of ${status.asOf} · stale after ${status.staleDays} days without a note`),
     '',
   );
-  const rows = status.pillars.map((p) => pillarRows(p, style));
+  const scale = o.scale ?? 'status';
+  const rows = status.pillars.map((p) => pillarRows(p, style, scale));
   const widths = columnWidths(rows.flat(), o.width);
   for (const [k, p] of status.pillars.entries()) {
     out.push(pillarHeader(p, o));
@@ -127,24 +166,27 @@ export function renderStatusText(plan: Plan, status: PlanStatus, o: RenderOption
   const listings = status.pillars.reduce((a, p) => a + p.total, 0);
   const listed = listings !== t.total ? ` (${listings} listings)` : '';
   const totalBar = `${progressBar(t.counts, t.total)} ${percent(t.completedShare)} completed`;
-  const totalLine = `${totalBar} · ${countsLine(t.counts, style)}`;
+  const totalCounts = scale === 'status' ? countsLine(t.counts, style) : scaleSummary(status.initiatives.map((i) => i.status), scale);
+  const totalLine = `${totalBar} · ${totalCounts}`;
   out.push(
     style.bold(`Total: ${t.total} initiative${t.total === 1 ? '' : 's'}${listed}`),
-    ...(displayWidth(stripAnsi(totalLine)) <= o.width ? [totalLine] : [totalBar, countsLine(t.counts, style)]),
+    ...(displayWidth(stripAnsi(totalLine)) <= o.width ? [totalLine] : [totalBar, totalCounts]),
   );
   const flagged = [
     t.flagged.stale ? `${t.flagged.stale} stale (no note for over ${status.staleDays} days)` : '',
     t.flagged.overdue ? `${t.flagged.overdue} overdue (recurring, past cadence)` : '',
+    t.flagged['sides-differ'] ? `${t.flagged['sides-differ']} where the sides' assessments differ` : '',
   ].filter(Boolean);
   if (flagged.length) out.push(style.warning(`Needs attention: ${flagged.join(' · ')}`));
   return `${out.join('\n')}\n`;
 }
 
 export function statusJson(status: PlanStatus): unknown {
+  const scales = (statuses: Status[]) => ({ ogp: ogpSummary(statuses), compliance: complianceSummary(statuses) });
   return {
     asOf: status.asOf,
     staleDays: status.staleDays,
-    totals: status.totals,
+    totals: { ...status.totals, ...scales(status.initiatives.map((i) => i.status)) },
     pillars: status.pillars.map((p) => ({
       number: p.number,
       title: p.title,
@@ -152,6 +194,7 @@ export function statusJson(status: PlanStatus): unknown {
       total: p.total,
       counts: p.counts,
       completedShare: p.completedShare,
+      ...scales(p.initiatives.map((i) => i.status)),
       initiatives: p.initiatives.map((s) => s.id),
     })),
     initiatives: status.initiatives,

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { Scale } from '../../core/scales.js';
 import { planStatus, type StatusQuery } from '../../core/status.js';
 import { renderStatusText, statusJson } from '../../render/status.js';
 import { commandContext, requireCleanPlan, writeJson } from '../context.js';
@@ -11,6 +12,7 @@ interface StatusOptions {
   stale?: string;
   flagged?: boolean;
   json?: boolean;
+  scale: Scale;
 }
 
 export function run(cmd: Command): void {
@@ -25,5 +27,5 @@ export function run(cmd: Command): void {
   if (o.flagged) query.onlyFlagged = true;
   const status = planStatus(plan, query);
   if (o.json) writeJson(ctx, statusJson(status));
-  else ctx.out(renderStatusText(plan, status, { style: ctx.style, width: ctx.width }));
+  else ctx.out(renderStatusText(plan, status, { style: ctx.style, width: ctx.width, scale: o.scale }));
 }
