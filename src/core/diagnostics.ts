@@ -46,6 +46,8 @@ export const RULE_CODES = [
   'notes-out-of-order',
   'note-in-future',
   'cadence-without-recurring',
+  'translation-stale',
+  'translation-unverified',
 ] as const;
 
 export type RuleCode = (typeof RULE_CODES)[number];

@@ -99,6 +99,7 @@ export function loadPlan(input: PlanFiles, options: LoadOptions = {}): LoadResul
             number: p.number,
             title: p.title,
             ...(p.short !== undefined ? { short: p.short } : {}),
+            ...(p.translations !== undefined ? { translations: p.translations } : {}),
             folder: pillarFolder(p.number),
             themes: p.themes.map((t) => ({ ...t, pillar: p.number })),
           }))
@@ -150,6 +151,7 @@ function toInitiative(v: InitiativeInput, parsed: ParsedFile): Initiative {
       side: n.side ?? JOINT_SIDE,
       ...(n.author !== undefined ? { author: n.author } : {}),
       links: n.links ?? [],
+      ...(n.translations !== undefined ? { translations: n.translations } : {}),
       index,
       pos: parsed.locate(['notes', index]),
     })),
@@ -157,6 +159,7 @@ function toInitiative(v: InitiativeInput, parsed: ParsedFile): Initiative {
     pos: parsed.locate(['id']),
   };
   if (v.kind !== undefined) i.kind = v.kind;
+  if (v.translations !== undefined) i.translations = v.translations;
   if (v.cadence !== undefined) i.cadence = v.cadence;
   return i;
 }

@@ -1,6 +1,11 @@
 /** The domain: a plan, its pillars and themes, its initiatives and their progress notes. */
 import type { SourcePos } from './diagnostics.js';
-import type { Cadence, Kind, Status } from './vocabulary.js';
+import type { Cadence, Kind, Status, TranslationLang } from './vocabulary.js';
+
+/** Translated fields by language, each with the fingerprint of the English it was made from. */
+export type Translations<K extends string> = Partial<
+  Record<TranslationLang, Partial<Record<K, string>> & { basis?: Partial<Record<K, string>> }>
+>;
 
 export interface Party {
   id: string;
@@ -12,12 +17,14 @@ export interface Theme {
   title: string;
   text?: string;
   pillar: number;
+  translations?: Translations<'title' | 'text'>;
 }
 
 export interface Pillar {
   number: number;
   title: string;
   short?: string;
+  translations?: Translations<'title' | 'short'>;
   themes: Theme[];
   /** The folder that holds its initiatives, relative to the plan folder: "pillar-N". */
   folder: string;
@@ -31,6 +38,7 @@ export interface Manifest {
   source: { title: string; file?: string; url?: string };
   review: { cadence: Cadence; body: string; text?: string };
   background?: string;
+  translations?: Translations<'title' | 'partnership'>;
   baseline?: { since?: string; text?: string; items: string[] };
   file: string;
 }
@@ -43,6 +51,7 @@ export interface ProgressNote {
   side: string;
   author?: string;
   links: string[];
+  translations?: Translations<'text'>;
   /** Position of the note in its file's list (0-based). */
   index: number;
   pos: SourcePos;
@@ -60,6 +69,7 @@ export interface Initiative {
   leads: Record<string, string>;
   related: string[];
   notes: ProgressNote[];
+  translations?: Translations<'title' | 'text'>;
   /** Path relative to the repository root. */
   file: string;
   pos: SourcePos;

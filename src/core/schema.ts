@@ -7,7 +7,7 @@ import { isCalendarDate, looksLikeIsoDate } from './dates.js';
 import { diagnostic, type Diagnostic, type RuleCode } from './diagnostics.js';
 import type { ParsedFile, PathSegment } from './parse.js';
 import { didYouMean } from './text.js';
-import { CADENCES, ID_MAX_LENGTH, ID_PATTERN, KINDS, STATUSES } from './vocabulary.js';
+import { CADENCES, ID_MAX_LENGTH, ID_PATTERN, KINDS, STATUSES, TRANSLATION_LANGS } from './vocabulary.js';
 
 // Checked, not trimmed: the value stays exactly as written.
 const text = z.string().refine((s) => /\S/.test(s), { params: { rule: 'blank' } });
@@ -21,6 +21,25 @@ const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
 const link = z.string().regex(/^(?:https?:\/\/|mailto:)\S+$/);
 const pillarNumber = z.number().int().min(1).max(99);
 
+const fingerprint = z.string().regex(/^[0-9a-f]{8}$/);
+
+/** A translation of some text fields, with the fingerprints of the English each was made from. */
+function translationsOf<const K extends string>(fields: readonly K[]) {
+  const shape = Object.fromEntries(fields.map((f) => [f, text.optional()])) as Record<K, z.ZodOptional<typeof text>>;
+  const basis = Object.fromEntries(fields.map((f) => [f, fingerprint.optional()])) as Record<K, z.ZodOptional<typeof fingerprint>>;
+  const one = z.strictObject({
+    ...shape,
+    basis: z
+      .strictObject(basis)
+      .optional()
+      .describe("Fingerprint of the English text each field translates (csp validate prints the current one); a mismatch means the English changed since."),
+  });
+  return z
+    .partialRecord(z.enum(TRANSLATION_LANGS), one)
+    .optional()
+    .describe(`Translations by language (${TRANSLATION_LANGS.join(', ')}).`);
+}
+
 export const noteSchema = z.strictObject({
   date: isoDate.describe('The day the progress happened or was reported, YYYY-MM-DD.'),
   text: text.describe('What happened, in plain sentences.'),
@@ -28,6 +47,7 @@ export const noteSchema = z.strictObject({
   side: slug.optional().describe('Who reports it: a party id from plan.yaml (e.g. ca, kr) or joint. Default joint.'),
   author: text.optional().describe('Who wrote the note (name, desk or department).'),
   links: z.array(link).optional().describe('Supporting documents: http(s) or mailto URLs.'),
+  translations: translationsOf(['text']),
 });
 
 export const initiativeSchema = z.strictObject({
@@ -48,18 +68,21 @@ export const initiativeSchema = z.strictObject({
     .describe('Lead department or agency per party id, e.g. ca: Global Affairs Canada.'),
   related: z.array(id).optional().describe('Ids of related initiatives.'),
   notes: z.array(noteSchema).default([]).describe('Dated progress notes, oldest first.'),
+  translations: translationsOf(['title', 'text']),
 });
 
 const themeSchema = z.strictObject({
   id: slug.describe('Short kebab-case id, unique in the plan.'),
   title: text,
   text: text.optional().describe('The descriptive paragraph, verbatim.'),
+  translations: translationsOf(['title', 'text']),
 });
 
 const pillarSchema = z.strictObject({
   number: pillarNumber,
   title: text,
   short: text.optional().describe('A short label for narrow tables.'),
+  translations: translationsOf(['title', 'short']),
   themes: z.array(themeSchema).default([]),
 });
 
@@ -77,6 +100,7 @@ export const manifestSchema = z.strictObject({
     text: text.optional(),
   }),
   background: text.optional(),
+  translations: translationsOf(['title', 'partnership']),
   baseline: z
     .strictObject({ since: text.optional(), text: text.optional(), items: z.array(text).default([]) })
     .optional(),

@@ -10,6 +10,7 @@ import { idsMatchFiles } from './ids-match-files.js';
 import { manifestUnique } from './manifest-unique.js';
 import { notesInOrder } from './notes-in-order.js';
 import { referencesResolve } from './references-resolve.js';
+import { translationsCurrent } from './translations-current.js';
 import { uniqueIds } from './unique-ids.js';
 
 export interface RuleContext {
@@ -29,4 +30,5 @@ export const PLAN_RULES: readonly PlanRule[] = [
   referencesResolve,
   notesInOrder,
   cadenceNeedsRecurring,
+  translationsCurrent,
 ];
