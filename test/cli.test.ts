@@ -22,6 +22,14 @@ describe('csp status', () => {
     await expect(r.stdout).toMatchFileSnapshot('__snapshots__/status-sample-72.txt');
   });
 
+  it('lines up table columns when titles are in Korean (double-width characters)', async () => {
+    const { default: stringWidth } = await import('string-width');
+    const r = runCli(['--plan', SAMPLE, 'status', ...AS_OF]);
+    const tableLines = r.stdout.split('\n').filter((l) => /^[│┌└]/.test(l));
+    expect(tableLines.some((l) => l.includes('북한'))).toBe(true);
+    expect(new Set(tableLines.map((l) => stringWidth(l))).size).toBe(1);
+  });
+
   it('shows every pillar and every initiative of the shipped plan', () => {
     const r = runCli(['status', ...AS_OF]);
     expect(r.code).toBe(0);

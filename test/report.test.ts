@@ -26,6 +26,33 @@ describe('csp report', () => {
     await expect(r.stdout).toMatchFileSnapshot('__snapshots__/report-sample.md');
   });
 
+  it.each(['fr', 'ko'])('renders headings, labels and translated text in %s (snapshot)', async (lang) => {
+    const r = runCli(['--plan', SAMPLE, 'report', '--as-of', '2026-11-28', '--lang', lang]);
+    expect(r.code).toBe(0);
+    await expect(r.stdout).toMatchFileSnapshot(`__snapshots__/report-sample.${lang}.md`);
+  });
+
+  it('marks plan text that has no translation, and uses the translation where there is one', () => {
+    const fr = runCli(['--plan', SAMPLE, 'report', '--as-of', '2026-11-28', '--lang', 'fr']).stdout;
+    expect(fr).toContain('Dialogue sur les droits de la personne');
+    expect(fr).not.toContain('Human rights dialogue');
+    expect(fr).toContain('Coast guard forum _(EN)_');
+    expect(runCli(['--plan', SAMPLE, 'report', '--lang', 'de']).code).toBe(2);
+  });
+
+  it("has a section where the sides' assessments differ", () => {
+    const md = runCli(['--plan', SAMPLE, 'report', '--as-of', '2026-11-28']).stdout;
+    const section = md.slice(md.indexOf('## Where assessments differ'), md.indexOf('## Pillar 1'));
+    expect(section).toContain('| p2.1 | Coast guard forum | ongoing (2026-09-01) | at risk (2026-10-01) |');
+  });
+
+  it('shows the OGP and compliance scales', () => {
+    const ogp = runCli(['--plan', SAMPLE, 'report', '--as-of', '2026-11-28', '--scale', 'ogp']).stdout;
+    expect(ogp).toContain('| Pillar | not started | limited | substantial | complete | withdrawn | total |');
+    const c = runCli(['--plan', SAMPLE, 'report', '--as-of', '2026-11-28', '--scale', 'compliance']).stdout;
+    expect(c).toContain('| All initiatives | 2 | 1 | 2 | 0 | 50% |');
+  });
+
   it('is byte-for-byte deterministic', () => {
     const a = runCli(['--plan', SAMPLE, 'report', '--as-of', '2026-11-28']).stdout;
     const b = runCli(['--plan', SAMPLE, 'report', '--as-of', '2026-11-28']).stdout;

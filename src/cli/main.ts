@@ -108,9 +108,16 @@ export function buildProgram(): Command {
     .option('-o, --output <file>', 'write the report to this file instead of standard output')
     .option('--stale <days>', 'call initiatives stale after this many days without a note (default 180)')
     .option('--notes <n>', "how many of each initiative's latest notes to quote (default 3)")
+    .addOption(new Option('--lang <lang>', 'language of headings and labels; plan text where translated').choices(['en', 'fr', 'ko']).default('en'))
+    .addOption(new Option('--scale <scale>', 'show statuses as csp statuses, OGP completion levels or compliance scores').choices(['status', 'ogp', 'compliance']).default('status'))
     .addHelpText(
       'after',
-      examples('csp report > report.md', 'csp report --as-of 2025-06-30 -o docs/report-2025.md', 'csp report --notes 1'),
+      examples(
+        'csp report > report.md',
+        'csp report --as-of 2025-06-30 -o docs/report-2025.md',
+        'csp report --lang fr -o rapport.md',
+        'csp report --lang ko --scale ogp',
+      ),
     )
     .action(lazy(() => import('./commands/report.js')));
 

@@ -32,9 +32,12 @@ export interface NeedsAttention {
   stale: InitiativeStatus[];
   /** No note at all since the plan was adopted (and not closed). */
   neverUpdated: InitiativeStatus[];
+  /** The parties' latest statuses differ. */
+  sidesDiffer: InitiativeStatus[];
 }
 
 export interface ReportData {
+  plan: Plan;
   manifest: Manifest;
   asOf: string;
   status: PlanStatus;
@@ -52,6 +55,7 @@ export function buildReport(plan: Plan, options: ReportOptions): ReportData {
     // Never-updated initiatives are listed on their own, not again as stale.
     stale: all.filter((s) => s.flags.includes('stale') && s.lastUpdate !== undefined),
     neverUpdated: all.filter((s) => s.lastUpdate === undefined && s.flags.includes('stale')),
+    sidesDiffer: all.filter((s) => s.disagreement),
   };
   const pillars = plan.pillars.map((pillar) => {
     const progress = status.pillars.find((p) => p.number === pillar.number)!;
@@ -60,5 +64,5 @@ export function buildReport(plan: Plan, options: ReportOptions): ReportData {
       .filter((x) => x.notes.length > 0);
     return { pillar, progress, latestNotes };
   });
-  return { manifest: plan.manifest, asOf: options.asOf, status, attention, pillars };
+  return { plan, manifest: plan.manifest, asOf: options.asOf, status, attention, pillars };
 }

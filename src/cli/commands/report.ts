@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import { buildReport } from '../../core/report.js';
+import type { Scale } from '../../core/scales.js';
+import type { ReportLang } from '../../core/vocabulary.js';
 import { writeOutputFile } from '../../io/output.js';
 import { renderReportMarkdown } from '../../render/report.js';
 import { commandContext, requireCleanPlan } from '../context.js';
@@ -9,6 +11,8 @@ interface ReportOptions {
   output?: string;
   stale?: string;
   notes?: string;
+  lang: ReportLang;
+  scale: Scale;
 }
 
 export function run(cmd: Command): void {
@@ -20,7 +24,7 @@ export function run(cmd: Command): void {
     ...(o.stale !== undefined ? { staleDays: parsePositiveInt('--stale', o.stale) } : {}),
     ...(o.notes !== undefined ? { notesPerInitiative: parsePositiveInt('--notes', o.notes) } : {}),
   });
-  const markdown = renderReportMarkdown(data);
+  const markdown = renderReportMarkdown(data, { lang: o.lang, scale: o.scale });
   if (o.output === undefined || o.output === '-') ctx.out(markdown);
   else {
     writeOutputFile(o.output, markdown);

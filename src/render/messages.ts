@@ -1,0 +1,228 @@
+/**
+ * Message catalogues for the report's headings and labels. English is the
+ * reference; French and Korean follow it key by key (the type enforces it).
+ */
+import type { OgpLevel } from '../core/scales.js';
+import type { Cadence, ReportLang, Status } from '../core/vocabulary.js';
+
+export interface Messages {
+  reportTitle(partnership: string): string;
+  intro(o: { title: string; asOf: string; adopted: string; place?: string; body: string; annual: boolean }): string;
+  executiveSummary: string;
+  initiativesSummary(total: number, listings: number, completed: string): string;
+  pillar: string;
+  allInitiatives: string;
+  total: string;
+  percentCompleted: string;
+  barsLegend: string;
+  pieTitle: string;
+  completedShort(pct: string): string;
+  needsAttention: string;
+  atRisk: string;
+  atRiskSince(date: string): string;
+  overdue: string;
+  overdueDetail(cadence: string, due: string): string;
+  stale(days: number): string;
+  lastUpdate(date: string): string;
+  neverUpdated: string;
+  neverUpdatedDetail(adopted: string): string;
+  nothingNeedsAttention: string;
+  sidesDiffer: string;
+  sidesDifferIntro: string;
+  pillarHeading(n: number, title: string): string;
+  pillarProgress(pct: string, n: number): string;
+  thematicAreas: string;
+  initiatives: string;
+  colId: string;
+  colTitle: string;
+  colStatus: string;
+  colLastUpdate: string;
+  alsoPillar(n: number): string;
+  none: string;
+  noInitiatives: string;
+  latestNotes: string;
+  appendix: string;
+  sourceDocument: string;
+  adoptedLine(date: string, by?: string): string;
+  statusesFrom(asOf: string): string;
+  untranslated: string;
+  status: Record<Status, string>;
+  cadence: Record<Cadence, string>;
+  ogp: Record<OgpLevel, string>;
+  compliance: { full: string; partial: string; none: string; score: string };
+}
+
+const en: Messages = {
+  reportTitle: (p) => `${p}: implementation report`,
+  intro: (o) =>
+    `Status of the ${o.title} as of **${o.asOf}**. Adopted ${o.adopted}${o.place ? ` in ${o.place}` : ''}; reviewed ${o.annual ? 'annually' : 'regularly'} by the ${o.body}.`,
+  executiveSummary: 'Executive summary',
+  initiativesSummary: (t, l, c) => `${t} initiatives${l !== t ? ` (${l} listings: some are listed under two pillars)` : ''}; **${c} completed**.`,
+  pillar: 'Pillar',
+  allInitiatives: 'All initiatives',
+  total: 'total',
+  percentCompleted: '% completed',
+  barsLegend: '█ completed  ▓ in progress or ongoing  ▒ at risk  ░ not started or discontinued',
+  pieTitle: 'Initiatives by status',
+  completedShort: (p) => `${p} completed`,
+  needsAttention: 'Needs attention',
+  atRisk: 'At risk',
+  atRiskSince: (d) => `at risk since ${d}`,
+  overdue: 'Recurring commitments past their cadence',
+  overdueDetail: (c, d) => `${c} cadence, due ${d}`,
+  stale: (n) => `No note for over ${n} days`,
+  lastUpdate: (d) => `last update ${d}`,
+  neverUpdated: 'No update since adoption',
+  neverUpdatedDetail: (a) => `adopted ${a}, no note since`,
+  nothingNeedsAttention: 'Nothing needs attention as of this date.',
+  sidesDiffer: 'Where assessments differ',
+  sidesDifferIntro: "Initiatives whose latest status differs between the two sides' notes:",
+  pillarHeading: (n, t) => `Pillar ${n}: ${t}`,
+  pillarProgress: (p, n) => `${p} completed · ${n} initiatives`,
+  thematicAreas: 'Thematic areas',
+  initiatives: 'Initiatives',
+  colId: 'ID',
+  colTitle: 'Title',
+  colStatus: 'Status',
+  colLastUpdate: 'Last update',
+  alsoPillar: (n) => `also pillar ${n}`,
+  none: 'none',
+  noInitiatives: 'No initiatives.',
+  latestNotes: 'Latest notes',
+  appendix: 'Appendix: source',
+  sourceDocument: 'Source document',
+  adoptedLine: (d, by) => `Adopted: ${d}${by ? ` by ${by}` : ''}`,
+  statusesFrom: (d) => `Statuses are taken from each initiative's dated progress notes, as of ${d}.`,
+  untranslated: 'EN',
+  status: {
+    'not-started': 'not started',
+    'in-progress': 'in progress',
+    ongoing: 'ongoing',
+    'at-risk': 'at risk',
+    completed: 'completed',
+    discontinued: 'discontinued',
+  },
+  cadence: { annual: 'annual', semiannual: 'semiannual', quarterly: 'quarterly', monthly: 'monthly', regular: 'regular', continuing: 'continuing' },
+  ogp: { 'not-started': 'not started', limited: 'limited', substantial: 'substantial', complete: 'complete', withdrawn: 'withdrawn' },
+  compliance: { full: 'full', partial: 'partial', none: 'none', score: 'compliance' },
+};
+
+const fr: Messages = {
+  reportTitle: (p) => `${p} : rapport de mise en œuvre`,
+  intro: (o) =>
+    `État du document « ${o.title} » au **${o.asOf}**. Adopté le ${o.adopted}${o.place ? ` à ${o.place}` : ''}; examiné ${o.annual ? 'chaque année' : 'régulièrement'} par le ${o.body}.`,
+  executiveSummary: 'Sommaire',
+  initiativesSummary: (t, l, c) =>
+    `${t} initiatives${l !== t ? ` (${l} inscriptions : certaines figurent sous deux piliers)` : ''}; **${c} réalisées**.`,
+  pillar: 'Pilier',
+  allInitiatives: 'Toutes les initiatives',
+  total: 'total',
+  percentCompleted: '% réalisées',
+  barsLegend: '█ réalisée  ▓ en cours ou continue  ▒ à risque  ░ non commencée ou abandonnée',
+  pieTitle: 'Initiatives selon leur état',
+  completedShort: (p) => `${p} réalisées`,
+  needsAttention: 'Points à surveiller',
+  atRisk: 'À risque',
+  atRiskSince: (d) => `à risque depuis le ${d}`,
+  overdue: 'Engagements récurrents en retard sur leur fréquence',
+  overdueDetail: (c, d) => `fréquence ${c}, prévu le ${d}`,
+  stale: (n) => `Aucune note depuis plus de ${n} jours`,
+  lastUpdate: (d) => `dernière mise à jour le ${d}`,
+  neverUpdated: 'Aucune mise à jour depuis l’adoption',
+  neverUpdatedDetail: (a) => `adopté le ${a}, aucune note depuis`,
+  nothingNeedsAttention: 'Aucun point à surveiller à cette date.',
+  sidesDiffer: 'Évaluations divergentes',
+  sidesDifferIntro: 'Initiatives dont le dernier état diffère selon les notes de chaque partie :',
+  pillarHeading: (n, t) => `Pilier ${n} : ${t}`,
+  pillarProgress: (p, n) => `${p} réalisées · ${n} initiatives`,
+  thematicAreas: 'Domaines thématiques',
+  initiatives: 'Initiatives',
+  colId: 'ID',
+  colTitle: 'Titre',
+  colStatus: 'État',
+  colLastUpdate: 'Dernière mise à jour',
+  alsoPillar: (n) => `aussi pilier ${n}`,
+  none: 'aucune',
+  noInitiatives: 'Aucune initiative.',
+  latestNotes: 'Notes récentes',
+  appendix: 'Annexe : source',
+  sourceDocument: 'Document source',
+  adoptedLine: (d, by) => `Adopté le ${d}${by ? ` par ${by}` : ''}`,
+  statusesFrom: (d) => `Les états proviennent des notes d’avancement datées de chaque initiative, au ${d}.`,
+  untranslated: 'EN',
+  status: {
+    'not-started': 'non commencée',
+    'in-progress': 'en cours',
+    ongoing: 'continue',
+    'at-risk': 'à risque',
+    completed: 'réalisée',
+    discontinued: 'abandonnée',
+  },
+  cadence: {
+    annual: 'annuelle',
+    semiannual: 'semestrielle',
+    quarterly: 'trimestrielle',
+    monthly: 'mensuelle',
+    regular: 'régulière',
+    continuing: 'continue',
+  },
+  ogp: { 'not-started': 'non commencé', limited: 'limité', substantial: 'substantiel', complete: 'complet', withdrawn: 'retiré' },
+  compliance: { full: 'pleine', partial: 'partielle', none: 'nulle', score: 'conformité' },
+};
+
+const ko: Messages = {
+  reportTitle: (p) => `${p}: 이행 보고서`,
+  intro: (o) =>
+    `${o.asOf} 기준 「${o.title}」 이행 현황. ${o.adopted}${o.place ? ` ${o.place}에서` : ''} 채택되었으며, ${o.body}가 ${o.annual ? '매년' : '정기적으로'} 이행을 점검한다.`,
+  executiveSummary: '요약',
+  initiativesSummary: (t, l, c) => `이니셔티브 ${t}개${l !== t ? ` (목록상 ${l}건: 일부는 두 개의 축에 중복 수록)` : ''}; **완료 ${c}**.`,
+  pillar: '축',
+  allInitiatives: '전체 이니셔티브',
+  total: '합계',
+  percentCompleted: '완료율',
+  barsLegend: '█ 완료  ▓ 진행 중 또는 지속  ▒ 위험  ░ 미착수 또는 중단',
+  pieTitle: '상태별 이니셔티브',
+  completedShort: (p) => `완료 ${p}`,
+  needsAttention: '주의 필요 사항',
+  atRisk: '위험',
+  atRiskSince: (d) => `${d}부터 위험`,
+  overdue: '주기가 지난 정례 약속',
+  overdueDetail: (c, d) => `${c} 주기, 예정일 ${d}`,
+  stale: (n) => `${n}일 넘게 기록 없음`,
+  lastUpdate: (d) => `최종 갱신 ${d}`,
+  neverUpdated: '채택 이후 갱신 없음',
+  neverUpdatedDetail: (a) => `${a} 채택 이후 기록 없음`,
+  nothingNeedsAttention: '이 날짜 기준 주의가 필요한 사항이 없습니다.',
+  sidesDiffer: '양측 평가가 다른 사항',
+  sidesDifferIntro: '양측 기록에 따른 최신 상태가 서로 다른 이니셔티브:',
+  pillarHeading: (n, t) => `제${n}축: ${t}`,
+  pillarProgress: (p, n) => `완료 ${p} · 이니셔티브 ${n}개`,
+  thematicAreas: '주제 분야',
+  initiatives: '이니셔티브',
+  colId: 'ID',
+  colTitle: '제목',
+  colStatus: '상태',
+  colLastUpdate: '최종 갱신',
+  alsoPillar: (n) => `제${n}축에도 수록`,
+  none: '없음',
+  noInitiatives: '이니셔티브 없음.',
+  latestNotes: '최근 기록',
+  appendix: '부록: 출처',
+  sourceDocument: '원문',
+  adoptedLine: (d, by) => `채택: ${d}${by ? ` (${by})` : ''}`,
+  statusesFrom: (d) => `상태는 ${d} 기준 각 이니셔티브의 날짜별 진행 기록에서 산출했습니다.`,
+  untranslated: 'EN',
+  status: {
+    'not-started': '미착수',
+    'in-progress': '진행 중',
+    ongoing: '지속',
+    'at-risk': '위험',
+    completed: '완료',
+    discontinued: '중단',
+  },
+  cadence: { annual: '연례', semiannual: '반기', quarterly: '분기', monthly: '월례', regular: '정례', continuing: '지속' },
+  ogp: { 'not-started': '미착수', limited: '제한적', substantial: '상당', complete: '완료', withdrawn: '철회' },
+  compliance: { full: '완전', partial: '부분', none: '미이행', score: '이행도' },
+};
+
+export const MESSAGES: Record<ReportLang, Messages> = { en, fr, ko };
