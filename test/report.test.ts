@@ -107,3 +107,12 @@ describe('markdown escaping', () => {
     expect(toHtml(markdownLink('doc', 'https://example.org/a b'))).not.toContain('<a ');
   });
 });
+
+describe('the committed example report', () => {
+  it('docs/example-report.md is the report of the shipped plan as of 2025-07-18', async () => {
+    const r = runCli(['report', '--as-of', '2025-07-18']);
+    expect(r.code).toBe(0);
+    // Regenerate with: csp report --as-of 2025-07-18 -o docs/example-report.md
+    await expect(r.stdout).toMatchFileSnapshot('../docs/example-report.md');
+  });
+});

@@ -55,7 +55,7 @@ export interface Messages {
 const en: Messages = {
   reportTitle: (p) => `${p}: implementation report`,
   intro: (o) =>
-    `Status of the ${o.title} as of **${o.asOf}**. Adopted ${o.adopted}${o.place ? ` in ${o.place}` : ''}; reviewed ${o.annual ? 'annually' : 'regularly'} by the ${o.body}.`,
+    `Where the commitments of “${o.title}” stand as of **${o.asOf}**. Adopted ${o.adopted}${o.place ? ` in ${o.place}` : ''}; reviewed ${o.annual ? 'annually' : 'regularly'} by the ${o.body}.`,
   executiveSummary: 'Executive summary',
   initiativesSummary: (t, l, c) => `${t} initiatives${l !== t ? ` (${l} listings: some are listed under two pillars)` : ''}; **${c} completed**.`,
   pillar: 'Pillar',
