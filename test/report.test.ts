@@ -1,4 +1,6 @@
 /** The annual-dialogue report: snapshot, and what a real GFM renderer makes of it. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { micromark } from 'micromark';
 import { gfm, gfmHtml } from 'micromark-extension-gfm';
@@ -79,7 +81,7 @@ describe('csp report', () => {
   });
 
   it('writes to a file with -o and says so on stderr', () => {
-    const out = path.join(REPO_ROOT, 'node_modules/.cache/csp-test-report.md');
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'csp-report-')), 'report.md');
     const r = runCli(['--plan', SAMPLE, 'report', '--as-of', '2026-11-28', '-o', out]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
