@@ -48,6 +48,10 @@ export const RULE_CODES = [
   'cadence-without-recurring',
   'translation-stale',
   'translation-unverified',
+  // review files
+  'review-name',
+  'review-duplicate-id',
+  'review-inconsistent',
 ] as const;
 
 export type RuleCode = (typeof RULE_CODES)[number];

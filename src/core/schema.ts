@@ -107,9 +107,39 @@ export const manifestSchema = z.strictObject({
   pillars: z.array(pillarSchema).min(1),
 });
 
+const reviewInitiativeSchema = z.strictObject({
+  id: id.describe('The initiative id.'),
+  pillar: pillarNumber.describe('The pillar it was listed under.'),
+  alsoListedUnder: z.array(pillarNumber).optional().describe('Other pillars whose list also named it.'),
+  title: text,
+  text: text.describe('The commitment as worded on the review date.'),
+  kind: z.enum(KINDS).optional(),
+  cadence: z.enum(CADENCES).optional(),
+  themes: z.array(slug).optional(),
+  leads: z.record(slug, text).optional(),
+  related: z.array(id).optional(),
+  status: z.enum(STATUSES).describe('Its status as of the review date, from its notes.'),
+  statusSince: isoDate.optional().describe('Date of the note that set that status.'),
+  noteCount: z.number().int().min(0).describe('How many notes it had on the review date.'),
+  lastNote: isoDate.optional().describe('Date of its latest note on the review date.'),
+});
+
+/** A review file (plan/reviews/NAME.yaml): the plan frozen as of a date by `csp review create`. */
+export const reviewSchema = z.strictObject({
+  title: text.optional().describe('What the review is for, e.g. the Strategic Dialogue it was prepared for.'),
+  date: isoDate.describe('The day the plan is frozen as of, YYYY-MM-DD.'),
+  plan: text.describe('Title of the action plan on that day.'),
+  pillars: z
+    .array(z.strictObject({ number: pillarNumber, title: text, short: text.optional() }))
+    .min(1)
+    .describe('The pillars of the plan on that day.'),
+  initiatives: z.array(reviewInitiativeSchema).default([]).describe('Every initiative on that day, one list item each.'),
+});
+
 export type NoteInput = z.output<typeof noteSchema>;
 export type InitiativeInput = z.output<typeof initiativeSchema>;
 export type ManifestInput = z.output<typeof manifestSchema>;
+export type ReviewInput = z.output<typeof reviewSchema>;
 
 /** Checks a parsed file against a schema; returns the typed value only when it is valid. */
 export function checkSchema<S extends z.ZodType>(
@@ -190,7 +220,8 @@ function issueToDiagnostics(parsed: ParsedFile, schema: z.ZodType, issue: Issue)
       if (Array.isArray(actual)) {
         return [diagnostic(parsed.locate(path), rule, `${field} needs at least one entry`, 'add an entry')];
       }
-      return [diagnostic(parsed.locate(path), rule, `${field} is out of range: ${issue.message}`, 'use a whole number from 1 to 99')];
+      const count = path[path.length - 1] === 'noteCount';
+      return [diagnostic(parsed.locate(path), rule, `${field} is out of range: ${issue.message}`, count ? 'use a whole number, 0 or more' : 'use a whole number from 1 to 99')];
     }
     case 'custom':
       if ((issue.params as { rule?: string } | undefined)?.rule === 'blank') {

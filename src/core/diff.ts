@@ -1,0 +1,213 @@
+/**
+ * What moved between two snapshots of the plan: initiatives added or
+ * removed, statuses changed, notes received, wording edited. Untouched
+ * initiatives never appear. Pure and deterministic: changes are sorted by
+ * pillar, then id, then kind.
+ */
+import { canonicalJson, type PlanSnapshot, type SnapshotInitiative, type SnapshotNote, type SnapshotPillar, type SnapshotSource } from './snapshot.js';
+import { compareNatural } from './text.js';
+import { type Status, STATUSES } from './vocabulary.js';
+
+export const CHANGE_KINDS = ['added', 'removed', 'status', 'notes', 'edited'] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+
+/** The fields whose edits a diff reports, in the order it lists them. */
+export const EDITED_FIELDS = ['pillar', 'alsoListedUnder', 'title', 'text', 'kind', 'cadence', 'themes', 'leads', 'related', 'translations'] as const;
+export type EditedField = (typeof EDITED_FIELDS)[number];
+
+interface ChangeBase {
+  id: string;
+  /** The pillar the initiative is listed under (in TO; in FROM when removed). */
+  pillar: number;
+  title: string;
+}
+
+export interface AddedChange extends ChangeBase {
+  kind: 'added';
+  status: Status;
+  noteCount: number;
+}
+
+export interface RemovedChange extends ChangeBase {
+  kind: 'removed';
+  status: Status;
+  noteCount: number;
+}
+
+export interface StatusChange extends ChangeBase {
+  kind: 'status';
+  from: Status;
+  to: Status;
+  /** Date of the note that set the new status. */
+  since?: string;
+}
+
+export interface NotesChange extends ChangeBase {
+  kind: 'notes';
+  /** How many notes are new. */
+  count: number;
+  /** How many notes are gone (deleted or rewritten since). */
+  removed: number;
+  /** The new notes, oldest first, when both sides' notes are known. */
+  notes?: SnapshotNote[];
+  /** The notes that are gone, when known. */
+  removedNotes?: SnapshotNote[];
+}
+
+export interface EditedChange extends ChangeBase {
+  kind: 'edited';
+  fields: EditedField[];
+  /** The edited fields' values before and after (translations are not repeated). */
+  before: Partial<Record<EditedField, unknown>>;
+  after: Partial<Record<EditedField, unknown>>;
+}
+
+export type Change = AddedChange | RemovedChange | StatusChange | NotesChange | EditedChange;
+
+export interface DiffSummary {
+  added: number;
+  removed: number;
+  edited: number;
+  /** Initiatives whose status changed, by the status they moved to. */
+  movedTo: Partial<Record<Status, number>>;
+  /** Initiatives that received notes, and how many notes in all. */
+  receivedNotes: number;
+  newNotes: number;
+  /** Initiatives that lost notes (deleted or rewritten). */
+  lostNotes: number;
+  /** Initiatives with at least one change. */
+  initiatives: number;
+}
+
+export interface PlanDiff {
+  from: SnapshotSource;
+  to: SnapshotSource;
+  fromAsOf: string;
+  toAsOf: string;
+  /** Only initiatives listed under this pillar, when given. */
+  pillar?: number;
+  /** Every pillar of either side (TO's titles win), by number. */
+  pillars: SnapshotPillar[];
+  summary: DiffSummary;
+  changes: Change[];
+}
+
+export interface DiffOptions {
+  pillar?: number;
+}
+
+export function diffSnapshots(from: PlanSnapshot, to: PlanSnapshot, options: DiffOptions = {}): PlanDiff {
+  const before = new Map(from.initiatives.map((i) => [i.id, i]));
+  const after = new Map(to.initiatives.map((i) => [i.id, i]));
+  const ids = [...new Set([...before.keys(), ...after.keys()])];
+  const listed = (i: SnapshotInitiative | undefined, n: number) => i !== undefined && (i.pillar === n || i.alsoListedUnder.includes(n));
+  const changes: Change[] = [];
+  for (const id of ids) {
+    const a = before.get(id);
+    const b = after.get(id);
+    if (options.pillar !== undefined && !listed(a, options.pillar) && !listed(b, options.pillar)) continue;
+    changes.push(...changesOf(a, b));
+  }
+  const kindOrder = (k: ChangeKind) => CHANGE_KINDS.indexOf(k);
+  changes.sort((x, y) => x.pillar - y.pillar || compareNatural(x.id, y.id) || kindOrder(x.kind) - kindOrder(y.kind));
+  const pillars = new Map<number, SnapshotPillar>();
+  for (const p of [...from.pillars, ...to.pillars]) pillars.set(p.number, p);
+  const diff: PlanDiff = {
+    from: from.source,
+    to: to.source,
+    fromAsOf: from.asOf,
+    toAsOf: to.asOf,
+    pillars: [...pillars.values()].sort((x, y) => x.number - y.number),
+    summary: summarize(changes),
+    changes,
+  };
+  if (options.pillar !== undefined) diff.pillar = options.pillar;
+  return diff;
+}
+
+function changesOf(a: SnapshotInitiative | undefined, b: SnapshotInitiative | undefined): Change[] {
+  if (a === undefined && b === undefined) return [];
+  if (a === undefined) return [{ id: b!.id, pillar: b!.pillar, title: b!.title, kind: 'added', status: b!.status, noteCount: b!.noteCount }];
+  if (b === undefined) return [{ id: a.id, pillar: a.pillar, title: a.title, kind: 'removed', status: a.status, noteCount: a.noteCount }];
+  const base = { id: b.id, pillar: b.pillar, title: b.title };
+  const out: Change[] = [];
+  if (a.status !== b.status) {
+    out.push({ ...base, kind: 'status', from: a.status, to: b.status, ...(b.statusSince !== undefined ? { since: b.statusSince } : {}) });
+  }
+  const notes = notesChange(a, b);
+  if (notes) out.push({ ...base, kind: 'notes', ...notes });
+  const edited = editedFields(a, b);
+  if (edited.length) {
+    const values = (s: SnapshotInitiative) =>
+      Object.fromEntries(edited.filter((f) => f !== 'translations').map((f) => [f, s[f]])) as Partial<Record<EditedField, unknown>>;
+    out.push({ ...base, kind: 'edited', fields: edited, before: values(a), after: values(b) });
+  }
+  return out;
+}
+
+function editedFields(a: SnapshotInitiative, b: SnapshotInitiative): EditedField[] {
+  return EDITED_FIELDS.filter((f) => {
+    if (f === 'translations') return a.translations !== undefined && b.translations !== undefined && a.translations !== b.translations;
+    return canonicalJson(a[f] ?? null) !== canonicalJson(b[f] ?? null);
+  });
+}
+
+type NotesDelta = Omit<NotesChange, keyof ChangeBase | 'kind'>;
+
+function noteKey(n: SnapshotNote): string {
+  return canonicalJson([n.date, n.text, n.status ?? null, n.side, n.author ?? null, n.links]);
+}
+
+/** Notes in `xs` that `ys` lacks, counting duplicates (a multiset difference), in `xs` order. */
+function missingFrom(xs: readonly SnapshotNote[], ys: readonly SnapshotNote[]): SnapshotNote[] {
+  const left = new Map<string, number>();
+  for (const n of ys) left.set(noteKey(n), (left.get(noteKey(n)) ?? 0) + 1);
+  return xs.filter((n) => {
+    const k = noteKey(n);
+    const c = left.get(k) ?? 0;
+    if (c > 0) {
+      left.set(k, c - 1);
+      return false;
+    }
+    return true;
+  });
+}
+
+function notesChange(a: SnapshotInitiative, b: SnapshotInitiative): NotesDelta | undefined {
+  if (a.notes !== undefined && b.notes !== undefined) {
+    const added = missingFrom(b.notes, a.notes);
+    const removed = missingFrom(a.notes, b.notes);
+    if (added.length === 0 && removed.length === 0) return undefined;
+    return { count: added.length, removed: removed.length, notes: added, ...(removed.length ? { removedNotes: removed } : {}) };
+  }
+  // One side (a review) recorded only how many notes there were and the last one's date.
+  const delta = b.noteCount - a.noteCount;
+  if (delta === 0 && a.lastNote === b.lastNote) return undefined;
+  if (delta === 0) return { count: 1, removed: 1 }; // at the least, one note replaced another
+  if (delta < 0) return { count: 0, removed: -delta };
+  const out: NotesDelta = { count: delta, removed: 0 };
+  if (b.notes !== undefined) {
+    const later = b.notes.filter((n) => a.lastNote === undefined || n.date > a.lastNote);
+    if (later.length === delta) out.notes = later;
+  }
+  return out;
+}
+
+function summarize(changes: readonly Change[]): DiffSummary {
+  const s: DiffSummary = { added: 0, removed: 0, edited: 0, movedTo: {}, receivedNotes: 0, newNotes: 0, lostNotes: 0, initiatives: 0 };
+  for (const c of changes) {
+    if (c.kind === 'added') s.added++;
+    else if (c.kind === 'removed') s.removed++;
+    else if (c.kind === 'edited') s.edited++;
+    else if (c.kind === 'status') s.movedTo[c.to] = (s.movedTo[c.to] ?? 0) + 1;
+    else {
+      if (c.count > 0) s.receivedNotes++;
+      if (c.removed > 0) s.lostNotes++;
+      s.newNotes += c.count;
+    }
+  }
+  s.initiatives = new Set(changes.map((c) => c.id)).size;
+  // Vocabulary order, so JSON output is stable.
+  s.movedTo = Object.fromEntries(STATUSES.filter((st) => s.movedTo[st] !== undefined).map((st) => [st, s.movedTo[st]!]));
+  return s;
+}

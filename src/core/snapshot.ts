@@ -1,0 +1,146 @@
+/**
+ * The plan frozen at one point: per initiative what it says and where it
+ * stood. Built from a loaded Plan as of a date, or read from a review file.
+ * Two snapshots are what `csp diff` compares. Pure.
+ */
+import type { Initiative, Plan } from './model.js';
+import { notesAsOf, statusAsOf } from './status.js';
+import { compareNatural } from './text.js';
+import type { Cadence, Kind, Status } from './vocabulary.js';
+
+/** Where a snapshot comes from, as the user named it. */
+export type SnapshotSource =
+  | { kind: 'review'; name: string; date: string; title?: string }
+  | { kind: 'date'; date: string }
+  | { kind: 'revision'; revision: string; commit: string; asOf: string }
+  | { kind: 'worktree'; asOf: string };
+
+export interface SnapshotNote {
+  date: string;
+  text: string;
+  status?: Status;
+  side: string;
+  author?: string;
+  links: string[];
+}
+
+export interface SnapshotInitiative {
+  id: string;
+  pillar: number;
+  alsoListedUnder: number[];
+  title: string;
+  text: string;
+  kind?: Kind;
+  cadence?: Cadence;
+  themes: string[];
+  leads: Record<string, string>;
+  related: string[];
+  status: Status;
+  /** Date of the note that set the status. */
+  statusSince?: string;
+  noteCount: number;
+  /** Date of the latest note counted. */
+  lastNote?: string;
+  /** The notes themselves (oldest first), when known: a review file records only their count. */
+  notes?: SnapshotNote[];
+  /** Translations as canonical JSON, when known (review files do not record them). */
+  translations?: string;
+}
+
+export interface SnapshotPillar {
+  number: number;
+  title: string;
+  short?: string;
+}
+
+export interface PlanSnapshot {
+  source: SnapshotSource;
+  /** The plan's title. */
+  title: string;
+  /** The day statuses are taken as of. */
+  asOf: string;
+  pillars: SnapshotPillar[];
+  /** Sorted by id, naturally. */
+  initiatives: SnapshotInitiative[];
+}
+
+export function snapshotInitiative(i: Initiative, asOf: string): SnapshotInitiative {
+  const notes = notesAsOf(i, asOf);
+  const { status, since } = statusAsOf(i, asOf);
+  const s: SnapshotInitiative = {
+    id: i.id,
+    pillar: i.pillar,
+    alsoListedUnder: [...i.alsoListedUnder],
+    title: i.title,
+    text: i.text,
+    themes: [...i.themes],
+    leads: { ...i.leads },
+    related: [...i.related],
+    status,
+    noteCount: notes.length,
+    notes: notes.map((n) => ({
+      date: n.date,
+      text: n.text,
+      ...(n.status !== undefined ? { status: n.status } : {}),
+      side: n.side,
+      ...(n.author !== undefined ? { author: n.author } : {}),
+      links: [...n.links],
+    })),
+  };
+  if (i.kind !== undefined) s.kind = i.kind;
+  if (i.cadence !== undefined) s.cadence = i.cadence;
+  if (since !== undefined) s.statusSince = since;
+  const last = latest(notes.map((n) => n.date));
+  if (last !== undefined) s.lastNote = last;
+  if (i.translations !== undefined) s.translations = canonicalJson(i.translations);
+  return s;
+}
+
+/** The plan as of a date: statuses and notes from the notes dated on or before it. */
+export function snapshotOfPlan(plan: Plan, asOf: string, source: SnapshotSource): PlanSnapshot {
+  return {
+    source,
+    title: plan.manifest.title,
+    asOf,
+    pillars: plan.pillars.map((p) => ({ number: p.number, title: p.title, ...(p.short !== undefined ? { short: p.short } : {}) })),
+    initiatives: plan.initiatives.map((i) => snapshotInitiative(i, asOf)).sort((a, b) => compareNatural(a.id, b.id)),
+  };
+}
+
+/**
+ * Gives a snapshot that records only note counts (a review) the notes
+ * themselves, taken from a plan that holds them: an initiative's notes dated
+ * on or before the snapshot's day. Only where they agree with what the
+ * snapshot recorded (same count, same last date): a note written later but
+ * dated earlier, or one deleted since, leaves that initiative with its count
+ * only, so a diff never shows notes the review did not see.
+ */
+export function attachNotes(snapshot: PlanSnapshot, plan: Plan): PlanSnapshot {
+  const byId = new Map(plan.initiatives.map((i) => [i.id, i]));
+  return {
+    ...snapshot,
+    initiatives: snapshot.initiatives.map((s) => {
+      if (s.notes !== undefined) return s;
+      const i = byId.get(s.id);
+      if (!i) return s;
+      const candidate = snapshotInitiative(i, snapshot.asOf);
+      if (candidate.noteCount !== s.noteCount || candidate.lastNote !== s.lastNote) return s;
+      return { ...s, notes: candidate.notes! };
+    }),
+  };
+}
+
+function latest(dates: readonly string[]): string | undefined {
+  let out: string | undefined;
+  for (const d of dates) if (out === undefined || d > out) out = d;
+  return out;
+}
+
+/** JSON with object keys sorted, so equal data gives equal text whatever the key order in the file. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}

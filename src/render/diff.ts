@@ -1,0 +1,216 @@
+/**
+ * What changed in the plan, for people: a terminal text (grouped by pillar,
+ * coloured, readable without colour), markdown for pull-request comments
+ * and the report, and JSON. Pure.
+ */
+import type { Change, DiffSummary, EditedChange, EditedField, NotesChange, PlanDiff } from '../core/diff.js';
+import type { SnapshotNote, SnapshotSource } from '../core/snapshot.js';
+import { STATUSES, type Status } from '../core/vocabulary.js';
+import { escapeMarkdown, markdownLink } from './markdown.js';
+import { termSafe, termSafeLine } from './sanitize.js';
+import { statusLabel, type Style } from './style.js';
+import { displayWidth, wrap } from './width.js';
+
+const words = (s: Status) => s.replace('-', ' ');
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** Where a snapshot comes from, in words. Plain text: callers escape it for their medium. */
+export function sourceLabel(s: SnapshotSource): string {
+  switch (s.kind) {
+    case 'review':
+      return `review '${s.name}' (${s.date})`;
+    case 'date':
+      return `the plan as of ${s.date}`;
+    case 'revision':
+      return `revision ${s.revision} (${s.commit.slice(0, 7)})`;
+    case 'worktree':
+      return `the working tree (as of ${s.asOf})`;
+  }
+}
+
+/** "3 moved to completed · 12 received notes · 1 added · 1 removed"; empty when nothing changed. */
+export function summaryParts(s: DiffSummary): string[] {
+  return [
+    ...STATUSES.filter((st) => s.movedTo[st]).map((st) => `${s.movedTo[st]} moved to ${words(st)}`),
+    s.receivedNotes ? `${s.receivedNotes} received notes` : '',
+    s.lostNotes ? `${s.lostNotes} lost notes` : '',
+    s.added ? `${s.added} added` : '',
+    s.removed ? `${s.removed} removed` : '',
+    s.edited ? `${s.edited} edited` : '',
+  ].filter(Boolean);
+}
+
+interface Group {
+  pillar: number;
+  title: string;
+  initiatives: { id: string; title: string; changes: Change[] }[];
+}
+
+/** Changes grouped by pillar, then by initiative, in the diff's order. */
+function groups(diff: PlanDiff): Group[] {
+  const out: Group[] = [];
+  for (const c of diff.changes) {
+    let g = out.at(-1);
+    if (!g || g.pillar !== c.pillar) {
+      g = { pillar: c.pillar, title: diff.pillars.find((p) => p.number === c.pillar)?.title ?? '', initiatives: [] };
+      out.push(g);
+    }
+    let i = g.initiatives.at(-1);
+    if (!i || i.id !== c.id) {
+      i = { id: c.id, title: c.title, changes: [] };
+      g.initiatives.push(i);
+    }
+    i.changes.push(c);
+  }
+  return out;
+}
+
+function fieldValue(field: EditedField, v: unknown): string {
+  if (v === undefined || v === null) return '—';
+  if (Array.isArray(v)) return v.length ? v.join(', ') : '—';
+  if (typeof v === 'object') {
+    const entries = Object.entries(v as Record<string, string>);
+    return entries.length ? entries.map(([k, x]) => `${k}: ${x}`).join('; ') : '—';
+  }
+  return field === 'pillar' ? `pillar ${String(v)}` : String(v);
+}
+
+function noteMeta(n: SnapshotNote): string[] {
+  return [n.side !== 'joint' ? n.side : '', n.author ?? ''].filter(Boolean);
+}
+
+// ---------------------------------------------------------------- text
+
+export interface DiffTextOptions {
+  style: Style;
+  width: number;
+}
+
+export function renderDiffText(diff: PlanDiff, o: DiffTextOptions): string {
+  const { style } = o;
+  const w = Math.max(40, o.width);
+  const out: string[] = [style.bold(`Changes from ${termSafeLine(sourceLabel(diff.from))} to ${termSafeLine(sourceLabel(diff.to))}`)];
+  if (diff.pillar !== undefined) out.push(style.dim(`Only initiatives listed under pillar ${diff.pillar}`));
+  const parts = summaryParts(diff.summary);
+  if (parts.length === 0) return `${[...out, 'No changes.'].join('\n')}\n`;
+  out.push(parts.join(' · '));
+  for (const g of groups(diff)) {
+    out.push('', ...wrap(termSafeLine(`Pillar ${g.pillar} · ${g.title}`), w).map((l) => style.bold(l)));
+    for (const i of g.initiatives) out.push(...initiativeText(i, style, w));
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function initiativeText(i: Group['initiatives'][number], style: Style, width: number): string[] {
+  const head = `${termSafeLine(i.id)}  ${termSafeLine(i.title)}`;
+  const first = i.changes[0]!;
+  if (first.kind === 'added') {
+    return [`  ${style.ok('+')} ${style.bold(head)}  ${style.ok('added')}, ${style.status(first.status, statusLabel(first.status))}, ${plural(first.noteCount, 'note')}`];
+  }
+  if (first.kind === 'removed') {
+    return [`  ${style.error('-')} ${style.bold(head)}  ${style.error('removed')}, was ${style.status(first.status, statusLabel(first.status))}`];
+  }
+  const out = [`  ${style.accent('~')} ${style.bold(head)}`];
+  const indent = '      ';
+  const wrapped = (text: string, extra = '  ') => wrap(termSafe(text), width - indent.length - extra.length).map((l) => `${indent}${extra}${l}`);
+  for (const c of i.changes) {
+    if (c.kind === 'status') {
+      const since = c.since ? ` since ${c.since}` : '';
+      out.push(`${indent}status: ${style.status(c.from, statusLabel(c.from))} → ${style.status(c.to, statusLabel(c.to))}${since}`);
+    } else if (c.kind === 'notes') {
+      out.push(`${indent}${notesHeadline(c)}${c.notes?.length ? ':' : ''}`);
+      for (const n of c.notes ?? []) {
+        const meta = noteMeta(n);
+        const status = n.status ? ` ${style.status(n.status, `[${n.status}]`)}` : '';
+        out.push(`${indent}  ${style.bold(n.date)}${status}${meta.length ? style.dim(` (${termSafeLine(meta.join(' · '))})`) : ''}`);
+        out.push(...wrapped(n.text, '    '));
+      }
+    } else if (c.kind === 'edited') {
+      out.push(`${indent}edited: ${c.fields.join(', ')}`);
+      for (const f of c.fields.filter((x) => x !== 'translations')) {
+        const [was, now] = [termSafeLine(fieldValue(f, c.before[f])), termSafeLine(fieldValue(f, c.after[f]))];
+        const oneLine = `${indent}  ${f}: ${was} → ${now}`;
+        if (displayWidth(oneLine) <= width) out.push(`${indent}  ${style.dim(`${f}:`)} ${was} → ${now}`);
+        else out.push(`${indent}  ${style.dim(`${f} was:`)}`, ...wrapped(was, '    '), `${indent}  ${style.dim(`${f} now:`)}`, ...wrapped(now, '    '));
+      }
+    }
+  }
+  return out;
+}
+
+function notesHeadline(c: NotesChange): string {
+  const parts = [c.count ? `${plural(c.count, 'new note')}` : '', c.removed ? `${plural(c.removed, 'note')} removed or rewritten` : ''].filter(Boolean);
+  return parts.join(', ');
+}
+
+// ---------------------------------------------------------------- markdown
+
+export interface DiffMarkdownOptions {
+  /** Level of the section heading (default 2: "##"); pillars get the next level. */
+  headingLevel?: number;
+  /** The section heading's text (plain, escaped here); default "Changes from … to …". */
+  heading?: string;
+}
+
+/**
+ * The diff as a markdown section with its own heading: for a pull-request
+ * comment or job summary, and for the report's "changes since" section.
+ * Every plan string is escaped; only notes' http(s)/mailto links are links.
+ */
+export function renderDiffMarkdown(diff: PlanDiff, options: DiffMarkdownOptions = {}): string {
+  const level = Math.min(5, Math.max(1, options.headingLevel ?? 2));
+  const h = (n: number) => '#'.repeat(n);
+  const heading = options.heading ?? `Changes from ${sourceLabel(diff.from)} to ${sourceLabel(diff.to)}`;
+  const out: string[] = [`${h(level)} ${escapeMarkdown(heading)}`, ''];
+  if (options.heading !== undefined) out.push(`From ${escapeMarkdown(sourceLabel(diff.from))} to ${escapeMarkdown(sourceLabel(diff.to))}.`, '');
+  if (diff.pillar !== undefined) out.push(`_Only initiatives listed under pillar ${diff.pillar}._`, '');
+  const parts = summaryParts(diff.summary);
+  if (parts.length === 0) return `${[...out, 'No changes.'].join('\n')}\n`;
+  out.push(`**${parts.join(' · ')}**`, '');
+  for (const g of groups(diff)) {
+    out.push(`${h(level + 1)} Pillar ${g.pillar}: ${escapeMarkdown(g.title)}`, '');
+    for (const i of g.initiatives) out.push(...initiativeMarkdown(i));
+    out.push('');
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+function initiativeMarkdown(i: Group['initiatives'][number]): string[] {
+  const head = `- **${escapeMarkdown(i.id)}** ${escapeMarkdown(i.title)}`;
+  const first = i.changes[0]!;
+  if (first.kind === 'added') return [`${head} — **added** (${words(first.status)}, ${plural(first.noteCount, 'note')})`];
+  if (first.kind === 'removed') return [`${head} — **removed** (was ${words(first.status)})`];
+  const out = [head];
+  for (const c of i.changes) {
+    if (c.kind === 'status') out.push(`  - status: ${words(c.from)} → **${words(c.to)}**${c.since ? ` (since ${c.since})` : ''}`);
+    else if (c.kind === 'notes') {
+      out.push(`  - ${notesHeadline(c)}${c.notes?.length ? ':' : ''}`);
+      for (const n of c.notes ?? []) {
+        const meta = [n.status ? words(n.status) : '', ...noteMeta(n)].filter(Boolean).join(' · ');
+        const links = n.links.map((l) => markdownLink(l.replace(/^(https?:\/\/|mailto:)/i, ''), l)).join(', ');
+        out.push(`    - **${n.date}**${meta ? ` (${escapeMarkdown(meta)})` : ''}: ${escapeMarkdown(n.text)}${links ? ` — ${links}` : ''}`);
+      }
+    } else if (c.kind === 'edited') out.push(...editedMarkdown(c));
+  }
+  return out;
+}
+
+function editedMarkdown(c: EditedChange): string[] {
+  const out = [`  - edited: ${c.fields.join(', ')}`];
+  for (const f of c.fields.filter((x) => x !== 'translations')) {
+    out.push(`    - ${f} was: ${escapeMarkdown(fieldValue(f, c.before[f]))}`, `    - ${f} now: ${escapeMarkdown(fieldValue(f, c.after[f]))}`);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- JSON
+
+export function diffJson(diff: PlanDiff): unknown {
+  return {
+    from: { ...diff.from, asOf: diff.fromAsOf },
+    to: { ...diff.to, asOf: diff.toAsOf },
+    ...(diff.pillar !== undefined ? { pillar: diff.pillar } : {}),
+    summary: diff.summary,
+    changes: diff.changes.map(({ id, kind, ...rest }) => ({ id, kind, ...rest })),
+  };
+}
