@@ -9,9 +9,8 @@ import { buildReview, isReviewName, loadReviewFile, reviewToYaml, snapshotOfRevi
 import { attachNotes, type PlanSnapshot, snapshotOfPlan } from '../src/core/snapshot.js';
 import { diffJson, renderDiffMarkdown, renderDiffText } from '../src/render/diff.js';
 import { makeStyle } from '../src/render/style.js';
+import { note, planV1, planV2 } from './helpers/history.js';
 import { initiative, loadTree, withManifest } from './helpers/plan.js';
-
-const note = (date: string, text: string, status?: string) => `  - date: ${date}\n    text: ${text}\n${status ? `    status: ${status}\n` : ''}`;
 
 function plan(files: Record<string, string>): Plan {
   const r = loadTree(withManifest(files), '2026-12-31');
@@ -19,26 +18,8 @@ function plan(files: Record<string, string>): Plan {
   return r.plan!;
 }
 
-const BEFORE = {
-  'plan/pillar-1/p1.1.yaml': initiative('p1.1', 1, `notes:\n${note('2025-01-10', 'Talks began.', 'in-progress')}`),
-  'plan/pillar-1/p1.2.yaml': initiative('p1.2', 1, `notes:\n${note('2025-02-01', 'Workshop planned.')}`),
-  'plan/pillar-1/p1.3.yaml': initiative('p1.3', 1),
-  'plan/pillar-2/p2.1.yaml': initiative('p2.1', 2, `alsoListedUnder: [1]\nnotes:\n${note('2025-03-01', 'Forum met.', 'ongoing')}`),
-  'plan/pillar-2/p2.2.yaml': initiative('p2.2', 2),
-};
-
-const AFTER = {
-  ...BEFORE,
-  'plan/pillar-1/p1.1.yaml': initiative('p1.1', 1, `notes:\n${note('2025-01-10', 'Talks began.', 'in-progress')}${note('2025-09-01', 'Agreement signed.', 'completed')}`),
-  'plan/pillar-1/p1.2.yaml': initiative(
-    'p1.2',
-    1,
-    `notes:\n${note('2025-02-01', 'Workshop planned.')}${note('2025-10-01', 'Workshop held.')}${note('2026-02-01', 'Report published.')}`,
-  ),
-  'plan/pillar-1/p1.3.yaml': 'id: p1.3\npillar: 1\ntitle: Renamed p1.3\ntext: Text of p1.3\nkind: exploratory\n',
-  'plan/pillar-2/p2.3.yaml': initiative('p2.3', 2, `notes:\n${note('2026-03-01', 'Started.', 'in-progress')}`),
-} as Record<string, string>;
-delete AFTER['plan/pillar-2/p2.2.yaml'];
+const BEFORE = planV1();
+const AFTER = planV2();
 
 const NOW = '2026-12-31';
 const at = (files: Record<string, string>, asOf = NOW): PlanSnapshot => snapshotOfPlan(plan(files), asOf, { kind: 'worktree', asOf });
@@ -73,7 +54,7 @@ describe('diffSnapshots', () => {
   });
 
   it('counts a rewritten note as one new and one gone', () => {
-    const edited = { ...BEFORE, 'plan/pillar-1/p1.2.yaml': BEFORE['plan/pillar-1/p1.2.yaml'].replace('Workshop planned.', 'Workshop planned for May.') };
+    const edited = { ...BEFORE, 'plan/pillar-1/p1.2.yaml': BEFORE['plan/pillar-1/p1.2.yaml']!.replace('Workshop planned.', 'Workshop planned for May.') };
     const [c] = diffSnapshots(at(BEFORE), at(edited)).changes;
     expect(c).toMatchObject({ id: 'p1.2', kind: 'notes', count: 1, removed: 1, removedNotes: [{ text: 'Workshop planned.' }] });
   });

@@ -5,7 +5,7 @@
  */
 import type { Command } from 'commander';
 import { isCalendarDate } from '../core/dates.js';
-import { countBySeverity } from '../core/diagnostics.js';
+import { countBySeverity, type Diagnostic } from '../core/diagnostics.js';
 import { type LoadResult, loadPlan } from '../core/load.js';
 import type { Plan } from '../core/model.js';
 import { CspError, EXIT, usageError } from '../errors.js';
@@ -68,18 +68,18 @@ const SHOWN_ERRORS = 5;
 /** The plan, or exit 1 with the first few errors and a pointer to `csp validate`. */
 export function requireCleanPlan(ctx: CommandContext): { plan: Plan; loaded: LoadedPlan } {
   const loaded = readAndLoad(ctx);
-  const { errors } = countBySeverity(loaded.result.diagnostics);
-  if (errors > 0 || !loaded.result.plan) {
-    const shown = loaded.result.diagnostics.filter((d) => d.severity === 'error').slice(0, SHOWN_ERRORS);
-    for (const d of shown) ctx.err(`${formatDiagnostic(d, loaded.result.sources, ctx.errStyle)}\n\n`);
-    const more = errors > shown.length ? ` (${errors - shown.length} more not shown)` : '';
-    throw new CspError(
-      `the plan has ${errors} error${errors === 1 ? '' : 's'}${more}`,
-      EXIT.data,
-      "fix them first; 'csp validate' lists every problem",
-    );
-  }
-  return { plan: loaded.result.plan, loaded };
+  stopOnErrors(ctx, loaded.result.diagnostics, loaded.result.sources, 'the plan');
+  return { plan: loaded.result.plan!, loaded };
+}
+
+/** Exit 1 with the first few errors when there are any; `what` names what has them ("the plan", "review x"). */
+export function stopOnErrors(ctx: CommandContext, diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>, what: string): void {
+  const { errors } = countBySeverity(diagnostics);
+  if (errors === 0) return;
+  const shown = diagnostics.filter((d) => d.severity === 'error').slice(0, SHOWN_ERRORS);
+  for (const d of shown) ctx.err(`${formatDiagnostic(d, sources, ctx.errStyle)}\n\n`);
+  const more = errors > shown.length ? ` (${errors - shown.length} more not shown)` : '';
+  throw new CspError(`${what} has ${errors} error${errors === 1 ? '' : 's'}${more}`, EXIT.data, "fix them first; 'csp validate' lists every problem");
 }
 
 export function writeJson(ctx: CommandContext, value: unknown): void {

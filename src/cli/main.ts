@@ -50,6 +50,7 @@ export function buildProgram(): Command {
         'csp validate                    # check every file',
         'csp show p1.3',
         'csp export --json > plan.json',
+        'csp diff dialogue-2025            # what moved since a review',
       ) + '\nExit codes: 0 ok · 1 the plan has errors or a change was refused · 2 usage error · 3 environment (files, lock, git)\n',
     );
 
@@ -120,6 +121,75 @@ export function buildProgram(): Command {
       ),
     )
     .action(lazy(() => import('./commands/report.js')));
+
+  const review = program
+    .command('review')
+    .description('freeze the plan as of a date for a Strategic Dialogue, and look at frozen reviews')
+    .addHelpText(
+      'after',
+      examples(
+        'csp review create dialogue-2025 --date 2025-06-30 --title "Strategic Dialogue, Ottawa"',
+        'csp review list',
+        'csp review show dialogue-2025',
+        'csp diff dialogue-2025 dialogue-2026   # what moved between two dialogues',
+      ),
+    );
+  const reviewCommand = (name: 'create' | 'list' | 'show') => () => import('./commands/review.js').then((m) => ({ run: m[name] }));
+
+  review
+    .command('create')
+    .description('freeze the plan as of a date into plan/reviews/NAME.yaml (commit it afterwards)')
+    .argument('<name>', 'review name: lower-case letters, digits, dots and dashes, e.g. dialogue-2025')
+    .option('--date <date>', 'freeze the plan as of this day, YYYY-MM-DD (default: --as-of, else today)')
+    .option('--title <title>', 'what the review is for, e.g. "Strategic Dialogue, Ottawa"')
+    .option('--force', 'replace an existing review of that name')
+    .addHelpText(
+      'after',
+      examples(
+        'csp review create dialogue-2025 --date 2025-06-30 --title "Strategic Dialogue, Ottawa"',
+        'csp review create adoption --date 2024-07-18 --title "Baseline at adoption"',
+        'csp review create dialogue-2025 --date 2025-07-02 --force   # replace it',
+      ),
+    )
+    .action(lazy(reviewCommand('create')));
+
+  review
+    .command('list')
+    .description('every review, oldest first')
+    .option('--json', 'print the data as JSON')
+    .addHelpText('after', examples('csp review list', 'csp review list --json'))
+    .action(lazy(reviewCommand('list')));
+
+  review
+    .command('show')
+    .description('one review: the plan as it stood that day, per pillar')
+    .argument('<name>', 'review name, e.g. dialogue-2025')
+    .option('--json', 'print the data as JSON')
+    .addHelpText('after', examples('csp review show dialogue-2025', 'csp review show adoption --json'))
+    .action(lazy(reviewCommand('show')));
+
+  program
+    .command('diff')
+    .description('what changed in the plan between two reviews, dates or git revisions')
+    .argument('<from>', 'a review name, a date YYYY-MM-DD (the plan as of that day) or a git revision')
+    .argument('[to]', 'the same kinds; default: the working tree as of --as-of (today)')
+    .addOption(new Option('--format <format>', 'output format (md: for pull requests and reports)').choices(['text', 'md', 'json']).default('text'))
+    .option('--pillar <n>', 'only initiatives listed under this pillar (a number)')
+    .addHelpText(
+      'after',
+      examples(
+        'csp diff dialogue-2025 dialogue-2026      # between two reviews',
+        'csp diff dialogue-2025                    # since a review, to today',
+        'csp diff 2025-01-01 2025-12-31            # statuses and notes between two dates',
+        'csp diff origin/main HEAD --format md     # what a branch changes, for a pull request',
+        'csp diff HEAD~5 --pillar 2 --format json',
+      ) +
+        '\nFROM and TO are tried as a review name, then a date, then a git revision (a review wins over a\n' +
+        'git revision of the same name; write NAME^0 for the revision). Dates use the notes of the working\n' +
+        'tree: they show status and note changes, not edits. Git revisions are read without touching the\n' +
+        'working tree.\n',
+    )
+    .action(lazy(() => import('./commands/diff.js')));
 
   return program;
 }

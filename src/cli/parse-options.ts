@@ -11,8 +11,15 @@ export function parsePositiveInt(flag: string, value: string): number {
 }
 
 export function parsePillar(plan: Plan, value: string): number {
+  return parsePillarOf(
+    plan.pillars.map((p) => p.number),
+    value,
+  );
+}
+
+/** A pillar number among `numbers` ("2" or "p2"). */
+export function parsePillarOf(numbers: readonly number[], value: string): number {
   const n = Number(value.replace(/^p/i, ''));
-  const numbers = plan.pillars.map((p) => p.number);
   if (!Number.isInteger(n) || !numbers.includes(n)) {
     throw usageError(`there is no pillar '${termSafeLine(value)}'`, `pillars are ${numbers.join(', ')}`);
   }

@@ -50,9 +50,11 @@ interface Group {
 function groups(diff: PlanDiff): Group[] {
   const out: Group[] = [];
   for (const c of diff.changes) {
+    // Filtered to one pillar, everything shown is under that pillar (some only as also listed there).
+    const pillar = diff.pillar ?? c.pillar;
     let g = out.at(-1);
-    if (!g || g.pillar !== c.pillar) {
-      g = { pillar: c.pillar, title: diff.pillars.find((p) => p.number === c.pillar)?.title ?? '', initiatives: [] };
+    if (!g || g.pillar !== pillar) {
+      g = { pillar, title: diff.pillars.find((p) => p.number === pillar)?.title ?? '', initiatives: [] };
       out.push(g);
     }
     let i = g.initiatives.at(-1);

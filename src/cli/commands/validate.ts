@@ -1,16 +1,23 @@
 import type { Command } from 'commander';
-import { countBySeverity } from '../../core/diagnostics.js';
+import { compareDiagnostics, countBySeverity } from '../../core/diagnostics.js';
+import { loadReviews } from '../../core/review.js';
 import { EXIT, type ExitCode } from '../../errors.js';
+import { readReviewFiles } from '../../io/review-files.js';
 import { formatDiagnosticsGithub, formatDiagnosticsJson, formatDiagnosticsText } from '../../render/diagnostics.js';
 import { commandContext, readAndLoad } from '../context.js';
 
 export function run(cmd: Command): ExitCode {
   const ctx = commandContext(cmd);
   const { format } = cmd.opts<{ format: 'text' | 'json' | 'github' }>();
-  const { result, files } = readAndLoad(ctx);
-  const diags = result.diagnostics;
+  const { result, files, location } = readAndLoad(ctx);
+  // Review files (plan/reviews/) are checked on their own: they are not initiatives.
+  const reviewFiles = readReviewFiles(location);
+  const reviews = loadReviews(reviewFiles);
+  const diags = [...result.diagnostics, ...reviews.diagnostics].sort(compareDiagnostics);
+  const sources = new Map([...result.sources, ...reviews.sources]);
+  const checked = { files: files + reviewFiles.length };
   if (format === 'json') ctx.out(formatDiagnosticsJson(diags));
-  else if (format === 'github') ctx.out(formatDiagnosticsGithub(diags, { files }));
-  else ctx.out(formatDiagnosticsText(diags, result.sources, ctx.style, { files }));
+  else if (format === 'github') ctx.out(formatDiagnosticsGithub(diags, checked));
+  else ctx.out(formatDiagnosticsText(diags, sources, ctx.style, checked));
   return countBySeverity(diags).errors > 0 ? EXIT.data : EXIT.ok;
 }

@@ -1,0 +1,24 @@
+import type { Command } from 'commander';
+import { diffSnapshots } from '../../core/diff.js';
+import { diffJson, renderDiffMarkdown, renderDiffText } from '../../render/diff.js';
+import { commandContext, writeJson } from '../context.js';
+import { parsePillarOf } from '../parse-options.js';
+import { SnapshotResolver } from '../snapshots.js';
+
+interface DiffOptions {
+  format: 'text' | 'md' | 'json';
+  pillar?: string;
+}
+
+export function run(cmd: Command, from: string, to: string | undefined): void {
+  const ctx = commandContext(cmd);
+  const o = cmd.opts<DiffOptions>();
+  const resolver = new SnapshotResolver(ctx);
+  const before = resolver.resolve(from);
+  const after = to === undefined ? resolver.worktree() : resolver.resolve(to);
+  const numbers = [...new Set([...before.pillars, ...after.pillars].map((p) => p.number))].sort((a, b) => a - b);
+  const diff = diffSnapshots(before, after, o.pillar !== undefined ? { pillar: parsePillarOf(numbers, o.pillar) } : {});
+  if (o.format === 'json') writeJson(ctx, diffJson(diff));
+  else if (o.format === 'md') ctx.out(renderDiffMarkdown(diff));
+  else ctx.out(renderDiffText(diff, { style: ctx.style, width: ctx.width }));
+}

@@ -1,0 +1,72 @@
+import type { Command } from 'commander';
+import { isCalendarDate } from '../../core/dates.js';
+import { buildReview, isReviewName, loadReviewFile, loadReviews, REVIEW_NAME_HELP, reviewFilePath, reviewToYaml } from '../../core/review.js';
+import { countStatuses } from '../../core/status.js';
+import { nearest } from '../../core/text.js';
+import { dataError, EXIT, type ExitCode, usageError } from '../../errors.js';
+import { locatePlan } from '../../io/plan-files.js';
+import { readReviewFile, readReviewFiles, writeReviewFile } from '../../io/review-files.js';
+import { formatDiagnostic } from '../../render/diagnostics.js';
+import { renderReviewList, renderReviewText, reviewListJson } from '../../render/review.js';
+import { termSafeLine } from '../../render/sanitize.js';
+import { countsLine } from '../../render/status.js';
+import { commandContext, requireCleanPlan, stopOnErrors, writeJson } from '../context.js';
+
+function checkName(name: string): void {
+  if (!isReviewName(name)) throw usageError(`'${termSafeLine(name)}' is not a review name`, `review names use ${REVIEW_NAME_HELP}`);
+}
+
+export function create(cmd: Command, name: string): void {
+  const ctx = commandContext(cmd);
+  const o = cmd.opts<{ date?: string; title?: string; force?: boolean }>();
+  checkName(name);
+  const date = o.date ?? ctx.asOf;
+  if (!isCalendarDate(date)) throw usageError(`--date '${termSafeLine(date)}' is not a date in YYYY-MM-DD form`, 'e.g. --date 2025-06-30');
+  if (date > ctx.asOf) throw usageError(`--date ${date} is after today (${ctx.asOf})`, 'a review freezes what has happened; set today with --as-of if needed');
+  if (o.title !== undefined && !/\S/.test(o.title)) throw usageError('--title is empty', 'give the review a title, or leave --title out');
+  const { plan, loaded } = requireCleanPlan(ctx);
+  const data = buildReview(plan, { date, ...(o.title !== undefined ? { title: o.title } : {}) });
+  const text = reviewToYaml(data);
+  // What is written must read back as the same valid review.
+  const check = loadReviewFile({ path: reviewFilePath('plan', name), bytes: new TextEncoder().encode(text) });
+  if (check.diagnostics.length || JSON.stringify(check.review?.data) !== JSON.stringify(data)) {
+    throw new Error(`the review file csp wrote does not read back (${check.diagnostics.map((d) => d.message).join('; ')})`);
+  }
+  const { result, file } = writeReviewFile(loaded.location, name, text, Boolean(o.force));
+  if (result === 'exists') throw dataError(`review '${name}' already exists (${file})`, 'choose another name, or pass --force to replace it');
+  const counts = countStatuses(data.initiatives);
+  ctx.out(`Froze the plan as of ${date} into ${file}: ${data.initiatives.length} initiatives (${countsLine(counts)}).\n`);
+  ctx.out(`Commit it so that it stays on record: git add ${file} && git commit -m "Review ${name}"\n`);
+}
+
+export function list(cmd: Command): ExitCode {
+  const ctx = commandContext(cmd);
+  const { json } = cmd.opts<{ json?: boolean }>();
+  const loc = locatePlan(ctx.options.plan, process.env, process.cwd());
+  const { reviews, diagnostics, sources } = loadReviews(readReviewFiles(loc));
+  if (json) writeJson(ctx, reviewListJson(reviews));
+  else ctx.out(renderReviewList(reviews, ctx.style, ctx.width));
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  for (const d of errors) ctx.err(`${formatDiagnostic(d, sources, ctx.errStyle)}\n\n`);
+  if (errors.length) ctx.err(`csp: ${new Set(errors.map((d) => d.file)).size} review file(s) have errors and are not listed; 'csp validate' lists every problem\n`);
+  return errors.length ? EXIT.data : EXIT.ok;
+}
+
+export function show(cmd: Command, name: string): void {
+  const ctx = commandContext(cmd);
+  const { json } = cmd.opts<{ json?: boolean }>();
+  checkName(name);
+  const loc = locatePlan(ctx.options.plan, process.env, process.cwd());
+  const raw = readReviewFile(loc, name);
+  if (!raw) {
+    const names = loadReviews(readReviewFiles(loc)).reviews.map((r) => r.name);
+    const close = nearest(name, names);
+    const hint = close.length ? `did you mean ${close.map((c) => `'${c}'`).join(' or ')}?` : names.length ? `reviews: ${names.join(', ')}` : "there are no reviews yet; 'csp review create NAME' makes one";
+    throw usageError(`there is no review '${name}'`, hint);
+  }
+  const loaded = loadReviewFile(raw);
+  stopOnErrors(ctx, loaded.diagnostics, new Map(loaded.source !== undefined ? [[raw.path, loaded.source]] : []), `review '${name}'`);
+  const review = loaded.review!;
+  if (json) writeJson(ctx, { name: review.name, file: review.file, ...review.data });
+  else ctx.out(renderReviewText(review, ctx.style, ctx.width));
+}

@@ -1,0 +1,104 @@
+/**
+ * Turning what the user wrote (FROM, TO of `csp diff`) into plan snapshots.
+ * A name is tried as a review, then as a date, then as a git revision; a
+ * review wins over a git revision of the same name (a note says so).
+ */
+import { isCalendarDate, looksLikeIsoDate } from '../core/dates.js';
+import { loadPlan } from '../core/load.js';
+import type { Plan } from '../core/model.js';
+import { isReviewName, loadReviewFile, loadReviews, type Review, snapshotOfReview } from '../core/review.js';
+import { attachNotes, type PlanSnapshot, snapshotOfPlan } from '../core/snapshot.js';
+import { nearest } from '../core/text.js';
+import { usageError } from '../errors.js';
+import { findRepo, type GitRepo, lookupRevision, readPlanAtCommit } from '../io/git.js';
+import { locatePlan, type PlanLocation } from '../io/plan-files.js';
+import { readReviewFile, readReviewFiles } from '../io/review-files.js';
+import { termSafeLine } from '../render/sanitize.js';
+import { type CommandContext, readAndLoad, stopOnErrors } from './context.js';
+
+export class SnapshotResolver {
+  readonly location: PlanLocation;
+  private work?: { plan?: Plan; clean: boolean; load: ReturnType<typeof readAndLoad> };
+  private repo?: GitRepo | null;
+
+  constructor(private readonly ctx: CommandContext) {
+    this.location = locatePlan(ctx.options.plan, process.env, process.cwd());
+  }
+
+  /** The working tree's plan, loaded once; exit 1 with its errors when `require` and it has any. */
+  private workPlan(require: boolean): Plan | undefined {
+    if (!this.work) {
+      const load = readAndLoad(this.ctx);
+      const clean = load.result.diagnostics.every((d) => d.severity !== 'error') && load.result.plan !== undefined;
+      this.work = { load, clean, ...(load.result.plan ? { plan: load.result.plan } : {}) };
+    }
+    if (require) stopOnErrors(this.ctx, this.work.load.result.diagnostics, this.work.load.result.sources, 'the plan');
+    return this.work.clean ? this.work.plan : undefined;
+  }
+
+  private gitRepo(): GitRepo | undefined {
+    if (this.repo === undefined) this.repo = findRepo(this.location) ?? null;
+    return this.repo ?? undefined;
+  }
+
+  /** The working tree as of --as-of (today by default). */
+  worktree(): PlanSnapshot {
+    return snapshotOfPlan(this.workPlan(true)!, this.ctx.asOf, { kind: 'worktree', asOf: this.ctx.asOf });
+  }
+
+  resolve(name: string): PlanSnapshot {
+    const shown = termSafeLine(name);
+    if (name.startsWith('-')) throw usageError(`'${shown}' cannot be a review, date or revision: it starts with '-'`);
+    const review = this.review(name);
+    if (review) {
+      const repo = this.gitRepo();
+      if (repo && lookupRevision(repo, name).kind === 'found') {
+        this.ctx.err(`csp: note: '${name}' is both a review and a git revision; using the review (for the revision, write e.g. ${name}^0)\n`);
+      }
+      const snapshot = snapshotOfReview(review);
+      const plan = this.workPlan(false);
+      return plan ? attachNotes(snapshot, plan) : snapshot;
+    }
+    if (looksLikeIsoDate(name)) {
+      if (!isCalendarDate(name)) throw usageError(`'${shown}' is not a real calendar date`, 'check the day and month');
+      if (name > this.ctx.asOf) throw usageError(`${name} is after today (${this.ctx.asOf})`, 'compare dates up to today, or set today with --as-of');
+      return snapshotOfPlan(this.workPlan(true)!, name, { kind: 'date', date: name });
+    }
+    return this.revision(name, shown);
+  }
+
+  private review(name: string): Review | undefined {
+    if (!isReviewName(name)) return undefined;
+    const raw = readReviewFile(this.location, name);
+    if (!raw) return undefined;
+    const loaded = loadReviewFile(raw);
+    stopOnErrors(this.ctx, loaded.diagnostics, new Map(loaded.source !== undefined ? [[raw.path, loaded.source]] : []), `review '${name}'`);
+    return loaded.review;
+  }
+
+  private revision(name: string, shown: string): PlanSnapshot {
+    const repo = this.gitRepo();
+    const tried = `'${shown}' is not a review, a date (YYYY-MM-DD) or a git revision`;
+    if (!repo) throw usageError(tried, `${this.reviewHint(name)}; the plan is not in a git repository, so git revisions cannot be used`);
+    const found = lookupRevision(repo, name);
+    if (found.kind === 'ambiguous') {
+      throw usageError(`'${shown}' is ambiguous in git: ${termSafeLine(found.detail)}`, 'use a longer commit id, or a full name such as refs/heads/NAME or refs/tags/NAME');
+    }
+    if (found.kind === 'unknown') throw usageError(tried, this.reviewHint(name));
+    const files = readPlanAtCommit(repo, found.commit);
+    const short = found.commit.slice(0, 12);
+    if (files.files.length === 0) {
+      throw usageError(`revision '${shown}' (${short}) has no plan in ${repo.planPath || 'the repository top folder'}`, `choose a later revision; 'git log -- ${repo.planPath || '.'}' lists the commits that changed the plan`);
+    }
+    const result = loadPlan(files, { asOf: this.ctx.asOf });
+    stopOnErrors(this.ctx, result.diagnostics, result.sources, `the plan at revision '${shown}' (${short})`);
+    return snapshotOfPlan(result.plan!, this.ctx.asOf, { kind: 'revision', revision: name, commit: found.commit, asOf: this.ctx.asOf });
+  }
+
+  private reviewHint(name: string): string {
+    const names = loadReviews(readReviewFiles(this.location)).reviews.map((r) => r.name);
+    if (names.length === 0) return "there are no reviews yet ('csp review create NAME' makes one)";
+    const close = nearest(name, names);
+    return close.length ? `did you mean ${close.map((c) => `'${c}'`).join(' or ')}? reviews: ${names.join(', ')}` : `reviews: ${names.join(', ')}`;
+  }
+}

@@ -1,0 +1,161 @@
+/**
+ * Reading the plan as committed at a git revision, without touching the
+ * working tree: one `git ls-tree` for the file list and one
+ * `git cat-file --batch` for every file's content. Git runs without a shell,
+ * with arguments as an array; revisions are checked before use.
+ */
+import { spawnSync } from 'node:child_process';
+import { realpathSync } from 'node:fs';
+import path from 'node:path';
+import type { PlanFiles, RawFile } from '../core/load.js';
+import { REVIEWS_DIR } from '../core/review.js';
+import { environmentError, usageError } from '../errors.js';
+import type { PlanLocation } from './plan-files.js';
+
+export interface GitRepo {
+  /** Absolute path of the repository's top folder. */
+  top: string;
+  /** The plan folder relative to the top, forward slashes ('' when the plan folder is the top). */
+  planPath: string;
+  /** The folder that holds the plan folder, relative to the top ('' when it is the top). */
+  rootPath: string;
+  /** The plan folder relative to the folder that holds it, as the loader names it. */
+  planDir: string;
+}
+
+const MAX_OUTPUT = 512 * 1024 * 1024;
+
+interface GitResult {
+  status: number;
+  stdout: Buffer;
+  stderr: string;
+}
+
+function git(cwd: string, args: string[], input?: Buffer): GitResult {
+  const r = spawnSync('git', args, {
+    cwd,
+    input,
+    maxBuffer: MAX_OUTPUT,
+    windowsHide: true,
+    // English messages (we look for "ambiguous"); never prompt for credentials.
+    env: { ...process.env, LC_ALL: 'C', LANGUAGE: 'C', GIT_TERMINAL_PROMPT: '0' },
+  });
+  if (r.error) {
+    const code = (r.error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw environmentError('git is not installed or not on the PATH', 'install git to compare with a git revision, or compare reviews and dates');
+    throw environmentError(`cannot run git (${code ?? r.error.message})`);
+  }
+  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr.toString('utf8') };
+}
+
+function firstLine(s: string): string {
+  return s.trim().split('\n')[0] ?? '';
+}
+
+function toSlashes(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+/** The git repository holding the plan, or undefined when the plan is not in one. */
+export function findRepo(loc: PlanLocation): GitRepo | undefined {
+  const r = git(loc.planDir, ['rev-parse', '--show-toplevel']);
+  if (r.status !== 0) {
+    if (/not a git repository/i.test(r.stderr)) return undefined;
+    throw environmentError(`git cannot read the repository: ${firstLine(r.stderr)}`, 'run git status in the plan folder to see what git needs');
+  }
+  const top = realpathSync(r.stdout.toString('utf8').trim());
+  const planReal = realpathSync(loc.planDir);
+  const rootReal = realpathSync(loc.root);
+  return {
+    top,
+    planPath: toSlashes(path.relative(top, planReal)),
+    rootPath: toSlashes(path.relative(top, rootReal)),
+    planDir: toSlashes(path.relative(rootReal, planReal)),
+  };
+}
+
+export type RevisionLookup = { kind: 'found'; commit: string } | { kind: 'unknown'; detail: string } | { kind: 'ambiguous'; detail: string };
+
+/** Resolves a revision name to a commit id. Names starting with '-' are refused: git would read them as options. */
+export function lookupRevision(repo: GitRepo, revision: string): RevisionLookup {
+  if (revision.startsWith('-')) throw usageError(`'${revision}' cannot be a revision: it starts with '-'`, 'name a review, a date (YYYY-MM-DD) or a git revision such as main or HEAD~1');
+  if (revision === '' || /[\0\n]/.test(revision)) return { kind: 'unknown', detail: 'not a revision name' };
+  const r = git(repo.top, ['rev-parse', '--verify', '--end-of-options', `${revision}^{commit}`]);
+  if (/ambiguous/i.test(r.stderr)) return { kind: 'ambiguous', detail: firstLine(r.stderr).replace(/^(warning|error|fatal): /, '') };
+  if (r.status !== 0) return { kind: 'unknown', detail: firstLine(r.stderr).replace(/^(warning|error|fatal): /, '') };
+  return { kind: 'found', commit: r.stdout.toString('utf8').trim() };
+}
+
+interface TreeEntry {
+  mode: string;
+  type: string;
+  object: string;
+  path: string;
+}
+
+function parseLsTree(out: Buffer): TreeEntry[] {
+  const entries: TreeEntry[] = [];
+  for (const record of out.toString('utf8').split('\0')) {
+    if (record === '') continue;
+    const tab = record.indexOf('\t');
+    const [mode, type, object] = record.slice(0, tab).split(' ');
+    if (tab < 0 || !mode || !type || !object) continue;
+    entries.push({ mode, type, object, path: record.slice(tab + 1) });
+  }
+  return entries;
+}
+
+/** Parses `git cat-file --batch` output: "<id> <type> <size>\n<content>\n" per object. */
+function parseBatch(out: Buffer, count: number): (Buffer | undefined)[] {
+  const blobs: (Buffer | undefined)[] = [];
+  let at = 0;
+  for (let k = 0; k < count; k++) {
+    const eol = out.indexOf(0x0a, at);
+    if (eol < 0) throw environmentError('git cat-file stopped early', 'run git fsck to check the repository');
+    const header = out.subarray(at, eol).toString('utf8').split(' ');
+    at = eol + 1;
+    if (header[1] === 'missing' || header.length < 3) {
+      blobs.push(undefined);
+      continue;
+    }
+    const size = Number(header[2]);
+    blobs.push(out.subarray(at, at + size));
+    at += size + 1;
+  }
+  return blobs;
+}
+
+/**
+ * The plan files as committed at `commit`, named as the working tree's loader
+ * names them (relative to the folder that holds the plan folder). Review files
+ * and hidden files are left out, as when reading the working tree.
+ */
+export function readPlanAtCommit(repo: GitRepo, commit: string): PlanFiles {
+  const spec = repo.planPath === '' ? '.' : repo.planPath;
+  const ls = git(repo.top, ['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', commit, '--', spec]);
+  if (ls.status !== 0) throw environmentError(`git cannot list the files of commit ${commit.slice(0, 12)}: ${firstLine(ls.stderr)}`);
+  const planPrefix = repo.planPath === '' ? '' : `${repo.planPath}/`;
+  const rootPrefix = repo.rootPath === '' ? '' : `${repo.rootPath}/`;
+  const wanted = parseLsTree(ls.stdout).filter((e) => {
+    if (!e.path.startsWith(planPrefix)) return false;
+    const inPlan = e.path.slice(planPrefix.length).split('/');
+    if (inPlan.some((part) => part.startsWith('.'))) return false;
+    if (inPlan.length > 1 && inPlan[0] === REVIEWS_DIR) return false;
+    return e.type === 'blob' && /\.ya?ml$/i.test(e.path);
+  });
+  const name = (p: string) => (p.startsWith(rootPrefix) ? p.slice(rootPrefix.length) : p);
+  const blobs = wanted.filter((e) => e.mode !== '120000');
+  const contents = new Map<string, Buffer | undefined>();
+  if (blobs.length) {
+    const cat = git(repo.top, ['cat-file', '--batch'], Buffer.from(blobs.map((e) => `${e.object}\n`).join('')));
+    if (cat.status !== 0) throw environmentError(`git cannot read the files of commit ${commit.slice(0, 12)}: ${firstLine(cat.stderr)}`);
+    parseBatch(cat.stdout, blobs.length).forEach((b, k) => contents.set(blobs[k]!.path, b));
+  }
+  const files: RawFile[] = wanted.map((e) => {
+    if (e.mode === '120000') return { path: name(e.path), problem: { kind: 'symlink', detail: 'symbolic link' } };
+    const bytes = contents.get(e.path);
+    return bytes === undefined ? { path: name(e.path), problem: { kind: 'unreadable', detail: 'missing from the git object store' } } : { path: name(e.path), bytes };
+  });
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { planDir: repo.planDir === '' ? '.' : repo.planDir, files };
+}

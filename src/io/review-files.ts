@@ -1,0 +1,61 @@
+/** Reading and writing review files (plan/reviews/NAME.yaml). */
+import { lstatSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { RawFile } from '../core/load.js';
+import { REVIEWS_DIR } from '../core/review.js';
+import { environmentError } from '../errors.js';
+import { writeFileAtomic } from './output.js';
+import { type PlanLocation, toRepoPath } from './plan-files.js';
+
+export function reviewsFolder(loc: PlanLocation): string {
+  return path.join(loc.planDir, REVIEWS_DIR);
+}
+
+function readOne(loc: PlanLocation, abs: string): RawFile {
+  const rel = toRepoPath(loc.root, abs);
+  try {
+    if (lstatSync(abs).isSymbolicLink()) return { path: rel, problem: { kind: 'symlink', detail: 'symbolic link' } };
+    return { path: rel, bytes: readFileSync(abs) };
+  } catch (err) {
+    return { path: rel, problem: { kind: 'unreadable', detail: (err as NodeJS.ErrnoException).code ?? String(err) } };
+  }
+}
+
+/** Every .yaml/.yml file directly in the reviews folder, sorted by path; none when the folder does not exist. */
+export function readReviewFiles(loc: PlanLocation): RawFile[] {
+  const dir = reviewsFolder(loc);
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw environmentError(`cannot read folder ${toRepoPath(loc.root, dir)}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+  }
+  return entries
+    .filter((e) => !e.name.startsWith('.') && /\.ya?ml$/i.test(e.name) && (e.isFile() || e.isSymbolicLink()))
+    .map((e) => readOne(loc, path.join(dir, e.name)))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** The file of the review NAME (a valid name), or undefined when there is none. */
+export function readReviewFile(loc: PlanLocation, name: string): RawFile | undefined {
+  const abs = path.join(reviewsFolder(loc), `${name}.yaml`);
+  try {
+    lstatSync(abs);
+  } catch {
+    return undefined;
+  }
+  return readOne(loc, abs);
+}
+
+/** Writes the review NAME; 'exists' (and nothing written) when it exists and `replace` is off. */
+export function writeReviewFile(loc: PlanLocation, name: string, text: string, replace: boolean): { result: 'written' | 'exists'; file: string } {
+  const dir = reviewsFolder(loc);
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (err) {
+    throw environmentError(`cannot create folder ${toRepoPath(loc.root, dir)} (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+  }
+  const abs = path.join(dir, `${name}.yaml`);
+  return { result: writeFileAtomic(abs, text, { replace }), file: toRepoPath(loc.root, abs) };
+}

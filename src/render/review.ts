@@ -1,0 +1,83 @@
+/** Review files for people: the list of reviews and one review in full. Pure. */
+import type { Review } from '../core/review.js';
+import { countStatuses } from '../core/status.js';
+import { termSafeLine } from './sanitize.js';
+import { countsLine, percent, progressBar } from './status.js';
+import { statusLabel, type Style } from './style.js';
+import { renderTable } from './table.js';
+import { displayWidth, truncate, wrap } from './width.js';
+
+function completedShare(r: Review): number {
+  const n = r.data.initiatives.length;
+  return n === 0 ? 0 : r.data.initiatives.filter((i) => i.status === 'completed').length / n;
+}
+
+export function renderReviewList(reviews: readonly Review[], style: Style, width: number): string {
+  if (reviews.length === 0) return `${style.dim("No reviews yet. Freeze the plan for a Strategic Dialogue with 'csp review create NAME'.")}\n`;
+  const rows = reviews.map((r) => [
+    termSafeLine(r.name),
+    r.data.date,
+    termSafeLine(r.data.title ?? ''),
+    String(r.data.initiatives.length),
+    percent(completedShare(r)),
+  ]);
+  const head = ['Name', 'Date', 'Title', 'Initiatives', 'Completed'];
+  const widths = head.map((h, k) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[k]!))));
+  const others = widths.reduce((a, w, k) => (k === 2 ? a : a + w + 2), 0) + head.length + 1;
+  widths[2] = Math.max(10, Math.min(widths[2]!, width - others - 2));
+  const cut = rows.map((r) => r.map((c, k) => (k === 2 ? truncate(c, widths[2]!) : c)));
+  return `${renderTable(head, cut, widths.map((w) => w + 2))}\n`;
+}
+
+export function reviewListJson(reviews: readonly Review[]): unknown {
+  return {
+    reviews: reviews.map((r) => ({
+      name: r.name,
+      file: r.file,
+      date: r.data.date,
+      ...(r.data.title !== undefined ? { title: r.data.title } : {}),
+      plan: r.data.plan,
+      initiatives: r.data.initiatives.length,
+      counts: countStatuses(r.data.initiatives),
+    })),
+  };
+}
+
+export function renderReviewText(r: Review, style: Style, width: number): string {
+  const d = r.data;
+  const w = Math.max(40, width);
+  const out: string[] = [];
+  out.push(style.bold(termSafeLine(`Review ${r.name}${d.title !== undefined ? ` · ${d.title}` : ''}`)));
+  out.push(...wrap(termSafeLine(d.plan), w).map((l) => style.dim(l)));
+  out.push(style.dim(`Frozen as of ${d.date} · ${termSafeLine(r.file)}`), '');
+  const head = ['ID', 'Title', 'Status', 'Since', 'Notes', 'Last note'];
+  const rowsOf = (n: number) =>
+    d.initiatives
+      .filter((i) => i.pillar === n || (i.alsoListedUnder ?? []).includes(n))
+      .map((i) => [
+        termSafeLine(i.id),
+        termSafeLine(i.pillar === n ? i.title : `${i.title} (also pillar ${i.pillar})`),
+        style.status(i.status, statusLabel(i.status)),
+        i.statusSince ?? '—',
+        String(i.noteCount),
+        i.lastNote ?? 'never',
+      ]);
+  const all = d.pillars.flatMap((p) => rowsOf(p.number));
+  const plain = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, ''); // eslint-disable-line no-control-regex
+  const widths = head.map((h, k) => Math.max(displayWidth(h), ...all.map((row) => displayWidth(plain(row[k]!)))));
+  const others = widths.reduce((a, x, k) => (k === 1 ? a : a + x + 2), 0) + head.length + 1;
+  widths[1] = Math.max(12, Math.min(widths[1]!, w - others - 2));
+  for (const p of d.pillars) {
+    const items = d.initiatives.filter((i) => i.pillar === p.number || (i.alsoListedUnder ?? []).includes(p.number));
+    const counts = countStatuses(items);
+    out.push(style.bold(termSafeLine(`Pillar ${p.number} · ${p.title}`)));
+    const share = items.length ? counts.completed / items.length : 0;
+    out.push(`${progressBar(counts, items.length)} ${percent(share)} completed · ${items.length} initiatives: ${countsLine(counts, style)}`);
+    const rows = rowsOf(p.number).map((row) => row.map((c, k) => (k === 1 ? truncate(c, widths[1]!) : c)));
+    if (rows.length) out.push(renderTable(head, rows, widths.map((x) => x + 2)));
+    out.push('');
+  }
+  const counts = countStatuses(d.initiatives);
+  out.push(style.bold(`Total: ${d.initiatives.length} initiatives`), `${progressBar(counts, d.initiatives.length)} ${percent(completedShare(r))} completed · ${countsLine(counts, style)}`);
+  return `${out.join('\n')}\n`;
+}
