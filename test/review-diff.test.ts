@@ -100,6 +100,14 @@ describe('csp review', () => {
     expect(unknown.stderr).toMatch(/did you mean .*'dialogue-2026'/);
   });
 
+  it('ships the baseline at adoption: every initiative of the Action Plan, not started, on 2024-07-18', () => {
+    const data = JSON.parse(runCli(['review', 'show', 'adoption', '--json']).stdout);
+    expect(data).toMatchObject({ name: 'adoption', file: 'plan/reviews/adoption.yaml', date: '2024-07-18', title: 'Baseline at adoption' });
+    expect(data.pillars).toHaveLength(5);
+    expect(data.initiatives).toHaveLength(36);
+    expect(data.initiatives.every((i: { status: string; noteCount: number }) => i.status === 'not-started' && i.noteCount === 0)).toBe(true);
+  });
+
   it('is checked by csp validate, with positions', () => {
     expect(csp('validate').code).toBe(0);
     const broken = writeTree({
