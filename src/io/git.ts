@@ -132,7 +132,8 @@ function parseBatch(out: Buffer, count: number): (Buffer | undefined)[] {
  */
 export function readPlanAtCommit(repo: GitRepo, commit: string): PlanFiles {
   const spec = repo.planPath === '' ? '.' : repo.planPath;
-  const ls = git(repo.top, ['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', commit, '--', spec]);
+  // --literal-pathspecs: a folder name with * or : is a name, not a pattern.
+  const ls = git(repo.top, ['--literal-pathspecs', 'ls-tree', '-r', '-z', '--full-tree', '--end-of-options', commit, '--', spec]);
   if (ls.status !== 0) throw environmentError(`git cannot list the files of commit ${commit.slice(0, 12)}: ${firstLine(ls.stderr)}`);
   const planPrefix = repo.planPath === '' ? '' : `${repo.planPath}/`;
   const rootPrefix = repo.rootPath === '' ? '' : `${repo.rootPath}/`;
