@@ -124,7 +124,9 @@ describe('review files', () => {
     const from = snapshotOfReview(read(reviewToYaml(buildReview(plan(BEFORE), { date: '2025-06-30' })), 'plan/reviews/a.yaml').review!);
     const to = snapshotOfReview(read(yaml).review!);
     // Counts only: how many notes, not which.
-    expect(diffSnapshots(from, to).changes.find((c) => c.id === 'p1.2')).toEqual({ id: 'p1.2', pillar: 1, title: 'Title of p1.2', kind: 'notes', count: 2, removed: 0 });
+    const countsOnly = diffSnapshots(from, to);
+    expect(countsOnly.changes.find((c) => c.id === 'p1.2')).toEqual({ id: 'p1.2', pillar: 1, title: 'Title of p1.2', kind: 'notes', count: 2, removed: 0 });
+    expect(renderDiffText(countsOnly, { style: makeStyle(false), width: 100 })).toContain('2 new notes (a review records how many notes, not which)\n');
     const current = plan(AFTER);
     const d = diffSnapshots(attachNotes(from, current), attachNotes(to, current));
     expect(d.changes.find((c) => c.id === 'p1.2')).toMatchObject({ count: 2, notes: [{ text: 'Workshop held.' }, { text: 'Report published.' }] });

@@ -142,7 +142,9 @@ function initiativeText(i: Group['initiatives'][number], style: Style, width: nu
 
 function notesHeadline(c: NotesChange): string {
   const parts = [c.count ? `${plural(c.count, 'new note')}` : '', c.removed ? `${plural(c.removed, 'note')} removed or rewritten` : ''].filter(Boolean);
-  return parts.join(', ');
+  // A review records how many notes there were, not which: say so rather than guess.
+  const unknown = c.count > 0 && c.notes === undefined ? ' (a review records how many notes, not which)' : '';
+  return `${parts.join(', ')}${unknown}`;
 }
 
 // ---------------------------------------------------------------- markdown
