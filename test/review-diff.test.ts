@@ -79,6 +79,14 @@ describe('csp review', () => {
     expect(csp('review', 'create', 'bad', '--date', '2025-02-30').code).toBe(2);
   });
 
+  it('exits 3 when the review cannot be written', () => {
+    const blocked = writeTree({ 'plan/plan.yaml': MANIFEST, 'plan/pillar-1/p1.1.yaml': initiative('p1.1', 1), 'plan/reviews': 'a file where the folder should be\n' });
+    const r = runCli(['--as-of', NOW, 'review', 'create', 'dialogue-2025'], { cwd: blocked });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('cannot create folder plan/reviews');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('lists reviews oldest first, as a table and as JSON', () => {
     const r = csp('review', 'list');
     expect(r.code).toBe(0);

@@ -11,10 +11,7 @@ export function parsePositiveInt(flag: string, value: string): number {
 }
 
 export function parsePillar(plan: Plan, value: string): number {
-  return parsePillarOf(
-    plan.pillars.map((p) => p.number),
-    value,
-  );
+  return parsePillarOf(plan.pillars.map((p) => p.number), value);
 }
 
 /** A pillar number among `numbers` ("2" or "p2"). */

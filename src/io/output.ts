@@ -1,5 +1,5 @@
 /** Writing a generated file (a report, an export) whole or not at all. */
-import { closeSync, fsyncSync, linkSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, linkSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { environmentError } from '../errors.js';
 
@@ -28,7 +28,7 @@ export function writeOutputFile(target: string, text: string): void {
  * returned: the new file is hard-linked into place, which fails if the name
  * is taken, so two writers can never overwrite each other.
  */
-export function writeFileAtomic(target: string, text: string, options: { replace: boolean }): 'written' | 'exists' {
+export function writeFileAtomic(target: string, text: string, options: { replace: boolean; label?: string }): 'written' | 'exists' {
   const abs = path.resolve(target);
   const temp = path.join(path.dirname(abs), `.${path.basename(abs)}.${process.pid}.tmp`);
   try {
@@ -44,14 +44,18 @@ export function writeFileAtomic(target: string, text: string, options: { replace
       try {
         linkSync(temp, abs);
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'EEXIST') return 'exists';
-        throw err;
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === 'EEXIST') return 'exists';
+        // Some file systems have no hard links: check, then rename (not race-free, but never silent).
+        if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS') throw err;
+        if (existsSync(abs)) return 'exists';
+        renameSync(temp, abs);
       }
     }
     return 'written';
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'error';
-    throw environmentError(`cannot write ${target} (${code})`, 'check that the folder is writable and that the disk is not full');
+    throw environmentError(`cannot write ${options.label ?? target} (${code})`, 'check that the folder is writable and that the disk is not full');
   } finally {
     rmSync(temp, { force: true });
   }

@@ -57,5 +57,6 @@ export function writeReviewFile(loc: PlanLocation, name: string, text: string, r
     throw environmentError(`cannot create folder ${toRepoPath(loc.root, dir)} (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
   }
   const abs = path.join(dir, `${name}.yaml`);
-  return { result: writeFileAtomic(abs, text, { replace }), file: toRepoPath(loc.root, abs) };
+  const file = toRepoPath(loc.root, abs);
+  return { result: writeFileAtomic(abs, text, { replace, label: file }), file };
 }
