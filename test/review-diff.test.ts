@@ -298,6 +298,14 @@ describe('csp diff', () => {
     }
   });
 
+  it('without git installed: reviews and dates work, a revision exits 3', () => {
+    const env = { PATH: mkdtempSync(path.join(tmpdir(), 'csp-nogit-path-')) };
+    expect(runCli(['--as-of', NOW, 'diff', 'dialogue-2025', '2026-06-30'], { cwd: office, env }).code).toBe(0);
+    const r = runCli(['--as-of', NOW, 'diff', 'v1'], { cwd: office, env });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('git is not installed');
+  });
+
   it('without git history: reviews and dates work, revisions are explained', () => {
     const copy = mkdtempSync(path.join(tmpdir(), 'csp-nogit-'));
     mkdirSync(path.join(copy, 'x'));

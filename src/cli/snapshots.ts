@@ -51,8 +51,7 @@ export class SnapshotResolver {
     if (name.startsWith('-')) throw usageError(`'${shown}' cannot be a review, date or revision: it starts with '-'`);
     const review = this.review(name);
     if (review) {
-      const repo = this.gitRepo();
-      if (repo && lookupRevision(repo, name).kind === 'found') {
+      if (this.alsoRevision(name)) {
         this.ctx.err(`csp: note: '${name}' is both a review and a git revision; using the review (for the revision, write e.g. ${name}^0)\n`);
       }
       const snapshot = snapshotOfReview(review);
@@ -65,6 +64,16 @@ export class SnapshotResolver {
       return snapshotOfPlan(this.workPlan(true)!, name, { kind: 'date', date: name });
     }
     return this.revision(name, shown);
+  }
+
+  /** Whether a review name also names a git revision. Best effort: reviews work without git. */
+  private alsoRevision(name: string): boolean {
+    try {
+      const repo = this.gitRepo();
+      return repo !== undefined && lookupRevision(repo, name).kind === 'found';
+    } catch {
+      return false;
+    }
   }
 
   private review(name: string): Review | undefined {
