@@ -1,5 +1,5 @@
 /** The annual-dialogue report: snapshot, and what a real GFM renderer makes of it. */
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { micromark } from 'micromark';
@@ -107,6 +107,34 @@ describe('markdown escaping', () => {
     expect(markdownLink('x', 'javascript:alert(1)')).not.toContain('](');
     expect(toHtml(markdownLink('doc', 'https://example.org/a_(b)'))).toContain('href="https://example.org/a_%28b%29"');
     expect(toHtml(markdownLink('doc', 'https://example.org/a b'))).not.toContain('<a ');
+  });
+});
+
+describe('reports for a review, with the changes since an earlier one', () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'csp-report-reviews-'));
+  cpSync(SAMPLE, path.join(root, 'plan'), { recursive: true });
+  const csp = (...args: string[]) => runCli(args, { cwd: root });
+  expect(csp('--as-of', '2026-11-28', 'review', 'create', 'dialogue-2025', '--date', '2025-06-30', '--title', 'Dialogue 2025').code).toBe(0);
+  expect(csp('--as-of', '2026-11-28', 'review', 'create', 'dialogue-2026', '--date', '2026-10-15', '--title', 'Dialogue 2026').code).toBe(0);
+
+  it('reports as of the review date, titled after it, with changes since the previous review', () => {
+    const r = csp('report', '--review', 'dialogue-2026');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^# .* — Dialogue 2026\n/);
+    expect(r.stdout).toContain('as of **2026-10-15**');
+    const changes = r.stdout.slice(r.stdout.indexOf('## Changes since Dialogue 2025'), r.stdout.indexOf('## Needs attention'));
+    expect(changes).toContain('p1.2');
+    expect(changes).toContain('completed');
+    expect(changes).toContain('p2.1');
+    expect(changes).not.toContain('p2.2'); // untouched since 2025-06-30
+  });
+
+  it('takes --since from the user, and refuses an unknown review (exit 2)', () => {
+    const r = csp('report', '--review', 'dialogue-2026', '--since', '2026-09-01');
+    expect(r.stdout).toContain('## Changes since 2026-09-01');
+    const bad = csp('report', '--review', 'dialogue-2062');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/did you mean .*'dialogue-2026'/);
   });
 });
 

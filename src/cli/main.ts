@@ -109,6 +109,8 @@ export function buildProgram(): Command {
     .option('-o, --output <file>', 'write the report to this file instead of standard output')
     .option('--stale <days>', 'call initiatives stale after this many days without a note (default 180)')
     .option('--notes <n>', "how many of each initiative's latest notes to quote (default 3)")
+    .option('--review <name>', "the report for this review: the plan as of the review's date, titled after it")
+    .option('--since <name>', 'the changes section starts from this review, date or git revision (default: the latest earlier review)')
     .addOption(new Option('--lang <lang>', 'language of headings and labels; plan text where translated').choices(['en', 'fr', 'ko']).default('en'))
     .addOption(new Option('--scale <scale>', 'show statuses as csp statuses, OGP completion levels or compliance scores').choices(['status', 'ogp', 'compliance']).default('status'))
     .addHelpText(
@@ -116,6 +118,7 @@ export function buildProgram(): Command {
       examples(
         'csp report > report.md',
         'csp report --as-of 2025-06-30 -o docs/report-2025.md',
+        'csp report --review dialogue-2025 --since adoption -o docs/report-2025.md',
         'csp report --lang fr -o rapport.md',
         'csp report --lang ko --scale ogp',
       ),

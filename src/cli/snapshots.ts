@@ -105,9 +105,31 @@ export class SnapshotResolver {
   }
 
   private reviewHint(name: string): string {
-    const names = loadReviews(readReviewFiles(this.location)).reviews.map((r) => r.name);
-    if (names.length === 0) return "there are no reviews yet ('csp review create NAME' makes one)";
-    const close = nearest(name, names);
-    return close.length ? `did you mean ${close.map((c) => `'${c}'`).join(' or ')}? reviews: ${names.join(', ')}` : `reviews: ${names.join(', ')}`;
+    return reviewHint(this.location, name);
   }
+}
+
+/** Where to look next when a review name is unknown: the nearest names, or how to make one. */
+function reviewHint(location: PlanLocation, name: string): string {
+  const names = loadReviews(readReviewFiles(location)).reviews.map((r) => r.name);
+  if (names.length === 0) return "there are no reviews yet ('csp review create NAME' makes one)";
+  const close = nearest(name, names);
+  return close.length ? `did you mean ${close.map((c) => `'${c}'`).join(' or ')}? reviews: ${names.join(', ')}` : `reviews: ${names.join(', ')}`;
+}
+
+/** The review of this name, or exit 2 naming the nearest ones (exit 1 when its file has errors). */
+export function requireReview(ctx: CommandContext, location: PlanLocation, name: string): Review {
+  const shown = termSafeLine(name);
+  const raw = isReviewName(name) ? readReviewFile(location, name) : undefined;
+  if (!raw) throw usageError(`there is no review '${shown}'`, reviewHint(location, name));
+  const loaded = loadReviewFile(raw);
+  stopOnErrors(ctx, loaded.diagnostics, new Map(loaded.source !== undefined ? [[raw.path, loaded.source]] : []), `review '${name}'`);
+  return loaded.review!;
+}
+
+/** The latest review dated before `date`, if any: what a report's "changes since" starts from. */
+export function previousReview(location: PlanLocation, date: string): Review | undefined {
+  const before = loadReviews(readReviewFiles(location)).reviews.filter((r) => r.data.date < date);
+  before.sort((a, b) => (a.data.date < b.data.date ? -1 : a.data.date > b.data.date ? 1 : a.name < b.name ? -1 : 1));
+  return before.at(-1);
 }

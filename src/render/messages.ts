@@ -18,6 +18,7 @@ export interface Messages {
   pieTitle: string;
   completedShort(pct: string): string;
   needsAttention: string;
+  changesSince(what: string): string;
   atRisk: string;
   atRiskSince(date: string): string;
   overdue: string;
@@ -66,6 +67,7 @@ const en: Messages = {
   pieTitle: 'Initiatives by status',
   completedShort: (p) => `${p} completed`,
   needsAttention: 'Needs attention',
+  changesSince: (w) => `Changes since ${w}`,
   atRisk: 'At risk',
   atRiskSince: (d) => `at risk since ${d}`,
   overdue: 'Recurring commitments past their cadence',
@@ -122,6 +124,7 @@ const fr: Messages = {
   pieTitle: 'Initiatives selon leur état',
   completedShort: (p) => `${p} réalisées`,
   needsAttention: 'Points à surveiller',
+  changesSince: (w) => `Changements depuis : ${w}`,
   atRisk: 'À risque',
   atRiskSince: (d) => `à risque depuis le ${d}`,
   overdue: 'Engagements récurrents en retard sur leur fréquence',
@@ -184,6 +187,7 @@ const ko: Messages = {
   pieTitle: '상태별 이니셔티브',
   completedShort: (p) => `완료 ${p}`,
   needsAttention: '주의 필요 사항',
+  changesSince: (w) => `${w} 이후 변경 사항`,
   atRisk: '위험',
   atRiskSince: (d) => `${d}부터 위험`,
   overdue: '주기가 지난 정례 약속',

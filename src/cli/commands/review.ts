@@ -2,15 +2,15 @@ import type { Command } from 'commander';
 import { isCalendarDate } from '../../core/dates.js';
 import { buildReview, isReviewName, loadReviewFile, loadReviews, REVIEW_NAME_HELP, reviewFilePath, reviewToYaml } from '../../core/review.js';
 import { countStatuses } from '../../core/status.js';
-import { nearest } from '../../core/text.js';
 import { dataError, EXIT, type ExitCode, usageError } from '../../errors.js';
 import { locatePlan } from '../../io/plan-files.js';
-import { readReviewFile, readReviewFiles, writeReviewFile } from '../../io/review-files.js';
+import { readReviewFiles, writeReviewFile } from '../../io/review-files.js';
 import { formatDiagnostic } from '../../render/diagnostics.js';
 import { renderReviewList, renderReviewText, reviewListJson } from '../../render/review.js';
 import { termSafeLine } from '../../render/sanitize.js';
 import { countsLine } from '../../render/status.js';
-import { commandContext, requireCleanPlan, stopOnErrors, writeJson } from '../context.js';
+import { requireReview } from '../snapshots.js';
+import { commandContext, requireCleanPlan, writeJson } from '../context.js';
 
 function checkName(name: string): void {
   if (!isReviewName(name)) throw usageError(`'${termSafeLine(name)}' is not a review name`, `review names use ${REVIEW_NAME_HELP}`);
@@ -56,17 +56,7 @@ export function show(cmd: Command, name: string): void {
   const ctx = commandContext(cmd);
   const { json } = cmd.opts<{ json?: boolean }>();
   checkName(name);
-  const loc = locatePlan(ctx.options.plan, process.env, process.cwd());
-  const raw = readReviewFile(loc, name);
-  if (!raw) {
-    const names = loadReviews(readReviewFiles(loc)).reviews.map((r) => r.name);
-    const close = nearest(name, names);
-    const hint = close.length ? `did you mean ${close.map((c) => `'${c}'`).join(' or ')}?` : names.length ? `reviews: ${names.join(', ')}` : "there are no reviews yet; 'csp review create NAME' makes one";
-    throw usageError(`there is no review '${name}'`, hint);
-  }
-  const loaded = loadReviewFile(raw);
-  stopOnErrors(ctx, loaded.diagnostics, new Map(loaded.source !== undefined ? [[raw.path, loaded.source]] : []), `review '${name}'`);
-  const review = loaded.review!;
+  const review = requireReview(ctx, locatePlan(ctx.options.plan, process.env, process.cwd()), name);
   if (json) writeJson(ctx, { name: review.name, file: review.file, ...review.data });
   else ctx.out(renderReviewText(review, ctx.style, ctx.width));
 }
