@@ -57,7 +57,7 @@ describe('csp review', () => {
     const text = readFileSync(path.join(office, 'plan/reviews/dialogue-2025.yaml'), 'utf8');
     expect(text).toMatch(/^# yaml-language-server: \$schema=\.\.\/\.\.\/schema\/review\.schema\.json\n/);
     expect(text).toContain('title: Strategic Dialogue 2025\ndate: 2025-06-30\nplan: Test Action Plan\n');
-    expect(text).toContain('  - id: p1.1\n    pillar: 1\n    title: Title of p1.1\n    text: Text of p1.1\n    status: in-progress\n    statusSince: 2025-01-10\n    noteCount: 1\n    lastNote: 2025-01-10\n');
+    expect(text).toContain('  - id: p1.1\n    pillar: 1\n    title: Title of p1.1\n    text: Text of p1.1\n    status: in-progress\n    statusSince: 2025-01-10\n    sides:\n      ca: in-progress\n      kr: in-progress\n    noteCount: 1\n    lastNote: 2025-01-10\n');
     const again = csp('review', 'create', 'dialogue-2025', '--date', '2025-06-30');
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('--force');

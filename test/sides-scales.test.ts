@@ -56,3 +56,21 @@ describe('assessment scales', () => {
     expect(complianceSummary([]).percent).toBe(0);
   });
 });
+
+describe('per-side status changes in a diff', () => {
+  it("reports a party's own move where it differs from the overall one, and not a joint move", async () => {
+    const { diffSnapshots } = await import('../src/core/diff.js');
+    const { snapshotOfPlan } = await import('../src/core/snapshot.js');
+    const plan = load(
+      note('2025-01-01', 'in-progress') + note('2025-06-01', 'ongoing', 'ca') + note('2025-07-01', 'at-risk', 'kr') + note('2025-09-01', 'completed'),
+    );
+    const at = (d: string) => snapshotOfPlan(plan, d, { kind: 'date', date: d });
+    const sideMoves = (a: string, b: string) =>
+      diffSnapshots(at(a), at(b))
+        .changes.filter((c) => c.kind === 'side-status')
+        .map((c) => c.kind === 'side-status' && `${c.party}: ${c.from ?? '-'} → ${c.to ?? '-'}`);
+    expect(sideMoves('2025-02-01', '2025-08-01')).toEqual(['ca: in-progress → ongoing']); // kr moved with the overall status
+    expect(sideMoves('2025-08-01', '2025-09-01')).toEqual(['ca: ongoing → completed']); // the joint note settles both; kr's matches the overall move
+    expect(sideMoves('2025-01-01', '2025-02-01')).toEqual([]);
+  });
+});

@@ -8,7 +8,7 @@ import { canonicalJson, type PlanSnapshot, type SnapshotInitiative, type Snapsho
 import { compareNatural } from './text.js';
 import { type Status, STATUSES } from './vocabulary.js';
 
-export const CHANGE_KINDS = ['added', 'removed', 'status', 'notes', 'edited'] as const;
+export const CHANGE_KINDS = ['added', 'removed', 'status', 'side-status', 'notes', 'edited'] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 /** The fields whose edits a diff reports, in the order it lists them. */
@@ -42,6 +42,15 @@ export interface StatusChange extends ChangeBase {
   since?: string;
 }
 
+/** One party's own assessment moved differently from the overall status (the sides disagree, or stop disagreeing). */
+export interface SideStatusChange extends ChangeBase {
+  kind: 'side-status';
+  party: string;
+  /** Undefined when the party had not reported a status. */
+  from?: Status;
+  to?: Status;
+}
+
 export interface NotesChange extends ChangeBase {
   kind: 'notes';
   /** How many notes are new. */
@@ -62,7 +71,7 @@ export interface EditedChange extends ChangeBase {
   after: Partial<Record<EditedField, unknown>>;
 }
 
-export type Change = AddedChange | RemovedChange | StatusChange | NotesChange | EditedChange;
+export type Change = AddedChange | RemovedChange | StatusChange | SideStatusChange | NotesChange | EditedChange;
 
 export interface DiffSummary {
   added: number;
@@ -70,6 +79,8 @@ export interface DiffSummary {
   edited: number;
   /** Initiatives whose status changed, by the status they moved to. */
   movedTo: Partial<Record<Status, number>>;
+  /** Changes of one party's own assessment (see SideStatusChange). */
+  sideChanges: number;
   /** Initiatives that received notes, and how many notes in all. */
   receivedNotes: number;
   newNotes: number;
@@ -134,6 +145,7 @@ function changesOf(a: SnapshotInitiative | undefined, b: SnapshotInitiative | un
   if (a.status !== b.status) {
     out.push({ ...base, kind: 'status', from: a.status, to: b.status, ...(b.statusSince !== undefined ? { since: b.statusSince } : {}) });
   }
+  out.push(...sideChanges(a, b).map((c) => ({ ...base, ...c })));
   const notes = notesChange(a, b);
   if (notes) out.push({ ...base, kind: 'notes', ...notes });
   const edited = editedFields(a, b);
@@ -143,6 +155,22 @@ function changesOf(a: SnapshotInitiative | undefined, b: SnapshotInitiative | un
     out.push({ ...base, kind: 'edited', fields: edited, before: values(a), after: values(b) });
   }
   return out;
+}
+
+/**
+ * A party's status change is news only where it differs from the overall
+ * change: a joint note moves both sides with the overall status, and saying
+ * so twice more would be noise.
+ */
+function sideChanges(a: SnapshotInitiative, b: SnapshotInitiative): Omit<SideStatusChange, keyof ChangeBase>[] {
+  const parties = [...new Set([...Object.keys(a.sides), ...Object.keys(b.sides)])].sort();
+  return parties.flatMap((party) => {
+    const from = a.sides[party];
+    const to = b.sides[party];
+    // Not having reported counts as not started, as it does for the overall status.
+    if (from === to || ((from ?? 'not-started') === a.status && (to ?? 'not-started') === b.status)) return [];
+    return [{ kind: 'side-status' as const, party, ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) }];
+  });
 }
 
 function editedFields(a: SnapshotInitiative, b: SnapshotInitiative): EditedField[] {
@@ -194,12 +222,13 @@ function notesChange(a: SnapshotInitiative, b: SnapshotInitiative): NotesDelta |
 }
 
 function summarize(changes: readonly Change[]): DiffSummary {
-  const s: DiffSummary = { added: 0, removed: 0, edited: 0, movedTo: {}, receivedNotes: 0, newNotes: 0, lostNotes: 0, initiatives: 0 };
+  const s: DiffSummary = { added: 0, removed: 0, edited: 0, movedTo: {}, sideChanges: 0, receivedNotes: 0, newNotes: 0, lostNotes: 0, initiatives: 0 };
   for (const c of changes) {
     if (c.kind === 'added') s.added++;
     else if (c.kind === 'removed') s.removed++;
     else if (c.kind === 'edited') s.edited++;
     else if (c.kind === 'status') s.movedTo[c.to] = (s.movedTo[c.to] ?? 0) + 1;
+    else if (c.kind === 'side-status') s.sideChanges++;
     else {
       if (c.count > 0) s.receivedNotes++;
       if (c.removed > 0) s.lostNotes++;

@@ -10,7 +10,7 @@ import type { RawFile } from './load.js';
 import type { Plan } from './model.js';
 import { decodeText, type ParsedFile, parseYamlFile } from './parse.js';
 import { checkSchema, type ReviewInput, reviewSchema } from './schema.js';
-import { type PlanSnapshot, snapshotInitiative, type SnapshotInitiative } from './snapshot.js';
+import { partiesOf, type PlanSnapshot, snapshotInitiative, type SnapshotInitiative } from './snapshot.js';
 import { compareNatural } from './text.js';
 
 /** The folder under the plan folder that holds review files. */
@@ -47,7 +47,7 @@ export interface Review {
 /** What a review of the plan as of `date` records. */
 export function buildReview(plan: Plan, options: { date: string; title?: string }): ReviewInput {
   const initiatives = plan.initiatives
-    .map((i) => snapshotInitiative(i, options.date))
+    .map((i) => snapshotInitiative(i, options.date, partiesOf(plan)))
     .sort((a, b) => compareNatural(a.id, b.id))
     // Key order here is the order in the file: what the initiative is, then where it stood.
     .map((s) => ({
@@ -63,6 +63,7 @@ export function buildReview(plan: Plan, options: { date: string; title?: string 
       ...(s.related.length ? { related: s.related } : {}),
       status: s.status,
       ...(s.statusSince !== undefined ? { statusSince: s.statusSince } : {}),
+      ...(Object.keys(s.sides).length ? { sides: s.sides } : {}),
       noteCount: s.noteCount,
       ...(s.lastNote !== undefined ? { lastNote: s.lastNote } : {}),
     }));
@@ -193,6 +194,7 @@ export function snapshotOfReview(review: Review): PlanSnapshot {
       leads: i.leads ?? {},
       related: i.related ?? [],
       status: i.status,
+      sides: i.sides ?? {},
       noteCount: i.noteCount,
     };
     if (i.kind !== undefined) s.kind = i.kind;

@@ -120,6 +120,10 @@ const reviewInitiativeSchema = z.strictObject({
   related: z.array(id).optional(),
   status: z.enum(STATUSES).describe('Its status as of the review date, from its notes.'),
   statusSince: isoDate.optional().describe('Date of the note that set that status.'),
+  sides: z
+    .record(slug, z.enum(STATUSES))
+    .optional()
+    .describe("Each party's status as of the review date (its own or joint notes), for parties that had reported one."),
   noteCount: z.number().int().min(0).describe('How many notes it had on the review date.'),
   lastNote: isoDate.optional().describe('Date of its latest note on the review date.'),
 });

@@ -4,7 +4,7 @@
  * Two snapshots are what `csp diff` compares. Pure.
  */
 import type { Initiative, Plan } from './model.js';
-import { notesAsOf, statusAsOf } from './status.js';
+import { notesAsOf, sideStatusesAsOf, statusAsOf } from './status.js';
 import { compareNatural } from './text.js';
 import type { Cadence, Kind, Status } from './vocabulary.js';
 
@@ -38,6 +38,8 @@ export interface SnapshotInitiative {
   status: Status;
   /** Date of the note that set the status. */
   statusSince?: string;
+  /** Each party's status (its own or joint notes), for parties that have reported one. */
+  sides: Record<string, Status>;
   noteCount: number;
   /** Date of the latest note counted. */
   lastNote?: string;
@@ -64,9 +66,11 @@ export interface PlanSnapshot {
   initiatives: SnapshotInitiative[];
 }
 
-export function snapshotInitiative(i: Initiative, asOf: string): SnapshotInitiative {
+export function snapshotInitiative(i: Initiative, asOf: string, parties: readonly string[]): SnapshotInitiative {
   const notes = notesAsOf(i, asOf);
   const { status, since } = statusAsOf(i, asOf);
+  const sides: Record<string, Status> = {};
+  for (const [party, side] of Object.entries(sideStatusesAsOf(i, parties, asOf))) if (side.status) sides[party] = side.status;
   const s: SnapshotInitiative = {
     id: i.id,
     pillar: i.pillar,
@@ -77,6 +81,7 @@ export function snapshotInitiative(i: Initiative, asOf: string): SnapshotInitiat
     leads: { ...i.leads },
     related: [...i.related],
     status,
+    sides,
     noteCount: notes.length,
     notes: notes.map((n) => ({
       date: n.date,
@@ -96,6 +101,10 @@ export function snapshotInitiative(i: Initiative, asOf: string): SnapshotInitiat
   return s;
 }
 
+export function partiesOf(plan: Plan): string[] {
+  return plan.manifest.parties.map((p) => p.id);
+}
+
 /** The plan as of a date: statuses and notes from the notes dated on or before it. */
 export function snapshotOfPlan(plan: Plan, asOf: string, source: SnapshotSource): PlanSnapshot {
   return {
@@ -103,7 +112,7 @@ export function snapshotOfPlan(plan: Plan, asOf: string, source: SnapshotSource)
     title: plan.manifest.title,
     asOf,
     pillars: plan.pillars.map((p) => ({ number: p.number, title: p.title, ...(p.short !== undefined ? { short: p.short } : {}) })),
-    initiatives: plan.initiatives.map((i) => snapshotInitiative(i, asOf)).sort((a, b) => compareNatural(a.id, b.id)),
+    initiatives: plan.initiatives.map((i) => snapshotInitiative(i, asOf, partiesOf(plan))).sort((a, b) => compareNatural(a.id, b.id)),
   };
 }
 
@@ -123,7 +132,7 @@ export function attachNotes(snapshot: PlanSnapshot, plan: Plan): PlanSnapshot {
       if (s.notes !== undefined) return s;
       const i = byId.get(s.id);
       if (!i) return s;
-      const candidate = snapshotInitiative(i, snapshot.asOf);
+      const candidate = snapshotInitiative(i, snapshot.asOf, partiesOf(plan));
       if (candidate.noteCount !== s.noteCount || candidate.lastNote !== s.lastNote) return s;
       return { ...s, notes: candidate.notes! };
     }),

@@ -32,6 +32,7 @@ export function sourceLabel(s: SnapshotSource): string {
 export function summaryParts(s: DiffSummary): string[] {
   return [
     ...STATUSES.filter((st) => s.movedTo[st]).map((st) => `${s.movedTo[st]} moved to ${words(st)}`),
+    s.sideChanges ? `${s.sideChanges} side assessment${s.sideChanges === 1 ? '' : 's'} changed` : '',
     s.receivedNotes ? `${s.receivedNotes} received notes` : '',
     s.lostNotes ? `${s.lostNotes} lost notes` : '',
     s.added ? `${s.added} added` : '',
@@ -119,6 +120,9 @@ function initiativeText(i: Group['initiatives'][number], style: Style, width: nu
     if (c.kind === 'status') {
       const since = c.since ? ` since ${c.since}` : '';
       out.push(`${indent}status: ${style.status(c.from, statusLabel(c.from))} → ${style.status(c.to, statusLabel(c.to))}${since}`);
+    } else if (c.kind === 'side-status') {
+      const show = (st: Status | undefined) => (st ? style.status(st, statusLabel(st)) : 'not reported');
+      out.push(`${indent}${termSafeLine(c.party)}'s assessment: ${show(c.from)} → ${show(c.to)}`);
     } else if (c.kind === 'notes') {
       out.push(`${indent}${notesHeadline(c)}${c.notes?.length ? ':' : ''}`);
       for (const n of c.notes ?? []) {
@@ -187,7 +191,9 @@ function initiativeMarkdown(i: Group['initiatives'][number]): string[] {
   const out = [head];
   for (const c of i.changes) {
     if (c.kind === 'status') out.push(`  - status: ${words(c.from)} → **${words(c.to)}**${c.since ? ` (since ${c.since})` : ''}`);
-    else if (c.kind === 'notes') {
+    else if (c.kind === 'side-status') {
+      out.push(`  - ${escapeMarkdown(c.party)}'s assessment: ${c.from ? words(c.from) : 'not reported'} → **${c.to ? words(c.to) : 'not reported'}**`);
+    } else if (c.kind === 'notes') {
       out.push(`  - ${notesHeadline(c)}${c.notes?.length ? ':' : ''}`);
       for (const n of c.notes ?? []) {
         const meta = [n.status ? words(n.status) : '', ...noteMeta(n)].filter(Boolean).join(' · ');
