@@ -48,6 +48,12 @@ const CORPUS: Record<string, { text: string; changed: 0 | 1 }> = {
     changed: 0,
   },
   'BOM and CRLF, notes: []': { text: '\uFEFFid: p1.1\r\npillar: 1\r\ntitle: T\r\ntext: X\r\nnotes: []\r\n', changed: 1 },
+  'notes: [] last, no final newline': { text: 'id: p1.1\npillar: 1\ntitle: T\ntext: X\nnotes: []', changed: 1 },
+  'block list, dash alone on its line, comment on the key line': {
+    text: 'id: p1.1\npillar: 1\ntitle: T\ntext: X\nnotes: # history\n  -\n    date: 2025-01-10\n    text: One.\n',
+    changed: 0,
+  },
+  'block list, items in flow style': { text: 'id: p1.1\npillar: 1\ntitle: T\ntext: X\nnotes:\n  - {date: 2025-01-10, text: One.}\n', changed: 0 },
   'BOM, no notes key': { text: '\uFEFFid: p1.1\npillar: 1\ntitle: T\ntext: X\n', changed: 0 },
   'flow list with a note': { text: 'id: p1.1\npillar: 1\ntitle: T\ntext: X\nnotes: [{date: 2025-01-10, text: One.}]\n', changed: 1 },
   'document markers and a long line': {
@@ -228,6 +234,52 @@ describe('property: random notes round-trip and touch nothing else', () => {
         if (n.author !== undefined) expect(back.author).toBe(n.author);
       }),
       { numRuns: 250 },
+    );
+  });
+});
+
+describe('property: random file layouts', () => {
+  const layout = fc.record({
+    eol: fc.constantFrom('\n', '\r\n'),
+    bom: fc.boolean(),
+    header: fc.boolean(),
+    notes: fc.constantFrom('none', '[]', '[] # none', 'block', 'block at 0', 'block separated', 'flow items', 'block with comments'),
+    notesLast: fc.boolean(),
+    finalNewline: fc.boolean(),
+    endComment: fc.boolean(),
+  });
+  const NOTES: Record<string, string[]> = {
+    none: [],
+    '[]': ['notes: []'],
+    '[] # none': ['notes: []   # none yet'],
+    block: ['notes:', '  - date: 2025-01-10', '    text: One.'],
+    'block at 0': ['notes:', '- date: 2025-01-10', '  text: One.', '- date: 2025-02-10', '  text: Two.'],
+    'block separated': ['notes:', '  - date: 2025-01-10', '    text: One.', '', '  - date: 2025-02-10', '    text: Two.', ''],
+    'flow items': ['notes: [{date: 2025-01-10, text: One.}, {date: 2025-02-10, text: "Two"}]'],
+    'block with comments': ['notes:', '  # oldest first', '  - date: 2025-01-10', '    text: |', '      One.', '    # more', '  # between'],
+  };
+
+  it('any layout: the note reads back, the rest is untouched, at most one old line changes', () => {
+    fc.assert(
+      fc.property(layout, fc.constantFrom('2025-01-01', '2025-02-10', '2025-06-01'), (l, date) => {
+        const fields = ['id: p1.1', 'pillar: 1', "title: 'T: t'", 'text: X'];
+        const notes = NOTES[l.notes]!;
+        const lines = [...(l.header ? ['# header'] : []), ...(l.notesLast ? [...fields, ...notes] : [...fields.slice(0, 2), ...notes, ...fields.slice(2)])];
+        if (l.endComment) lines.push('# end');
+        const text = (l.bom ? '\uFEFF' : '') + lines.join(l.eol) + (l.finalNewline ? l.eol : '');
+        const note = { date, text: 'New: note #1' };
+        const r = added(text, note);
+        expect(checkNoteEdit(text, r.text, r, note)).toBeUndefined();
+        const c = changedLines(text, r.text, r.splice);
+        expect(c.removed.length).toBeLessThanOrEqual(1);
+        if (c.removed.length === 1 && !c.removed[0]!.startsWith('notes: [')) {
+          // Only a missing final line break was added to the old last line.
+          expect(l.finalNewline).toBe(false);
+          expect(c.added[0]).toBe(c.removed[0]);
+        }
+        if (l.eol === '\r\n') expect(r.text.replace(/\r\n/g, '')).not.toContain('\n');
+      }),
+      { numRuns: 200 },
     );
   });
 });
