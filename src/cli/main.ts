@@ -122,7 +122,7 @@ export function buildProgram(): Command {
         'csp note p4.1 - < minutes.txt        # the text from a file',
         'csp note p1.3                        # write the note in your editor',
         'csp note p1.3 "Talks resumed." --date 2025-03-14 --dry-run',
-        'csp note p1.3 -- "-5% in spending"    # text starting with - goes after --',
+        'csp note p1.3 --status ongoing -- "-5% in spending"   # text starting with -: options first, then --, then the text',
       ) + '\nConcurrent runs on one file wait for each other (up to 10 s; CSP_LOCK_TIMEOUT=seconds to change).\n',
     )
     .action(lazy(() => import('./commands/note.js')));
