@@ -6,7 +6,7 @@
 import type { Command } from 'commander';
 import { isCalendarDate } from '../core/dates.js';
 import { countBySeverity, type Diagnostic } from '../core/diagnostics.js';
-import { type LoadResult, loadPlan } from '../core/load.js';
+import { type LoadResult, loadPlan, type PlanFiles } from '../core/load.js';
 import type { Plan } from '../core/model.js';
 import { CspError, EXIT, usageError } from '../errors.js';
 import { today } from '../io/clock.js';
@@ -54,13 +54,15 @@ export interface LoadedPlan {
   location: PlanLocation;
   result: LoadResult;
   files: number;
+  /** The files as read, for commands that load the plan again with a change. */
+  raw: PlanFiles;
 }
 
 export function readAndLoad(ctx: CommandContext): LoadedPlan {
   const location = locatePlan(ctx.options.plan, process.env, process.cwd());
   const files = readPlanFiles(location);
   const result = loadPlan(files, { asOf: ctx.asOf });
-  return { location, result, files: files.files.length };
+  return { location, result, files: files.files.length, raw: files };
 }
 
 const SHOWN_ERRORS = 5;

@@ -4,6 +4,7 @@
  * `csp --version` and `--help` never load the YAML parser or zod.
  */
 import { Command, CommanderError, Option } from 'commander';
+import { CADENCES, KINDS } from '../core/vocabulary.js';
 import { CspError, EXIT, type ExitCode } from '../errors.js';
 
 declare const CSP_VERSION: string;
@@ -22,6 +23,10 @@ function lazy(load: () => Promise<{ run: Action }>) {
     const { run } = await load();
     commandExitCode = (await run(cmd, ...args.slice(0, -2))) ?? EXIT.ok;
   };
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }
 
 function examples(...lines: string[]): string {
@@ -49,6 +54,7 @@ export function buildProgram(): Command {
         'csp status --pillar 2 --stale 90',
         'csp validate                    # check every file',
         'csp show p1.3',
+        'csp note p1.3 "Workshop held in Seoul." --status in-progress',
         'csp export --json > plan.json',
         'csp diff dialogue-2025            # what moved since a review',
       ) + '\nExit codes: 0 ok · 1 the plan has errors or a change was refused · 2 usage error · 3 environment (files, lock, git)\n',
@@ -95,6 +101,51 @@ export function buildProgram(): Command {
     .option('--json', 'print the data as JSON')
     .addHelpText('after', examples('csp show p1.3', 'csp show p3.4 --json'))
     .action(lazy(() => import('./commands/show.js')));
+
+  program
+    .command('note')
+    .description('record a dated progress note on an initiative (only the new lines are added to its file)')
+    .argument('<id>', 'initiative id, e.g. p1.3')
+    .argument('[text]', "what happened; '-' reads it from standard input; left out on a terminal, your $EDITOR opens")
+    .option('--status <status>', "the initiative's status from this date on (see csp status)")
+    .option('--date <date>', 'the day it happened, YYYY-MM-DD (default: today, or --as-of)')
+    .option('--side <party>', 'who reports it: a party id from plan.yaml (e.g. ca, kr) or joint (the default)')
+    .option('--author <name>', 'who wrote the note (name, desk or department)')
+    .option('--link <url>', 'a supporting document (http(s) or mailto URL); repeat for several', collect, [])
+    .option('--dry-run', 'show the change as a diff and write nothing')
+    .addHelpText(
+      'after',
+      examples(
+        'csp note p1.3 "Workshop held in Ottawa with 40 participants."',
+        'csp note p2.1 "Forum meeting postponed to the autumn." --status at-risk --side ca',
+        'csp note p1.2 "Report published." --status completed --link https://example.org/report',
+        'csp note p4.1 - < minutes.txt        # the text from a file',
+        'csp note p1.3                        # write the note in your editor',
+        'csp note p1.3 "Talks resumed." --date 2025-03-14 --dry-run',
+        'csp note p1.3 --status ongoing -- "-5% in spending"   # text starting with -: options first, then --, then the text',
+      ) + '\nConcurrent runs on one file wait for each other (up to 10 s; CSP_LOCK_TIMEOUT=seconds to change).\n',
+    )
+    .action(lazy(() => import('./commands/note.js')));
+
+  program
+    .command('add')
+    .description('create a new initiative with the next free id of its pillar, and print the id')
+    .requiredOption('--pillar <n>', 'the pillar it is listed under (a number)')
+    .requiredOption('--title <title>', 'a short label for tables and reports')
+    .option('--text <text>', "the commitment as the Action Plan words it; '-' reads it from standard input; left out on a terminal, your $EDITOR opens")
+    .option('--theme <id>', 'a thematic area of that pillar; repeat for several', collect, [])
+    .addOption(new Option('--kind <kind>', 'what the wording says').choices(KINDS))
+    .addOption(new Option('--cadence <cadence>', 'how often a recurring initiative happens').choices(CADENCES))
+    .option('--dry-run', 'show the new file and write nothing')
+    .addHelpText(
+      'after',
+      examples(
+        'csp add --pillar 4 --title "Clean hydrogen" --text "Explore cooperation on clean hydrogen"',
+        'csp add --pillar 2 --theme maritime-security --title "Joint exercise" --text - < text.txt',
+        'csp add --pillar 1 --title "Annual consultations" --kind recurring --cadence annual --dry-run --text "Hold annual consultations"',
+      ),
+    )
+    .action(lazy(() => import('./commands/add.js')));
 
   program
     .command('export')

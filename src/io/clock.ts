@@ -4,3 +4,13 @@ import { isoDateOf } from '../core/dates.js';
 export function today(): string {
   return isoDateOf(new Date());
 }
+
+/** Milliseconds since the epoch, for comparing with file times (lock age). */
+export function nowMs(): number {
+  return Date.now();
+}
+
+/** A monotonic reading in milliseconds, for bounded waits. */
+export function monotonicMs(): number {
+  return performance.now();
+}

@@ -1,0 +1,65 @@
+/** What `csp note` and `csp add` tell people: what was recorded, and (with --dry-run) the change as a diff. */
+import type { ChangedLines, NoteToAdd } from '../core/edit.js';
+import { termSafe, termSafeLine } from './sanitize.js';
+import type { Style } from './style.js';
+import { truncate } from './width.js';
+
+/** A plan file's lines as a terminal may show them: no byte-order mark, no CR, control characters escaped. */
+function shownLine(line: string): string {
+  return termSafe(line.replace(/^\uFEFF/, '').replace(/[\r\n]/g, ''));
+}
+
+/** The change as a unified diff of one hunk. */
+export function renderDiff(file: string, c: ChangedLines, style: Style, oldName = file): string {
+  const ctx = c.contextBefore.length + c.contextAfter.length;
+  const oldStart = c.line - c.contextBefore.length;
+  const oldCount = ctx + c.removed.length;
+  const newCount = ctx + c.added.length;
+  const out = [
+    style.bold(`--- ${termSafeLine(oldName)}`),
+    style.bold(`+++ ${termSafeLine(file)}`),
+    style.accent(`@@ -${oldCount === 0 ? oldStart - 1 : oldStart},${oldCount} +${oldStart},${newCount} @@`),
+    ...c.contextBefore.map((l) => ` ${shownLine(l)}`),
+    ...c.removed.map((l) => style.error(`-${shownLine(l)}`)),
+    ...c.added.map((l) => style.ok(`+${shownLine(l)}`)),
+    ...c.contextAfter.map((l) => ` ${shownLine(l)}`),
+  ];
+  return `${out.join('\n')}\n`;
+}
+
+export interface RecordedNote {
+  id: string;
+  title: string;
+  file: string;
+  note: NoteToAdd;
+  /** 0-based position of the note in the file and how many notes it now has. */
+  index: number;
+  count: number;
+}
+
+/** "Recorded a note on p1.3 …" with the fields that were written. */
+export function renderNoteRecorded(r: RecordedNote, style: Style, width: number, dryRun = false): string {
+  const head = dryRun ? 'Would record a note on' : 'Recorded a note on';
+  const out = [`${head} ${style.bold(termSafeLine(r.id))} · ${termSafeLine(r.title)}`];
+  const field = (label: string, value: string) => out.push(`  ${style.dim(label.padEnd(8))}${value}`);
+  const max = Math.max(20, width - 12);
+  const where = r.index + 1 === r.count ? `note ${r.count}` : `note ${r.index + 1} of ${r.count}, in date order`;
+  field('file', `${termSafeLine(r.file)} (${where})`);
+  field('date', r.note.date);
+  if (r.note.status) field('status', style.status(r.note.status, r.note.status));
+  if (r.note.side) field('side', termSafeLine(r.note.side));
+  if (r.note.author) field('author', truncate(termSafeLine(r.note.author), max));
+  const lines = r.note.text.split('\n');
+  const more = lines.length > 1 ? style.dim(` (${lines.length} lines, ${[...r.note.text].length} characters)`) : '';
+  field('text', truncate(termSafeLine(lines[0] ?? ''), max) + more);
+  for (const link of r.note.links ?? []) field('link', termSafeLine(link));
+  if (dryRun) out.push(style.dim('Dry run: nothing was written.'));
+  return `${out.join('\n')}\n`;
+}
+
+/** A new file as a diff against nothing, for `csp add --dry-run`. */
+export function renderNewFile(file: string, text: string, style: Style): string {
+  const lines = text.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  return renderDiff(file, { line: 1, contextBefore: [], removed: [], added: lines, contextAfter: [] }, style, '/dev/null');
+}

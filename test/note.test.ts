@@ -1,0 +1,247 @@
+/** csp note and csp add end to end: the built CLI on temporary copies of a plan. */
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from 'yaml';
+import { loadPlan } from '../src/core/load.js';
+import { readPlanFiles } from '../src/io/plan-files.js';
+import { REPO_ROOT, runCli, runCliAsync } from './helpers/cli.js';
+import { initiative, MANIFEST, writeTree } from './helpers/plan.js';
+
+const AS_OF = ['--as-of', '2026-01-31'];
+const P11 = 'plan/pillar-1/p1.1.yaml';
+const P12 = 'plan/pillar-1/p1.2.yaml';
+const P12_TEXT =
+  '# Progress is reported at each dialogue.\r\nid: p1.2\r\npillar: 1\r\ntitle: "Detention: a long title"\r\ntext: Deepen understanding\r\nnotes:\r\n  - date: 2025-02-01\r\n    text: Workshop planned.   # first\r\n\r\n# end\r\n';
+
+function plan(): string {
+  return writeTree({
+    'plan/plan.yaml': MANIFEST,
+    [P11]: `# yaml-language-server: $schema=../../schema/initiative.schema.json\n${initiative('p1.1', 1, 'notes: []\n')}`,
+    [P12]: P12_TEXT,
+    'plan/pillar-2/p2.1.yaml': initiative('p2.1', 2),
+  });
+}
+
+const read = (root: string, file: string) => readFileSync(path.join(root, file), 'utf8');
+
+/** Every file under plan/, for "nothing was written" checks (and no lock or temporary file). */
+function snapshot(root: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (dir: string) => {
+    for (const e of readdirSync(path.join(root, dir), { withFileTypes: true })) {
+      const rel = `${dir}/${e.name}`;
+      if (e.isDirectory()) walk(rel);
+      else out[rel] = readFileSync(path.join(root, rel), 'latin1');
+    }
+  };
+  walk('plan');
+  return out;
+}
+
+/** The plan's error and warning codes, loaded in-process (cheaper than spawning csp validate). */
+function problems(root: string, asOf = '2026-01-31'): string[] {
+  const files = readPlanFiles({ planDir: path.join(root, 'plan'), root });
+  return loadPlan(files, { asOf }).diagnostics.map((d) => `${d.file}:${d.line} ${d.rule}`);
+}
+
+function notesOf(root: string, file: string): Record<string, unknown>[] {
+  return (parseDocument(read(root, file).replace(/^\uFEFF/, '')).toJS() as { notes: Record<string, unknown>[] }).notes;
+}
+
+describe('csp note', () => {
+  it('adds only the new lines and says what it recorded', () => {
+    const root = plan();
+    const r = runCli(['note', 'p1.2', 'Workshop held: 40 people #2', '--status', 'in-progress', '--side', 'ca', '--author', 'Desk officer', '--link', 'https://example.org/r', ...AS_OF], { cwd: root });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Recorded a note on p1.2');
+    expect(r.stdout).toMatch(/file +plan\/pillar-1\/p1\.2\.yaml \(note 2\)/);
+    expect(r.stdout).toMatch(/date +2026-01-31/);
+    expect(read(root, P12)).toBe(
+      P12_TEXT.replace(
+        '# first\r\n',
+        '# first\r\n  - date: 2026-01-31\r\n    text: "Workshop held: 40 people #2"\r\n    status: in-progress\r\n    side: ca\r\n    author: Desk officer\r\n    links:\r\n      - https://example.org/r\r\n',
+      ),
+    );
+    expect(problems(root)).toEqual([]);
+  });
+
+  it("reads the text from standard input with '-', and it reads back exactly", () => {
+    const root = plan();
+    const text = 'Première ligne : « accord » conclu.\n두 번째 줄: 회의 개최 #2\n- third line, with a dash';
+    const r = runCli(['note', 'p1.1', '-', '--date', '2025-03-14', ...AS_OF], { cwd: root, input: `\uFEFF${text.replace(/\n/g, '\r\n')}\r\n\r\n` });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('(3 lines');
+    expect(notesOf(root, P11)).toEqual([{ date: '2025-03-14', text }]);
+    expect(problems(root)).toEqual([]);
+  });
+
+  it('--dry-run shows the change as a diff and writes nothing', () => {
+    const root = plan();
+    const before = snapshot(root);
+    const r = runCli(['note', 'p1.1', 'Talks resumed.', '--date', '2025-03-14', '--dry-run', ...AS_OF], { cwd: root });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      ['--- plan/pillar-1/p1.1.yaml', '+++ plan/pillar-1/p1.1.yaml', '@@ -4,3 +4,5 @@', ' title: Title of p1.1', ' text: Text of p1.1', '-notes: []', '+notes:', '+  - date: 2025-03-14', '+    text: Talks resumed.'].join('\n'),
+    );
+    expect(r.stdout).toContain('Dry run: nothing was written.');
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it('refuses bad input with the right exit code and writes nothing', async () => {
+    const root = plan();
+    const before = snapshot(root);
+    const cases: [string[], number, RegExp][] = [
+      [['note', 'p1.3', 'x'], 2, /no initiative 'p1\.3'.*\n.*did you mean 'p1\.1' or 'p1\.2'/],
+      [['note', 'plan/pillar-1/p1.1.yaml', 'x'], 2, /looks like a file path.*\n.*csp note p1\.1/],
+      [['note', '../../etc/passwd', 'x'], 2, /looks like a file path/],
+      [['note', 'p1.1', 'x', '--status', 'done'], 2, /'done' is not a status/],
+      [['note', 'p1.1', 'x', '--date', '14/03/2025'], 2, /not a date in YYYY-MM-DD form/],
+      [['note', 'p1.1', 'x', '--date', '2025-02-30'], 2, /not a real calendar date/],
+      [['note', 'p1.1', '  '], 2, /note text is empty/],
+      [['note', 'p1.1'], 2, /no note text given/],
+      [['note', 'p1.1', 'x', '--side', 'kor'], 2, /'kor' is not a side.*\n.*did you mean 'kr'/],
+      [['note', 'p1.1', 'x', '--date', '2026-02-01'], 1, /after today \(2026-01-31\)/],
+    ];
+    const results = await Promise.all(cases.map(([args]) => runCliAsync([...args, ...AS_OF], { cwd: root })));
+    for (const [i, [args, code, message]] of cases.entries()) {
+      const r = results[i]!;
+      expect(r.code, args.join(' ')).toBe(code);
+      expect(r.stderr, args.join(' ')).toMatch(message);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+    expect(runCli(['note', 'p1.1', '-', ...AS_OF], { cwd: root, input: '\n  \n' }).code).toBe(2);
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it('refuses a file with errors (exit 1), showing them, and leaves it untouched', () => {
+    const root = plan();
+    writeFileSync(path.join(root, P11), initiative('p1.1', 1, 'stauts: done\n'));
+    const before = snapshot(root);
+    const r = runCli(['note', 'p1.1', 'x', ...AS_OF], { cwd: root });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('error[unknown-field]');
+    expect(r.stderr).toContain('plan/pillar-1/p1.1.yaml:5:1');
+    expect(r.stderr).toMatch(/has an error; csp changes only files without errors/);
+    writeFileSync(path.join(root, P12), 'id: [p1.2\n');
+    expect(runCli(['note', 'p1.2', 'x', ...AS_OF], { cwd: root }).stderr).toContain('error[yaml-syntax]');
+    expect(snapshot(root)).toEqual({ ...before, [P12]: 'id: [p1.2\n' });
+  });
+
+  it('refuses to write while git is merging or rebasing (exit 3); reading still works', () => {
+    const root = plan();
+    spawnSync('git', ['init', '-q'], { cwd: root });
+    writeFileSync(path.join(root, '.git/MERGE_HEAD'), '');
+    const before = snapshot(root);
+    const r = runCli(['note', 'p1.1', 'x', ...AS_OF], { cwd: root });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('a git merge is in progress');
+    expect(r.stderr).toContain('git merge --abort');
+    expect(runCli(['status', ...AS_OF], { cwd: root }).code).toBe(0);
+    expect(runCli(['note', 'p1.1', 'x', '--dry-run', ...AS_OF], { cwd: root }).code).toBe(0);
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it('refuses a read-only file and a link out of the repository, and a held lock after a bounded wait (exit 3)', () => {
+    const root = plan();
+    chmodSync(path.join(root, P11), 0o444);
+    expect(runCli(['note', 'p1.1', 'x', ...AS_OF], { cwd: root })).toMatchObject({ code: 3, stderr: expect.stringContaining('read-only') });
+    const outside = mkdtempSync(path.join(tmpdir(), 'csp-outside-'));
+    writeFileSync(path.join(outside, 'p2.1.yaml'), initiative('p2.1', 2));
+    const p21 = path.join(root, 'plan/pillar-2/p2.1.yaml');
+    rmSync(p21);
+    symlinkSync(path.join(outside, 'p2.1.yaml'), p21);
+    const link = runCli(['note', 'p2.1', 'x', ...AS_OF], { cwd: root });
+    expect(link.code).toBe(1);
+    expect(link.stderr).toContain('error[file-symlink]');
+    expect(readFileSync(path.join(outside, 'p2.1.yaml'), 'utf8')).toBe(initiative('p2.1', 2));
+    writeFileSync(path.join(root, `${P12}.lock`), JSON.stringify({ pid: process.pid, host: 'another-machine' }));
+    const before = snapshot(root);
+    const locked = runCli(['note', 'p1.2', 'x', ...AS_OF], { cwd: root, env: { CSP_LOCK_TIMEOUT: '0.3' } });
+    expect(locked.code).toBe(3);
+    expect(locked.stderr).toMatch(/another csp \(process \d+ on another-machine\) is changing plan\/pillar-1\/p1\.2\.yaml/);
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it('lets 10 concurrent runs on one file wait for each other: every note kept, the file valid, nothing left behind', async () => {
+    const root = plan();
+    const runs = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        runCliAsync(['note', 'p1.2', `Concurrent note ${i}: "quoted" #${i}`, '--date', `2025-${String((i % 9) + 2).padStart(2, '0')}-01`, ...AS_OF], {
+          cwd: root,
+          env: { CSP_LOCK_TIMEOUT: '120' },
+        }),
+      ),
+    );
+    for (const r of runs) expect(r.stderr).toBe('');
+    expect(runs.map((r) => r.code)).toEqual(Array(10).fill(0));
+    const texts = notesOf(root, P12).map((n) => n.text);
+    expect(texts).toHaveLength(11);
+    for (let i = 0; i < 10; i++) expect(texts).toContain(`Concurrent note ${i}: "quoted" #${i}`);
+    const dates = notesOf(root, P12).map((n) => n.date as string);
+    expect(dates).toEqual([...dates].sort());
+    expect(read(root, P12).startsWith(P12_TEXT.slice(0, P12_TEXT.indexOf('\r\n\r\n# end')))).toBe(true);
+    expect(read(root, P12).endsWith('\r\n\r\n# end\r\n')).toBe(true);
+    expect(problems(root)).toEqual([]);
+    expect(readdirSync(path.join(root, 'plan/pillar-1')).sort()).toEqual(['p1.1.yaml', 'p1.2.yaml']);
+  });
+
+  it('has help with examples', () => {
+    const r = runCli(['note', '--help']);
+    expect(r.stdout).toContain('Examples:');
+    expect(r.stdout).toContain('--dry-run');
+  });
+});
+
+describe('csp add', () => {
+  /** A copy of the shipped plan. */
+  function shipped(): string {
+    const files: Record<string, string> = {};
+    const walk = (dir: string) => {
+      for (const e of readdirSync(path.join(REPO_ROOT, dir), { withFileTypes: true })) {
+        if (e.isDirectory()) walk(`${dir}/${e.name}`);
+        else files[`${dir}/${e.name}`] = readFileSync(path.join(REPO_ROOT, dir, e.name), 'utf8');
+      }
+    };
+    walk('plan');
+    return writeTree(files);
+  }
+
+  it('creates the file with the next free id of the pillar and prints the id', () => {
+    const root = shipped();
+    const r = runCli(['add', '--pillar', '4', '--title', 'Clean hydrogen', '--text', 'Explore cooperation on clean hydrogen: "a new idea"', '--kind', 'exploratory', '--theme', 'energy-security-and-sustainable-energy-sources'], { cwd: root });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('p4.10\n');
+    expect(r.stderr).toContain('created plan/pillar-4/p4.10.yaml');
+    expect(read(root, 'plan/pillar-4/p4.10.yaml')).toBe(
+      '# yaml-language-server: $schema=../../schema/initiative.schema.json\nid: p4.10\npillar: 4\ntitle: Clean hydrogen\ntext: "Explore cooperation on clean hydrogen: \\"a new idea\\""\nkind: exploratory\nthemes:\n  - energy-security-and-sustainable-energy-sources\nnotes: []\n',
+    );
+    expect(problems(root, '2026-01-01')).toEqual([]);
+    expect(runCli(['add', '--pillar', '4', '--title', 'Next', '--text', '-'], { cwd: root, input: 'From standard input.\n' }).stdout).toBe('p4.11\n');
+    expect(runCli(['note', 'p4.11', 'First note.', '--date', '2025-01-01'], { cwd: root }).code).toBe(0);
+  });
+
+  it('--dry-run shows the new file; bad values are refused; nothing is written', () => {
+    const root = plan();
+    const before = snapshot(root);
+    const dry = runCli(['add', '--pillar', '2', '--title', 'Exercise', '--text', 'Hold a joint exercise', '--dry-run'], { cwd: root });
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('+++ plan/pillar-2/p2.2.yaml');
+    expect(dry.stdout).toContain('+id: p2.2');
+    const theme = runCli(['add', '--pillar', '2', '--title', 'X', '--text', 'Y', '--theme', 'human-rights'], { cwd: root });
+    expect(theme.code).toBe(2);
+    expect(theme.stderr).toContain("pillar 2 has no thematic area 'human-rights' (it belongs to pillar 1)");
+    expect(runCli(['add', '--pillar', '3', '--title', 'X', '--text', 'Y'], { cwd: root }).code).toBe(2);
+    expect(runCli(['add', '--pillar', '1', '--title', 'X'], { cwd: root }).stderr).toContain('no initiative text given');
+    expect(runCli(['add', '--pillar', '1', '--title', 'X', '--text', 'Y', '--kind', 'annual'], { cwd: root }).code).toBe(2);
+    writeFileSync(path.join(root, 'plan/plan.yaml'), `${MANIFEST}stray: field\n`);
+    const broken = runCli(['add', '--pillar', '1', '--title', 'X', '--text', 'Y'], { cwd: root });
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain('error[unknown-field]');
+    expect(snapshot(root)).toEqual({ ...before, 'plan/plan.yaml': `${MANIFEST}stray: field\n` });
+    expect(existsSync(path.join(root, 'plan/pillar-2/p2.2.yaml'))).toBe(false);
+  });
+});
