@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { RawFile } from '../core/load.js';
 import { REVIEWS_DIR } from '../core/review.js';
 import { environmentError } from '../errors.js';
-import { writeFileAtomic } from './output.js';
+import { assertWritableTarget, createFile, replaceFileAtomic } from './write.js';
 import { type PlanLocation, toRepoPath } from './plan-files.js';
 
 export function reviewsFolder(loc: PlanLocation): string {
@@ -49,7 +49,12 @@ export function readReviewFile(loc: PlanLocation, name: string): RawFile | undef
 }
 
 /** Writes the review NAME; 'exists' (and nothing written) when it exists and `replace` is off. */
-export function writeReviewFile(loc: PlanLocation, name: string, text: string, replace: boolean): { result: 'written' | 'exists'; file: string } {
+export async function writeReviewFile(
+  loc: PlanLocation,
+  name: string,
+  text: string,
+  replace: boolean,
+): Promise<{ result: 'written' | 'exists'; file: string }> {
   const dir = reviewsFolder(loc);
   try {
     mkdirSync(dir, { recursive: true });
@@ -58,5 +63,10 @@ export function writeReviewFile(loc: PlanLocation, name: string, text: string, r
   }
   const abs = path.join(dir, `${name}.yaml`);
   const file = toRepoPath(loc.root, abs);
-  return { result: writeFileAtomic(abs, text, { replace, label: file }), file };
+  const bytes = new TextEncoder().encode(text);
+  const opts = { root: loc.root, display: file };
+  if (!replace) return { result: (await createFile(abs, bytes, opts)) ? 'written' : 'exists', file };
+  assertWritableTarget(abs, opts, false);
+  replaceFileAtomic(abs, bytes, opts);
+  return { result: 'written', file };
 }

@@ -311,12 +311,21 @@ function writeFailed(display: string, err: unknown): Error {
   );
 }
 
-/** Replaces the whole file atomically: temporary file in the same folder, fsync, rename. No lock: see `updateFile`. */
-export function replaceFileAtomic(file: string, bytes: Uint8Array, opts: WriteOptions): void {
+/**
+ * Writes the whole file atomically: temporary file in the same folder, fsync,
+ * rename. An existing file keeps its mode; a missing one is created. No lock:
+ * see `updateFile`. Also what generated files (reports) are written with.
+ */
+export function replaceFileAtomic(file: string, bytes: Uint8Array, opts: Pick<WriteOptions, 'display' | 'fs'>): void {
   const fs = opts.fs ?? realFs;
   let temp: string | undefined;
   try {
-    const mode = fs.statSync(file).mode & 0o7777;
+    let mode: number | undefined;
+    try {
+      mode = fs.statSync(file).mode & 0o7777;
+    } catch (err) {
+      if (code(err) !== 'ENOENT') throw err;
+    }
     temp = writeTemp(fs, file, bytes, mode);
     fs.renameSync(temp, file);
     temp = undefined;

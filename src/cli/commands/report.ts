@@ -1,10 +1,11 @@
+import path from 'node:path';
 import type { Command } from 'commander';
 import { diffSnapshots } from '../../core/diff.js';
 import { buildReport } from '../../core/report.js';
 import type { Scale } from '../../core/scales.js';
 import { snapshotOfPlan } from '../../core/snapshot.js';
 import type { ReportLang } from '../../core/vocabulary.js';
-import { writeOutputFile } from '../../io/output.js';
+import { replaceFileAtomic } from '../../io/write.js';
 import { renderDiffMarkdown } from '../../render/diff.js';
 import { MESSAGES } from '../../render/messages.js';
 import { renderReportMarkdown } from '../../render/report.js';
@@ -53,7 +54,7 @@ export function run(cmd: Command): void {
   });
   if (o.output === undefined || o.output === '-') ctx.out(markdown);
   else {
-    writeOutputFile(o.output, markdown);
+    replaceFileAtomic(path.resolve(o.output), new TextEncoder().encode(markdown), { display: o.output });
     ctx.err(`csp: wrote the report as of ${asOf} to ${o.output}\n`);
   }
 }

@@ -4,6 +4,7 @@ import { buildReview, isReviewName, loadReviewFile, loadReviews, REVIEW_NAME_HEL
 import { countStatuses } from '../../core/status.js';
 import { dataError, EXIT, type ExitCode, usageError } from '../../errors.js';
 import { locatePlan } from '../../io/plan-files.js';
+import { assertGitAllowsWrite } from '../../io/git-state.js';
 import { readReviewFiles, writeReviewFile } from '../../io/review-files.js';
 import { formatDiagnostic } from '../../render/diagnostics.js';
 import { renderReviewList, renderReviewText, reviewListJson } from '../../render/review.js';
@@ -16,7 +17,7 @@ function checkName(name: string): void {
   if (!isReviewName(name)) throw usageError(`'${termSafeLine(name)}' is not a review name`, `review names use ${REVIEW_NAME_HELP}`);
 }
 
-export function create(cmd: Command, name: string): void {
+export async function create(cmd: Command, name: string): Promise<void> {
   const ctx = commandContext(cmd);
   const o = cmd.opts<{ date?: string; title?: string; force?: boolean }>();
   checkName(name);
@@ -32,7 +33,8 @@ export function create(cmd: Command, name: string): void {
   if (check.diagnostics.length || JSON.stringify(check.review?.data) !== JSON.stringify(data)) {
     throw new Error(`the review file csp wrote does not read back (${check.diagnostics.map((d) => d.message).join('; ')})`);
   }
-  const { result, file } = writeReviewFile(loaded.location, name, text, Boolean(o.force));
+  assertGitAllowsWrite(loaded.location.root);
+  const { result, file } = await writeReviewFile(loaded.location, name, text, Boolean(o.force));
   if (result === 'exists') throw dataError(`review '${name}' already exists (${file})`, 'choose another name, or pass --force to replace it');
   const counts = countStatuses(data.initiatives);
   ctx.out(`Froze the plan as of ${date} into ${file}: ${data.initiatives.length} initiatives (${countsLine(counts)}).\n`);
