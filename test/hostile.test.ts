@@ -8,7 +8,7 @@
 import { cpSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MAX_FILE_BYTES, MAX_NESTING, scanStructure } from '../src/core/parse.js';
+import { MAX_FILE_BYTES, MAX_NESTING, parseYamlFile, scanStructure } from '../src/core/parse.js';
 import { runCli } from './helpers/cli.js';
 import { initiative, loadTree, MANIFEST, withManifest, writeTree } from './helpers/plan.js';
 
@@ -203,6 +203,14 @@ describe('the nesting guard', () => {
     ['block then flow', (n: number) => `${lines(n, (i) => `${'  '.repeat(i)}k${i}:`)} ${'['.repeat(n)}${']'.repeat(n)}\n`, (n: number) => 2 * n],
   ])('measures %s as deep as the parser builds it', (_, make, depth) => {
     for (const n of [10, 30]) expect(scanStructure(make(n)).depth).toBe(depth(n));
+  });
+
+  it('checks the syntax tree too: nesting the parser makes of malformed entries the token count does not model', () => {
+    // In a flow mapping, "*x- k:" (an alias and a word before one colon) makes the parser nest a block mapping.
+    const text = `k: ${'{*x- k: '.repeat(40)}\n`;
+    expect(scanStructure(text).depth).toBeLessThanOrEqual(MAX_NESTING);
+    const parsed = parseYamlFile('f.yaml', text);
+    expect(parsed.diagnostics.map((d) => `${d.line} ${d.rule}`)).toEqual(['1 yaml-nesting']);
   });
 
   it.each([
