@@ -199,6 +199,8 @@ export interface StructureScan {
   /** Offsets of every tag ('!…') and anchor ('&…'). */
   tagStarts: number[];
   anchorStarts: number[];
+  /** The lexer's tokens, for the parser (complete unless the nesting went too deep). */
+  lexemes: string[];
 }
 
 /**
@@ -226,13 +228,15 @@ export interface StructureScan {
  *    check does not model.
  *
  * The lexer pass also records where quotes, flow collections, tags and
- * anchors start, so that diagnostics can point at them.
+ * anchors start, so that diagnostics can point at them, and keeps the
+ * tokens for the parser, so the text is lexed once.
  */
 export function scanStructure(text: string, limit = MAX_NESTING): StructureScan {
   const quoteStarts: number[] = [];
   const flowOpens: number[] = [];
   const tagStarts: number[] = [];
   const anchorStarts: number[] = [];
+  const lexemes: string[] = [];
   const stack: { col: number; kind: 'seq' | 'map' }[] = [];
   // Open flow collections. Inside one, the parser nests a block collection where an entry is
   // malformed ("[a: b: c]", "[- a]"): a second ':' or any '-' before the next ',' counts as a level.
@@ -274,6 +278,7 @@ export function scanStructure(text: string, limit = MAX_NESTING): StructureScan 
     offset += tok.length;
   };
   for (const tok of new Lexer().lex(text)) {
+    lexemes.push(tok);
     const col = offset - lineStart;
     const inFlow = flows.length > 0;
     if (scalarNext) {
@@ -375,11 +380,11 @@ export function scanStructure(text: string, limit = MAX_NESTING): StructureScan 
     keyDepth = 0;
     if (now > depth) {
       depth = now;
-      if (depth > limit) return { depth, tooDeepAt: openedAt, quoteStarts, flowOpens, tagStarts, anchorStarts };
+      if (depth > limit) return { depth, tooDeepAt: openedAt, quoteStarts, flowOpens, tagStarts, anchorStarts, lexemes };
     }
     advance(tok);
   }
-  return { depth, quoteStarts, flowOpens, tagStarts, anchorStarts };
+  return { depth, quoteStarts, flowOpens, tagStarts, anchorStarts, lexemes };
 }
 
 const YAML_ERROR_RULES: Record<string, RuleCode> = {
@@ -545,8 +550,12 @@ export function parseYamlFile(file: string, text: string): ParsedFile {
     diags.push(tooDeep(scan.tooDeepAt));
     return result();
   }
-  // What parseAllDocuments does, with the syntax tree checked before the composer walks it.
-  const tokens = Array.from(new Parser().parse(text));
+  // What parseAllDocuments does, on the lexer's tokens from the scan, with the syntax tree
+  // checked before the composer walks it.
+  const parser = new Parser();
+  const tokens: CST.Token[] = [];
+  for (const lexeme of scan.lexemes) for (const token of parser.next(lexeme)) tokens.push(token);
+  for (const token of parser.end()) tokens.push(token);
   const tree = treeDepth(tokens);
   if (tree.tooDeepAt !== undefined) {
     diags.push(tooDeep(tree.tooDeepAt));
