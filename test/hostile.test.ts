@@ -238,6 +238,26 @@ describe('file size', () => {
   });
 });
 
+describe('positions', () => {
+  it('count lines and columns the same with a byte-order mark and CRLF line ends', () => {
+    const lf = 'id: 1.10\npillar: 1\ntitle: Title\ntext: Text\nnotes:\n  - date: 2025-02-30\n    text: Note\n';
+    const positions = (text: string) =>
+      loadTree(withManifest({ 'plan/pillar-1/p1.1.yaml': text })).diagnostics.map((d) => `${d.line}:${d.column} ${d.rule}`);
+    const expected = ['1:5 wrong-type', '6:11 invalid-date'];
+    expect(positions(lf)).toEqual(expected);
+    expect(positions(lf.replace(/\n/g, '\r\n'))).toEqual(expected);
+    expect(positions(`\ufeff${lf.replace(/\n/g, '\r\n')}`)).toEqual(expected);
+  });
+});
+
+describe('file names', () => {
+  it('refuses two files whose names differ only in case (they are one file on Windows and macOS)', () => {
+    // In memory only: such a pair cannot even be checked out on a case-insensitive file system.
+    const result = loadTree(withManifest({ 'plan/pillar-1/p1.1.yaml': initiative('p1.1', 1), 'plan/pillar-1/P1.1.yaml': initiative('p1.1', 1) }));
+    expect(result.diagnostics.map((d) => `${d.file}:${d.line} ${d.rule}`)).toContain('plan/pillar-1/p1.1.yaml:1 id-case-collision');
+  });
+});
+
 describe('the plan folder', () => {
   it('refuses a plan folder that is a symbolic link (exit 1), without reading through it', () => {
     const real = writeTree({ 'plan/plan.yaml': MANIFEST, 'plan/pillar-1/p1.1.yaml': initiative('p1.1', 1) });
