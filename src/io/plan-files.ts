@@ -126,7 +126,8 @@ export function readPlanFiles(loc: PlanLocation): PlanFiles {
 // O_NONBLOCK: a FIFO never blocks the open.
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 
-function readRegularFile(abs: string, rel: string): RawFile {
+/** One file, opened without following a link and read no further than a plan file may be long. */
+export function readRegularFile(abs: string, rel: string): RawFile {
   let fd: number | undefined;
   try {
     fd = openSync(abs, OPEN_FLAGS);
