@@ -12,6 +12,7 @@ import { CspError, EXIT, usageError } from '../errors.js';
 import { today } from '../io/clock.js';
 import { locatePlan, type PlanLocation, readPlanFiles } from '../io/plan-files.js';
 import { formatDiagnostic } from '../render/diagnostics.js';
+import { toSafeJson } from '../render/sanitize.js';
 import { makeStyle, type Style } from '../render/style.js';
 import { terminalWidth, useColor } from './terminal.js';
 
@@ -85,5 +86,5 @@ export function stopOnErrors(ctx: CommandContext, diagnostics: readonly Diagnost
 }
 
 export function writeJson(ctx: CommandContext, value: unknown): void {
-  ctx.out(`${JSON.stringify(value, null, 2)}\n`);
+  ctx.out(`${toSafeJson(value)}\n`);
 }

@@ -6,6 +6,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { CADENCES, KINDS } from '../core/vocabulary.js';
 import { CspError, EXIT, type ExitCode } from '../errors.js';
+import { termSafe, termSafeLine } from '../render/sanitize.js';
 
 declare const CSP_VERSION: string;
 
@@ -45,7 +46,8 @@ export function buildProgram(): Command {
     .showSuggestionAfterError(true)
     // Set before the subcommands are added so that they inherit it.
     .exitOverride()
-    .configureOutput({ outputError: (s, write) => write(s.startsWith('error:') ? `csp: ${s}` : s) })
+    // Its messages quote what was typed: shown escaped, like every other text csp prints.
+    .configureOutput({ outputError: (s, write) => write(termSafe(s.startsWith('error:') ? `csp: ${s}` : s)) })
     .configureHelp({ sortSubcommands: false, showGlobalOptions: true })
     .addHelpText(
       'after',
@@ -268,19 +270,20 @@ function reportError(err: unknown, debug: boolean): number {
     if (err.exitCode === 0 || err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return EXIT.ok;
     return EXIT.usage;
   }
+  // Messages can quote file names, folder names and option values: shown escaped.
   if (err instanceof CspError) {
-    process.stderr.write(`csp: error: ${err.message}\n`);
-    if (err.hint) process.stderr.write(`  help: ${err.hint}\n`);
+    process.stderr.write(`csp: error: ${termSafeLine(err.message)}\n`);
+    if (err.hint) process.stderr.write(`  help: ${termSafeLine(err.hint)}\n`);
     if (debug && err.stack) process.stderr.write(`${err.stack}\n`);
     return err.exitCode;
   }
   const e = err as NodeJS.ErrnoException;
   if (e && typeof e.code === 'string' && /^E[A-Z]+$/.test(e.code)) {
-    process.stderr.write(`csp: error: ${e.code}: ${e.message}\n`);
+    process.stderr.write(`csp: error: ${e.code}: ${termSafeLine(e.message)}\n`);
     if (debug && e.stack) process.stderr.write(`${e.stack}\n`);
     return EXIT.environment;
   }
-  process.stderr.write(`csp: internal error: ${e?.message ?? String(err)}\n  help: this is a bug in csp; run again with --debug and report what it prints\n`);
+  process.stderr.write(`csp: internal error: ${termSafeLine(e?.message ?? String(err))}\n  help: this is a bug in csp; run again with --debug and report what it prints\n`);
   if (debug && e?.stack) process.stderr.write(`${e.stack}\n`);
   return EXIT.data;
 }
@@ -295,7 +298,7 @@ main(process.argv).then(
     process.exitCode = code;
   },
   (err) => {
-    process.stderr.write(`csp: internal error: ${String(err)}\n`);
+    process.stderr.write(`csp: internal error: ${termSafeLine(String(err))}\n`);
     process.exitCode = EXIT.data;
   },
 );

@@ -19,6 +19,8 @@ export interface RawFile {
   /** Relative to the repository root, forward slashes. */
   path: string;
   bytes?: Uint8Array;
+  /** The file's size, when the reader loaded only its first bytes because it is too large to be a plan file. */
+  size?: number;
   /** Set by the reader when the file could not be read as a regular file. */
   problem?: { kind: 'symlink' | 'unreadable'; detail: string };
 }
@@ -56,14 +58,15 @@ export function loadPlan(input: PlanFiles, options: LoadOptions = {}): LoadResul
           ? diagnostic(
               { file: raw.path, line: 1, column: 1 },
               'file-symlink',
-              'plan files must be regular files; this symbolic link was not followed',
-              'replace the link with the file itself',
+              'this is a symbolic link; csp does not follow links in the plan folder',
+              'replace the link with the file or folder itself: a link can lead out of the repository',
             )
           : diagnostic({ file: raw.path, line: 1, column: 1 }, 'file-unreadable', `cannot read the file: ${raw.problem.detail}`, 'check the file permissions'),
       );
       return undefined;
     }
-    const decoded = decodeText(raw.path, raw.bytes ?? new Uint8Array());
+    const bytes = raw.bytes ?? new Uint8Array();
+    const decoded = decodeText(raw.path, bytes, raw.size ?? bytes.length);
     diagnostics.push(...decoded.diagnostics);
     if (decoded.text === undefined) return undefined;
     sources.set(raw.path, decoded.text);

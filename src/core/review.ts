@@ -111,7 +111,8 @@ export function loadReviewFile(raw: RawFile): { review?: Review; diagnostics: Di
       ),
     );
   }
-  const decoded = decodeText(raw.path, raw.bytes ?? new Uint8Array());
+  const bytes = raw.bytes ?? new Uint8Array();
+  const decoded = decodeText(raw.path, bytes, raw.size ?? bytes.length);
   diagnostics.push(...decoded.diagnostics);
   if (decoded.text === undefined) return { diagnostics };
   const parsed = parseYamlFile(raw.path, decoded.text);

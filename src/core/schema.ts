@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { isCalendarDate, looksLikeIsoDate } from './dates.js';
 import { diagnostic, type Diagnostic, type RuleCode } from './diagnostics.js';
 import type { ParsedFile, PathSegment } from './parse.js';
-import { didYouMean } from './text.js';
+import { clip, didYouMean } from './text.js';
 import { CADENCES, ID_MAX_LENGTH, ID_PATTERN, KINDS, STATUSES, TRANSLATION_LANGS } from './vocabulary.js';
 
 // Checked, not trimmed: the value stays exactly as written.
@@ -170,7 +170,7 @@ function issueToDiagnostics(parsed: ParsedFile, schema: z.ZodType, issue: Issue)
         return diagnostic(
           parsed.locate([...path, key], 'key'),
           'unknown-field',
-          `unknown field '${key}'${path.length ? ` in ${field}` : ''}`,
+          `unknown field '${clip(key)}'${path.length ? ` in ${field}` : ''}`,
           suggestion ?? `allowed fields here: ${known.join(', ')}`,
         );
       });
@@ -185,6 +185,9 @@ function issueToDiagnostics(parsed: ParsedFile, schema: z.ZodType, issue: Issue)
             `add a line '${String(path[path.length - 1])}: …'`,
           ),
         ];
+      }
+      if (typeof actual === 'number' && !Number.isFinite(actual)) {
+        return [diagnostic(parsed.locate(path), 'invalid-value', `${field} is not a usable number`, 'write a whole number, e.g. 1')];
       }
       const got = typeName(actual);
       const expected = issue.expected;
@@ -205,7 +208,7 @@ function issueToDiagnostics(parsed: ParsedFile, schema: z.ZodType, issue: Issue)
         diagnostic(
           parsed.locate(path),
           'invalid-value',
-          `${field} is '${String(actual)}', which is not one of: ${allowed.join(', ')}`,
+          `${field} is '${clip(String(actual))}', which is not one of: ${allowed.join(', ')}`,
           suggestion ?? `use one of: ${allowed.join(', ')}`,
         ),
       ];
@@ -236,7 +239,7 @@ function issueToDiagnostics(parsed: ParsedFile, schema: z.ZodType, issue: Issue)
           diagnostic(
             parsed.locate(path),
             'invalid-date',
-            `${field} '${String(actual)}' is not a real calendar date`,
+            `${field} '${clip(String(actual))}' is not a real calendar date`,
             'check the day and month (e.g. February has 28 or 29 days)',
           ),
         ];
@@ -249,7 +252,7 @@ function issueToDiagnostics(parsed: ParsedFile, schema: z.ZodType, issue: Issue)
 
 function formatDiagnostic(parsed: ParsedFile, path: PathSegment[], field: string, actual: unknown): Diagnostic {
   const last = [...path].reverse().find((s) => typeof s === 'string');
-  const shown = `'${String(actual)}'`;
+  const shown = `'${clip(String(actual))}'`;
   const pos = parsed.locate(path);
   if (last === 'date' && typeof actual === 'string') {
     if (looksLikeIsoDate(actual) && !isCalendarDate(actual)) {
@@ -306,7 +309,7 @@ function sourceTextAt(parsed: ParsedFile, path: PathSegment[]): string {
   const pos = parsed.locate(path);
   const line = parsed.text.split('\n')[pos.line - 1] ?? '';
   const raw = line.slice(pos.column - 1).replace(/\s+#.*$/, '').replace(/\r$/, '').trim();
-  return raw.replace(/[,\]}]+$/, '');
+  return clip(raw.replace(/[,\]}]+$/, ''));
 }
 
 function typeName(v: unknown): string {

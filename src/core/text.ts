@@ -58,3 +58,13 @@ export function compareNatural(a: string, b: string): number {
   }
   return pa.length - pb.length;
 }
+
+/** A value quoted in a message, cut to `max` characters: a message names a value, it need not repeat a paragraph. */
+export function clip(s: string, max = 60): string {
+  if (s.length <= max) return s;
+  let end = max - 1;
+  // Never cut a surrogate pair in two.
+  const code = s.charCodeAt(end);
+  if (code >= 0xdc00 && code <= 0xdfff) end--;
+  return `${s.slice(0, end)}…`;
+}

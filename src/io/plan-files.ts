@@ -1,9 +1,10 @@
 /** Finding the plan folder and reading its files: the loader's only contact with the disk. */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { PlanFiles, RawFile } from '../core/load.js';
 import { MANIFEST_NAME } from '../core/load.js';
-import { environmentError } from '../errors.js';
+import { MAX_FILE_BYTES } from '../core/parse.js';
+import { dataError, environmentError } from '../errors.js';
 
 /** Folders under plan/ that hold other kinds of files than initiatives. */
 export const NON_INITIATIVE_DIRS = new Set(['reviews']);
@@ -65,9 +66,27 @@ export function toRepoPath(root: string, abs: string): string {
   return path.relative(root, abs).split(path.sep).join('/');
 }
 
-/** Every .yaml/.yml file under the plan folder (reviews excepted), without following symlinks. */
+/**
+ * Every .yaml/.yml file under the plan folder (reviews excepted). Symbolic
+ * links are never followed: a link (to a file or a folder, inside the
+ * repository or out of it) is reported as a problem of its own, without its
+ * target. A plan folder that is itself a link is refused. Files are opened
+ * without following links and read no further than a plan file may be long.
+ */
 export function readPlanFiles(loc: PlanLocation): PlanFiles {
   const files: RawFile[] = [];
+  let top;
+  try {
+    top = lstatSync(loc.planDir);
+  } catch (err) {
+    throw environmentError(`cannot read the plan folder: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+  }
+  if (top.isSymbolicLink()) {
+    throw dataError(
+      `the plan folder ${path.basename(loc.planDir)} is a symbolic link; csp does not follow links`,
+      'replace the link with the folder itself, or point --plan at the real folder',
+    );
+  }
   const walk = (dir: string, depth: number) => {
     let entries;
     try {
@@ -79,25 +98,58 @@ export function readPlanFiles(loc: PlanLocation): PlanFiles {
       if (e.name.startsWith('.')) continue;
       const abs = path.join(dir, e.name);
       const rel = toRepoPath(loc.root, abs);
+      if (e.isSymbolicLink()) {
+        // Whatever it links to (a plan file, a folder, inside the repository or not): reported, never followed.
+        if (depth === 0 && NON_INITIATIVE_DIRS.has(e.name)) continue;
+        files.push({ path: rel, problem: { kind: 'symlink', detail: 'symbolic link' } });
+        continue;
+      }
       if (e.isDirectory()) {
         if (depth === 0 && NON_INITIATIVE_DIRS.has(e.name)) continue;
         if (depth < 8) walk(abs, depth + 1);
         continue;
       }
       if (!/\.ya?ml$/i.test(e.name)) continue;
-      if (e.isSymbolicLink()) {
-        files.push({ path: rel, problem: { kind: 'symlink', detail: 'symbolic link' } });
+      if (!e.isFile()) {
+        files.push({ path: rel, problem: { kind: 'unreadable', detail: 'it is not a regular file' } });
         continue;
       }
-      if (!e.isFile()) continue;
-      try {
-        files.push({ path: rel, bytes: readFileSync(abs) });
-      } catch (err) {
-        files.push({ path: rel, problem: { kind: 'unreadable', detail: (err as NodeJS.ErrnoException).code ?? String(err) } });
-      }
+      files.push(readRegularFile(abs, rel));
     }
   };
   walk(loc.planDir, 0);
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { planDir: toRepoPath(loc.root, loc.planDir), files };
+}
+
+// O_NOFOLLOW: a file swapped for a link after the folder was listed is still not followed.
+// O_NONBLOCK: a FIFO never blocks the open.
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+
+/** One file, opened without following a link and read no further than a plan file may be long. */
+export function readRegularFile(abs: string, rel: string): RawFile {
+  let fd: number | undefined;
+  try {
+    fd = openSync(abs, OPEN_FLAGS);
+    const st = fstatSync(fd);
+    if (!st.isFile()) return { path: rel, problem: { kind: 'unreadable', detail: 'it is not a regular file' } };
+    // Past the limit, the first bytes are enough to say so.
+    const want = Math.min(st.size, MAX_FILE_BYTES + 1);
+    const bytes = new Uint8Array(want);
+    let got = 0;
+    while (got < want) {
+      const n = readSync(fd, bytes, got, want - got, got);
+      if (n === 0) break;
+      got += n;
+    }
+    const raw: RawFile = { path: rel, bytes: got === want ? bytes : bytes.subarray(0, got) };
+    if (st.size > MAX_FILE_BYTES) raw.size = st.size;
+    return raw;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') return { path: rel, problem: { kind: 'symlink', detail: 'symbolic link' } };
+    return { path: rel, problem: { kind: 'unreadable', detail: code ?? String(err) } };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }

@@ -1,11 +1,11 @@
 /** Reading and writing review files (plan/reviews/NAME.yaml). */
-import { lstatSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { RawFile } from '../core/load.js';
 import { REVIEWS_DIR } from '../core/review.js';
 import { environmentError } from '../errors.js';
+import { type PlanLocation, readRegularFile, toRepoPath } from './plan-files.js';
 import { assertWritableTarget, createFile, replaceFileAtomic } from './write.js';
-import { type PlanLocation, toRepoPath } from './plan-files.js';
 
 export function reviewsFolder(loc: PlanLocation): string {
   return path.join(loc.planDir, REVIEWS_DIR);
@@ -15,10 +15,11 @@ function readOne(loc: PlanLocation, abs: string): RawFile {
   const rel = toRepoPath(loc.root, abs);
   try {
     if (lstatSync(abs).isSymbolicLink()) return { path: rel, problem: { kind: 'symlink', detail: 'symbolic link' } };
-    return { path: rel, bytes: readFileSync(abs) };
   } catch (err) {
     return { path: rel, problem: { kind: 'unreadable', detail: (err as NodeJS.ErrnoException).code ?? String(err) } };
   }
+  // As plan files: never through a link, never more than 1 MiB + 1 byte.
+  return readRegularFile(abs, rel);
 }
 
 /** Every .yaml/.yml file directly in the reviews folder, sorted by path; none when the folder does not exist. */

@@ -1,6 +1,6 @@
 /** The one diagnostic formatter: text (with the offending line and a caret), JSON and GitHub annotations. */
 import { countBySeverity, type Diagnostic } from '../core/diagnostics.js';
-import { termSafe, termSafeLine } from './sanitize.js';
+import { termSafe, termSafeLine, toSafeJson } from './sanitize.js';
 import type { Style } from './style.js';
 import { displayWidth } from './width.js';
 
@@ -16,13 +16,11 @@ function plural(n: number, word: string): string {
 export function formatDiagnostic(d: Diagnostic, sources: ReadonlyMap<string, string>, style: Style): string {
   const label = d.severity === 'error' ? style.error(`error[${d.rule}]`) : style.warning(`warning[${d.rule}]`);
   const out = [`${label}: ${style.bold(termSafeLine(d.message))}`, `  ${style.accent('-->')} ${termSafeLine(d.file)}:${d.line}:${d.column}`];
-  const lines = sources.get(d.file)?.split('\n');
-  const src = lines?.[d.line - 1];
+  const src = lineOf(sources.get(d.file), d.line);
   if (src !== undefined) {
     const gutter = String(d.line);
     const pad = ' '.repeat(gutter.length);
-    const shown = termSafe(src.replace(/\r$/, '').replace(/\t/g, ' '));
-    const before = termSafe(src.slice(0, Math.max(0, d.column - 1)).replace(/\t/g, ' '));
+    const { shown, before } = sourceExcerpt(src.replace(/\r$/, ''), d.column);
     out.push(
       `${pad} ${style.accent('|')}`,
       `${gutter} ${style.accent('|')} ${shown}`,
@@ -31,6 +29,50 @@ export function formatDiagnostic(d: Diagnostic, sources: ReadonlyMap<string, str
   }
   if (d.hint) out.push(`${' '.repeat(Math.max(1, String(d.line).length))} ${style.accent('=')} help: ${termSafeLine(d.hint)}`);
   return out.join('\n');
+}
+
+// Line starts of the last text looked up: diagnostics come sorted by file, so one entry serves a run of them.
+let lineIndex: { text: string; starts: number[] } | undefined;
+
+/** Line `n` (1-based) of a text. */
+function lineOf(text: string | undefined, n: number): string | undefined {
+  if (text === undefined || n < 1) return undefined;
+  if (lineIndex?.text !== text) {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    lineIndex = { text, starts };
+  }
+  const start = lineIndex.starts[n - 1];
+  if (start === undefined) return undefined;
+  const next = lineIndex.starts[n];
+  return text.slice(start, next === undefined ? text.length : next - 1);
+}
+
+/** Lines longer than this are shown as a window around the column. */
+const EXCERPT_MAX = 120;
+const EXCERPT_BEFORE = 40;
+
+/**
+ * The source line as shown under a diagnostic, and the part of it before the
+ * column (which places the caret). Sanitised; a very long line (a pasted
+ * paragraph, a minified blob) is cut to a window around the column.
+ */
+export function sourceExcerpt(line: string, column: number): { shown: string; before: string } {
+  const text = line.replace(/\t/g, ' ');
+  const at = Math.max(0, Math.min(column - 1, text.length));
+  if (text.length <= EXCERPT_MAX) return { shown: termSafe(text), before: termSafe(text.slice(0, at)) };
+  let start = Math.max(0, at - EXCERPT_BEFORE);
+  let end = Math.min(text.length, start + EXCERPT_MAX);
+  // Never cut a surrogate pair in two.
+  if (start > 0 && isLowSurrogate(text.charCodeAt(start))) start--;
+  if (end < text.length && isLowSurrogate(text.charCodeAt(end))) end++;
+  const head = start > 0 ? '…' : '';
+  const tail = end < text.length ? '…' : '';
+  return { shown: `${head}${termSafe(text.slice(start, end))}${tail}`, before: `${head}${termSafe(text.slice(start, at))}` };
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
 }
 
 export function formatDiagnosticsText(
@@ -63,7 +105,7 @@ export function formatDiagnosticsJson(diags: readonly Diagnostic[]): string {
     message: d.message,
     ...(d.hint !== undefined ? { hint: d.hint } : {}),
   }));
-  return `${JSON.stringify({ diagnostics, errors, warnings }, null, 2)}\n`;
+  return `${toSafeJson({ diagnostics, errors, warnings })}\n`;
 }
 
 /** GitHub workflow-command escaping: data escapes %, CR, LF; properties also ':' and ','. */
@@ -78,7 +120,7 @@ export function escapeGithubProperty(s: string): string {
 export function formatDiagnosticsGithub(diags: readonly Diagnostic[], summary: DiagnosticsSummary): string {
   const lines = diags.map((d) => {
     const props = [
-      `file=${escapeGithubProperty(d.file)}`,
+      `file=${escapeGithubProperty(termSafeLine(d.file))}`,
       `line=${d.line}`,
       `col=${d.column}`,
       `title=${escapeGithubProperty(`csp ${d.rule}`)}`,

@@ -4,6 +4,8 @@
  * backticks, newlines) must stay text: no live HTML, no link, no broken table.
  */
 
+import { termSafe } from './sanitize.js';
+
 const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
 /**
@@ -12,11 +14,12 @@ const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': 
  * HTML-significant characters become entities; markdown
  * punctuation is backslash-escaped; autolink triggers of GitHub-flavoured
  * markdown ("://", "www.", "@") are broken with an escape, which renderers
- * keep as a separate text node, so no URL or address is linked.
+ * keep as a separate text node, so no URL or address is linked. Control
+ * characters and bidi overrides are shown as escapes, as in the terminal.
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/\r\n?|\n/g, ' ')
+  // Control characters and bidi overrides become visible escapes first (a report is often read in a terminal).
+  return termSafe(text.replace(/\r\n?|\n/g, ' '))
     .replace(/[&<>]/g, (c) => HTML_ENTITIES[c]!)
     .replace(/[\\`*_[\]#|~$]/g, '\\$&')
     .replace(/:(?=\/\/)/g, '\\:')
@@ -40,9 +43,12 @@ export function markdownTable(head: string[], rows: string[][], align?: ('left' 
   return [line(head.map(escapeTableCell)), line(rule), ...rows.map((r) => line(r.map(escapeTableCell)))].join('\n');
 }
 
+// Characters that would end or break a link destination, controls and bidi overrides: percent-encoded.
+const URL_UNSAFE = /[<>()\s"'`\\\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
 /** A link only for http(s) and mailto URLs; anything else is shown as escaped text. */
 export function markdownLink(label: string, url: string): string {
   if (!/^(?:https?:\/\/|mailto:)[^\s]+$/i.test(url)) return escapeMarkdown(url);
-  const safeUrl = url.replace(/[<>()\s"'`\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  const safeUrl = url.replace(URL_UNSAFE, (c) => encodeURIComponent(c).replace(/[()'!*]/g, (x) => `%${x.charCodeAt(0).toString(16).toUpperCase()}`));
   return `[${escapeMarkdown(label)}](<${safeUrl}>)`;
 }

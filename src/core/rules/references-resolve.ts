@@ -1,6 +1,6 @@
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { pillarsOf } from '../model.js';
-import { didYouMean } from '../text.js';
+import { clip, didYouMean } from '../text.js';
 import { JOINT_SIDE } from '../vocabulary.js';
 import type { RuleContext } from './index.js';
 import { fieldPos } from './locate.js';
@@ -33,7 +33,7 @@ export function referencesResolve(ctx: RuleContext): Diagnostic[] {
           diagnostic(
             fieldPos(ctx, i.file, ['themes', k]),
             'unknown-theme',
-            `theme '${t}' is not a thematic area of pillar ${pillarsOf(i).join(' or ')}`,
+            `theme '${clip(t)}' is not a thematic area of pillar ${pillarsOf(i).join(' or ')}`,
             didYouMean(t, themeIds) ?? `use one of: ${themeIds.join(', ') || '(this pillar has no themes)'}`,
           ),
         );
@@ -53,7 +53,7 @@ export function referencesResolve(ctx: RuleContext): Diagnostic[] {
           diagnostic(
             fieldPos(ctx, i.file, ['leads', party], 'key'),
             'unknown-party',
-            `'${party}' in leads is not a party of this plan`,
+            `'${clip(party)}' in leads is not a party of this plan`,
             didYouMean(party, parties) ?? `use one of: ${parties.join(', ')}`,
           ),
         );
@@ -65,7 +65,7 @@ export function referencesResolve(ctx: RuleContext): Diagnostic[] {
           diagnostic(
             fieldPos(ctx, i.file, ['notes', note.index, 'side']),
             'unknown-party',
-            `side '${note.side}' of note ${note.index + 1} is not a party of this plan`,
+            `side '${clip(note.side)}' of note ${note.index + 1} is not a party of this plan`,
             didYouMean(note.side, [...parties, JOINT_SIDE]) ?? `use one of: ${[...parties, JOINT_SIDE].join(', ')}`,
           ),
         );
