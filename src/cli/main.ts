@@ -247,6 +247,23 @@ export function buildProgram(): Command {
     )
     .action(lazy(() => import('./commands/diff.js')));
 
+  program
+    .command('schema')
+    .description('JSON Schema of the plan files, for editors that check and complete YAML while you type')
+    .argument('[name]', 'which schema: initiative (the default), plan, …')
+    .option('--out <dir>', 'write every schema to DIR/<name>.schema.json instead of printing one')
+    .option('--check', 'with --out: exit 1 when the files in DIR differ from what csp would write')
+    .addHelpText(
+      'after',
+      examples(
+        'csp schema                      # the initiative file schema',
+        'csp schema plan > plan.schema.json',
+        'csp schema --out schema         # refresh schema/*.schema.json',
+        'csp schema --out schema --check # in CI: are they current?',
+      ),
+    )
+    .action(lazy(() => import('./commands/schema.js')));
+
   return program;
 }
 

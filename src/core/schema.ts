@@ -9,13 +9,18 @@ import type { ParsedFile, PathSegment } from './parse.js';
 import { clip, didYouMean } from './text.js';
 import { CADENCES, ID_MAX_LENGTH, ID_PATTERN, KINDS, STATUSES, TRANSLATION_LANGS } from './vocabulary.js';
 
-// Checked, not trimmed: the value stays exactly as written.
-const text = z.string().refine((s) => /\S/.test(s), { params: { rule: 'blank' } });
+// Checked, not trimmed: the value stays exactly as written. The `.meta()` calls say in
+// JSON Schema what a refinement checks, so that editors check it too (csp schema).
+const text = z
+  .string()
+  .refine((s) => /\S/.test(s), { params: { rule: 'blank' } })
+  .meta({ pattern: '\\S' });
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
   // Only a well-formed date can be an impossible one; the regex reports the rest.
-  .refine((s) => !looksLikeIsoDate(s) || isCalendarDate(s), { params: { rule: 'invalid-date' } });
+  .refine((s) => !looksLikeIsoDate(s) || isCalendarDate(s), { params: { rule: 'invalid-date' } })
+  .meta({ format: 'date' });
 const id = z.string().max(ID_MAX_LENGTH).regex(ID_PATTERN);
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
 const link = z.string().regex(/^(?:https?:\/\/|mailto:)\S+$/);
@@ -25,8 +30,12 @@ const fingerprint = z.string().regex(/^[0-9a-f]{8}$/);
 
 /** A translation of some text fields, with the fingerprints of the English each was made from. */
 function translationsOf<const K extends string>(fields: readonly K[]) {
-  const shape = Object.fromEntries(fields.map((f) => [f, text.optional()])) as Record<K, z.ZodOptional<typeof text>>;
-  const basis = Object.fromEntries(fields.map((f) => [f, fingerprint.optional()])) as Record<K, z.ZodOptional<typeof fingerprint>>;
+  const shape = Object.fromEntries(
+    fields.map((f) => [f, text.optional().describe(`The ${f} in this language.`)]),
+  ) as Record<K, z.ZodOptional<typeof text>>;
+  const basis = Object.fromEntries(
+    fields.map((f) => [f, fingerprint.optional().describe(`Fingerprint of the English ${f} this translates.`)]),
+  ) as Record<K, z.ZodOptional<typeof fingerprint>>;
   const one = z.strictObject({
     ...shape,
     basis: z
@@ -73,38 +82,63 @@ export const initiativeSchema = z.strictObject({
 
 const themeSchema = z.strictObject({
   id: slug.describe('Short kebab-case id, unique in the plan.'),
-  title: text,
+  title: text.describe('The heading of the thematic area.'),
   text: text.optional().describe('The descriptive paragraph, verbatim.'),
   translations: translationsOf(['title', 'text']),
 });
 
 const pillarSchema = z.strictObject({
-  number: pillarNumber,
-  title: text,
+  number: pillarNumber.describe('The pillar number, 1 to 99; its initiatives live in the folder pillar-N.'),
+  title: text.describe('The pillar heading, verbatim.'),
   short: text.optional().describe('A short label for narrow tables.'),
   translations: translationsOf(['title', 'short']),
-  themes: z.array(themeSchema).default([]),
+  themes: z.array(themeSchema).default([]).describe('The thematic areas of the pillar, in document order.'),
 });
 
 export const manifestSchema = z.strictObject({
   title: text.describe('Title of the action plan.'),
   partnership: text.describe('Name of the partnership.'),
   parties: z
-    .array(z.strictObject({ id: slug.describe('Short id used in notes and leads, e.g. ca.'), name: text }))
-    .min(1),
-  adopted: z.strictObject({ date: isoDate, place: text.optional(), by: text.optional() }),
-  source: z.strictObject({ title: text, file: text.optional(), url: link.optional() }),
-  review: z.strictObject({
-    cadence: z.enum(CADENCES),
-    body: text.describe('Who reviews implementation.'),
-    text: text.optional(),
-  }),
-  background: text.optional(),
+    .array(
+      z.strictObject({
+        id: slug.describe('Short id used in notes and leads, e.g. ca.'),
+        name: text.describe('The party as the plan names it, e.g. Canada.'),
+      }),
+    )
+    .min(1)
+    .describe('The parties to the partnership.'),
+  adopted: z
+    .strictObject({
+      date: isoDate.describe('The day the plan was adopted, YYYY-MM-DD.'),
+      place: text.optional().describe('Where it was adopted.'),
+      by: text.optional().describe('Who adopted it.'),
+    })
+    .describe('When, where and by whom the plan was adopted.'),
+  source: z
+    .strictObject({
+      title: text.describe('Title of the document the plan was taken from.'),
+      file: text.optional().describe('A copy of that document in this repository, e.g. seeds/action-plan.txt.'),
+      url: link.optional().describe('Where the document is published.'),
+    })
+    .describe('The document the plan was taken from.'),
+  review: z
+    .strictObject({
+      cadence: z.enum(CADENCES).describe('How often implementation is reviewed.'),
+      body: text.describe('Who reviews implementation.'),
+      text: text.optional().describe('What the plan says about its review, verbatim.'),
+    })
+    .describe('How the plan is reviewed.'),
+  background: text.optional().describe('The background paragraph(s) of the plan, verbatim.'),
   translations: translationsOf(['title', 'partnership']),
   baseline: z
-    .strictObject({ since: text.optional(), text: text.optional(), items: z.array(text).default([]) })
-    .optional(),
-  pillars: z.array(pillarSchema).min(1),
+    .strictObject({
+      since: text.optional().describe('Since when achievements are counted, e.g. September 2022.'),
+      text: text.optional().describe('What the plan says it builds on, verbatim.'),
+      items: z.array(text).default([]).describe('The achievements, one per entry.'),
+    })
+    .optional()
+    .describe('What the plan builds on.'),
+  pillars: z.array(pillarSchema).min(1).describe('The pillars of the plan, each with its thematic areas.'),
 });
 
 const reviewInitiativeSchema = z.strictObject({
