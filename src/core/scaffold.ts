@@ -4,7 +4,7 @@
  * "edit:" comment, that still validate, so the new plan is valid from the start.
  */
 import { stringify } from 'yaml';
-import { modeline } from './json-schema.js';
+import { jsonSchemaText, modeline, SCHEMA_DIR, SCHEMA_FILES, schemaFileName, vscodeSettingsText } from './json-schema.js';
 import type { Cadence } from './vocabulary.js';
 
 export interface InitParty {
@@ -96,4 +96,23 @@ csp report > report.md     # the report for the next review
 csp help format            # the file format, field by field
 \`\`\`
 `;
+}
+
+export interface ScaffoldFile {
+  /** Relative to the new repository's root. */
+  path: string;
+  text: string;
+  /** Left as it is when the file exists already (the others are csp's own and are written). */
+  keepExisting: boolean;
+}
+
+/** Every file `csp init` writes, manifest first. */
+export function scaffoldFiles(o: InitOptions): ScaffoldFile[] {
+  return [
+    { path: 'plan/plan.yaml', text: manifestSkeleton(o), keepExisting: false },
+    ...SCHEMA_FILES.map((f) => ({ path: `${SCHEMA_DIR}/${schemaFileName(f.name)}`, text: jsonSchemaText(f), keepExisting: false })),
+    { path: '.vscode/settings.json', text: vscodeSettingsText(), keepExisting: true },
+    { path: '.vscode/extensions.json', text: `${JSON.stringify({ recommendations: ['redhat.vscode-yaml'] }, null, 2)}\n`, keepExisting: true },
+    { path: 'README.md', text: readmeStub(o), keepExisting: true },
+  ];
 }
