@@ -10,6 +10,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compareNatural } from '../src/core/text.js';
 import { STATUSES } from '../src/core/vocabulary.js';
+import { type CompletionSpec, renderCompletion } from '../src/render/completion.js';
 import { CSP_BIN, REPO_ROOT, runCli } from './helpers/cli.js';
 import { initiative, MANIFEST, withManifest, writeTree } from './helpers/plan.js';
 
@@ -39,9 +40,9 @@ beforeAll(() => {
 });
 
 /** What bash offers for a command line that ends where the cursor is (a trailing space starts a new word). */
-function bashComplete(line: string, cwd = REPO_ROOT): string[] {
+function bashComplete(line: string, cwd = REPO_ROOT, script = scripts.bash!): string[] {
   const words = line.split(' ');
-  const program = `${scripts.bash}
+  const program = `${script}
 COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')})
 COMP_CWORD=${words.length - 1}
 COMP_LINE='${line}'
@@ -121,6 +122,53 @@ describe('completion scripts', () => {
     expect(ask('csp status --theme hum')).toEqual(['human-rights']);
     expect(ask('csp sh')).toEqual(['show']);
     expect(ask('csp completion z')).toEqual(['zsh']);
+  });
+
+  it('handle subcommands, as in csp review show NAME', () => {
+    const spec: CompletionSpec = {
+      globalOptions: [{ long: '--plan', description: 'the plan folder', value: { name: 'dir', source: { kind: 'dirs' } } }],
+      commands: [
+        { path: ['show'], description: 'one initiative', options: [{ long: '--json', description: 'JSON' }], args: [{ name: 'id', required: true, source: { kind: 'dynamic', what: 'ids' } }], subcommands: [] },
+        {
+          path: ['review'],
+          description: 'reviews: the plan frozen as of a date',
+          options: [],
+          args: [],
+          subcommands: [
+            { path: ['review', 'create'], description: 'freeze the plan', options: [{ long: '--date', description: "the day, e.g. '2025-07-18'", value: { name: 'date', source: { kind: 'none' } } }], args: [{ name: 'name', required: true, source: { kind: 'none' } }], subcommands: [] },
+            { path: ['review', 'show'], description: 'one review', options: [{ long: '--json', description: 'JSON' }], args: [{ name: 'name', required: true, source: { kind: 'dynamic', what: 'reviews' } }], subcommands: [] },
+          ],
+        },
+      ],
+    };
+    const root = writeTree(
+      withManifest({ 'plan/pillar-1/p1.1.yaml': initiative('p1.1', 1), 'plan/reviews/dialogue-2025.yaml': 'x: 1\n', 'plan/reviews/baseline.yaml': 'x: 1\n' }),
+    );
+    const bash = renderCompletion(spec, 'bash');
+    expect(spawnSync('bash', ['-n'], { input: bash }).status).toBe(0);
+    expect(bashComplete('csp ', root, bash)).toEqual(['show', 'review']);
+    expect(bashComplete('csp review ', root, bash)).toEqual(['create', 'show']);
+    expect(bashComplete('csp review show ', root, bash)).toEqual(['baseline', 'dialogue-2025']);
+    expect(bashComplete('csp review show --', root, bash)).toEqual(['--json', '--plan', '--help']);
+    expect(bashComplete('csp review create --date 2025-01-01 ', root, bash)).toEqual([]);
+    expect(bashComplete('csp show ', root, bash)).toEqual(['p1.1']);
+    for (const shell of ['zsh', 'fish'] as const) {
+      if (!has(shell)) continue;
+      const file = path.join(mkdtempSync(path.join(tmpdir(), 'csp-comp-')), `csp.${shell}`);
+      writeFileSync(file, renderCompletion(spec, shell));
+      expect(spawnSync(shell, ['-n', file], { encoding: 'utf8' }).stderr).toBe('');
+      if (shell === 'fish') {
+        const ask = (line: string) =>
+          spawnSync('fish', ['--no-config', '-c', `source ${file}; complete -C '${line}'`], {
+            cwd: root,
+            encoding: 'utf8',
+            env: { ...process.env, PATH: `${binDir}:${process.env.PATH ?? ''}`, CSP_PLAN: '' },
+          }).stdout.split('\n').filter(Boolean).map((l) => l.split('\t')[0]);
+        expect(ask('csp review ')).toEqual(['create', 'show']);
+        expect(ask('csp review show ')).toEqual(['baseline', 'dialogue-2025']);
+        expect(ask('csp show ')).toEqual(['p1.1']);
+      }
+    }
   });
 
   it('bash: offers nothing, and says nothing, outside a plan', () => {

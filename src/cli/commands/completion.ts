@@ -3,7 +3,6 @@ import {
   type ArgumentSpec,
   type CommandSpec,
   type CompletionSpec,
-  type DynamicKind,
   type OptionSpec,
   renderCompletion,
   type Shell,
@@ -21,7 +20,7 @@ const BY_OPTION: Record<string, ValueSource> = {
   plan: { kind: 'dirs' },
 };
 const BY_VALUE_NAME: Record<string, ValueSource> = {
-  id: { kind: 'dynamic', what: 'ids' as DynamicKind },
+  id: { kind: 'dynamic', what: 'ids' },
   review: { kind: 'dynamic', what: 'reviews' },
   file: { kind: 'files' },
   dir: { kind: 'dirs' },
@@ -47,9 +46,16 @@ function optionSpec(o: Option): OptionSpec | undefined {
   return spec;
 }
 
-function argumentSpec(a: Argument, program: Command): ArgumentSpec {
+/** Arguments whose values depend on the command, by command path and argument name. */
+const BY_COMMAND_ARGUMENT: Record<string, ValueSource> = {
+  'review show name': { kind: 'dynamic', what: 'reviews' },
+  'diff from': { kind: 'dynamic', what: 'reviews' },
+  'diff to': { kind: 'dynamic', what: 'reviews' },
+};
+
+function argumentSpec(a: Argument, path: string[], program: Command): ArgumentSpec {
   const name = a.name();
-  let source: ValueSource = BY_VALUE_NAME[name] ?? { kind: 'none' };
+  let source: ValueSource = BY_COMMAND_ARGUMENT[[...path, name].join(' ')] ?? BY_VALUE_NAME[name] ?? { kind: 'none' };
   if (a.argChoices) source = { kind: 'choices', values: [...a.argChoices] };
   if (name === 'topic') {
     const commands = program.commands.map((c) => c.name()).filter((n) => n !== 'help' && !n.startsWith('__'));
@@ -58,18 +64,27 @@ function argumentSpec(a: Argument, program: Command): ArgumentSpec {
   return { name, required: a.required, source };
 }
 
+function optionsOf(cmd: Command): OptionSpec[] {
+  return cmd.options.map(optionSpec).filter((o): o is OptionSpec => o !== undefined);
+}
+
+function commandSpec(cmd: Command, parent: string[], program: Command): CommandSpec {
+  const path = [...parent, cmd.name()];
+  return {
+    path,
+    description: cmd.description(),
+    options: optionsOf(cmd),
+    args: cmd.registeredArguments.map((a) => argumentSpec(a, path, program)),
+    subcommands: cmd.commands.filter((c) => !c.name().startsWith('__')).map((c) => commandSpec(c, path, program)),
+  };
+}
+
 /** The command line as plain data, from the commander program itself. */
 export function completionSpec(program: Command): CompletionSpec {
-  const options = (cmd: Command) => cmd.options.map(optionSpec).filter((o): o is OptionSpec => o !== undefined);
-  const commands: CommandSpec[] = program.commands
-    .filter((c) => !c.name().startsWith('__'))
-    .map((c) => ({
-      name: c.name(),
-      description: c.description(),
-      options: options(c),
-      args: c.registeredArguments.map((a) => argumentSpec(a, program)),
-    }));
-  return { program: 'csp', globalOptions: options(program).filter((o) => o.long !== '--version'), commands };
+  return {
+    globalOptions: optionsOf(program).filter((o) => o.long !== '--version'),
+    commands: program.commands.filter((c) => !c.name().startsWith('__')).map((c) => commandSpec(c, [], program)),
+  };
 }
 
 export function run(cmd: Command, shell: Shell): void {
