@@ -4,7 +4,7 @@
  * initiative texts, ids, kinds and cadences (titles differ: the shipped ones
  * were written by hand).
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -245,7 +245,10 @@ describe('csp import', () => {
   it('init then import of the seed reproduces the shipped plan, and validates', () => {
     const root = tempDir();
     expect(runCli(['init', root, '--party', 'ca:Canada', '--party', 'kr:Republic of Korea']).code).toBe(0);
-    const r = runCli(['--plan', path.join(root, 'plan'), 'import', SEED]);
+    // The document inside the repository, where the shipped plan keeps it: source.file points at it.
+    mkdirSync(path.join(root, 'seeds'));
+    copyFileSync(SEED, path.join(root, 'seeds', path.basename(SEED)));
+    const r = runCli(['--plan', path.join(root, 'plan'), 'import', path.join(root, 'seeds', path.basename(SEED))]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('5 pillars, 19 thematic areas, 36 initiatives (37 listed');
@@ -253,6 +256,8 @@ describe('csp import', () => {
     expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(comparable(loaded.plan!)).toEqual(comparable(shipped));
     expect(loaded.plan!.manifest.title).toBe(shipped.manifest.title);
+    expect(loaded.plan!.manifest.source).toEqual(shipped.manifest.source);
+    expect(loaded.plan!.manifest.background).toBe(shipped.manifest.background + '\n\n' + shipped.manifest.baseline!.text);
     expect(runCli(['--plan', path.join(root, 'plan'), 'validate']).code).toBe(0);
     // Files look like the shipped ones: modeline first, p3.4 listed under 3 and 4.
     const p34 = readFileSync(path.join(root, 'plan/pillar-3/p3.4.yaml'), 'utf8');
