@@ -31,13 +31,23 @@ function fields(schema: unknown, out: [string, string][] = []): [string, string]
 const unwrapped = (text: string) => text.replace(/\s+/g, ' ');
 
 describe('help', () => {
-  it('every command has a --help with examples', async () => {
+  it('every command has a --help with examples, and completion knows its options', async () => {
     const names = commandNames();
     expect(names).toEqual(expect.arrayContaining(['validate', 'status', 'show', 'export', 'report', 'schema', 'init', 'import', 'completion', 'help']));
     const results = await Promise.all(names.map((n) => runCliAsync([n, '--help'])));
     results.forEach((r, i) => {
       expect(r.code, names[i]).toBe(0);
       expect(r.stdout, names[i]).toMatch(/Examples:\n {2}\$ .*csp /);
+    });
+    // The completion scripts know every command and option the help shows.
+    const scripts = await Promise.all(['bash', 'zsh', 'fish'].map((shell) => runCliAsync(['completion', shell])));
+    names.forEach((c, i) => {
+      const options = [...results[i]!.stdout.matchAll(/^ +(?:-[a-zA-Z], )?(--[a-z][a-z-]*)/gm)].map((m) => m[1]!);
+      expect(options.length, c).toBeGreaterThan(0);
+      scripts.forEach(({ stdout: script }, s) => {
+        expect(script, `${s}: ${c}`).toMatch(new RegExp(`\\b${c}\\b`));
+        for (const o of options) expect(script, `${c} ${o}`).toContain(s === 2 ? `-l ${o.slice(2)}` : o);
+      });
     });
   });
 
