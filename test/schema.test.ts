@@ -19,6 +19,8 @@ import { loadTree, MANIFEST, withManifest } from './helpers/plan.js';
 function validator(name: string): ValidateFunction {
   const ajv = new Ajv2020({ allErrors: true, strict: true });
   addFormats.default(ajv, ['date']);
+  // Editors' own keyword: the message shown instead of the regex when a pattern fails.
+  ajv.addKeyword({ keyword: 'patternErrorMessage', schemaType: 'string' });
   return ajv.compile(jsonSchemaOf(SCHEMA_FILES.find((f) => f.name === name)!));
 }
 const ajvInitiative = validator('initiative');
@@ -58,6 +60,29 @@ describe('schema/ files', () => {
     };
     for (const f of SCHEMA_FILES) walk(jsonSchemaOf(f), f.name);
     expect(missing).toEqual([]);
+  });
+
+  it('use only keywords that editors on JSON Schema draft 7 understand too, and say in words what each pattern wants', () => {
+    // Older YAML extensions validate draft-7 keywords only: no $defs, prefixItems, unevaluated*, dependent*.
+    const understood = new Set([
+      '$schema', 'title', 'description', 'default', 'type', 'properties', 'required', 'additionalProperties', 'propertyNames',
+      'items', 'minItems', 'enum', 'pattern', 'patternErrorMessage', 'format', 'minimum', 'maximum', 'maxLength',
+    ]);
+    const used = new Set<string>();
+    const patterns: Record<string, unknown>[] = [];
+    const walk = (s: unknown): void => {
+      if (!s || typeof s !== 'object') return;
+      const o = s as Record<string, unknown>;
+      for (const k of Object.keys(o)) used.add(k);
+      if (typeof o.pattern === 'string') patterns.push(o);
+      for (const v of Object.values((o.properties ?? {}) as Record<string, unknown>)) walk(v);
+      walk(o.items);
+      walk(o.additionalProperties);
+      walk(o.propertyNames);
+    };
+    for (const f of SCHEMA_FILES) walk(jsonSchemaOf(f));
+    expect([...used].filter((k) => !understood.has(k))).toEqual([]);
+    expect(patterns.filter((p) => typeof p.patternErrorMessage !== 'string')).toEqual([]);
   });
 
   it('are mapped in .vscode/settings.json', () => {

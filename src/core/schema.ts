@@ -14,19 +14,33 @@ import { CADENCES, ID_MAX_LENGTH, ID_PATTERN, KINDS, STATUSES, TRANSLATION_LANGS
 const text = z
   .string()
   .refine((s) => /\S/.test(s), { params: { rule: 'blank' } })
-  .meta({ pattern: '\\S' });
+  .meta({ pattern: '\\S', patternErrorMessage: 'This is empty: write the text, or remove the line if the field is optional.' });
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
   // Only a well-formed date can be an impossible one; the regex reports the rest.
   .refine((s) => !looksLikeIsoDate(s) || isCalendarDate(s), { params: { rule: 'invalid-date' } })
-  .meta({ format: 'date' });
-const id = z.string().max(ID_MAX_LENGTH).regex(ID_PATTERN);
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
-const link = z.string().regex(/^(?:https?:\/\/|mailto:)\S+$/);
+  .meta({ format: 'date', patternErrorMessage: 'Write the date as YYYY-MM-DD, e.g. 2025-03-14.' });
+// patternErrorMessage: what editors (VS Code's YAML extension) say instead of showing the regex.
+const id = z
+  .string()
+  .max(ID_MAX_LENGTH)
+  .regex(ID_PATTERN)
+  .meta({ patternErrorMessage: 'Ids use lower-case letters, digits, dots and dashes and start with a letter, e.g. p2.10.' });
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+  .meta({ patternErrorMessage: 'Use lower-case letters, digits and dashes, e.g. human-rights or ca.' });
+const link = z
+  .string()
+  .regex(/^(?:https?:\/\/|mailto:)\S+$/)
+  .meta({ patternErrorMessage: 'Links start with https://, http:// or mailto: and have no spaces.' });
 const pillarNumber = z.number().int().min(1).max(99);
 
-const fingerprint = z.string().regex(/^[0-9a-f]{8}$/);
+const fingerprint = z
+  .string()
+  .regex(/^[0-9a-f]{8}$/)
+  .meta({ patternErrorMessage: "8 hex digits, as 'csp validate' prints them." });
 
 /** A translation of some text fields, with the fingerprints of the English each was made from. */
 function translationsOf<const K extends string>(fields: readonly K[]) {
