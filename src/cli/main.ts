@@ -59,6 +59,7 @@ export function buildProgram(): Command {
         'csp note p1.3 "Workshop held in Seoul." --status in-progress',
         'csp export --json > plan.json',
         'csp diff dialogue-2025            # what moved since a review',
+        'csp help format                 # the file format, field by field',
       ) + '\nExit codes: 0 ok · 1 the plan has errors or a change was refused · 2 usage error · 3 environment (files, lock, git)\n',
     );
 
@@ -297,9 +298,10 @@ export function buildProgram(): Command {
         'csp import seeds/action-plan.txt --dry-run',
         'csp import action-plan.txt --json',
       ) +
-        "\nThe document's shape: a 'Pillar N: Title' line per pillar; under it, each thematic area's heading and\n" +
-        "paragraph(s); then one paragraph 'Initiatives: first; second; third.'. import only starts a plan: it refuses\n" +
-        'a plan that already has initiatives or thematic areas.\n',
+        "\nThe document: a line 'Pillar N: Title' for each pillar; under it, each thematic\n" +
+        "area's heading and paragraph(s), then one paragraph 'Initiatives: first; second.'\n" +
+        'Paragraphs are separated by blank lines. import only starts a plan: it refuses\n' +
+        'a plan that already has initiatives or thematic areas (start one: csp init NEW).\n',
     )
     .action(lazy(() => import('./commands/import.js')));
 
