@@ -102,6 +102,11 @@ describe('completion scripts', () => {
     expect(bashComplete('csp completion ')).toEqual(['bash', 'zsh', 'fish']);
     expect(bashComplete('csp help f')).toEqual(['format']);
     expect(bashComplete('csp status --')).toEqual(expect.arrayContaining(['--pillar', '--status', '--json', '--plan', '--help']));
+    // Subcommands and review names (plan/reviews/).
+    expect(bashComplete('csp review ')).toEqual(['create', 'list', 'show']);
+    expect(bashComplete('csp review show ')).toEqual(['adoption']);
+    expect(bashComplete('csp diff ')).toEqual(['adoption']);
+    expect(bashComplete('csp diff --format ')).toEqual(['text', 'md', 'json']);
   });
 
   it.skipIf(!has('fish'))('fish: completes commands, choices and plan values', () => {

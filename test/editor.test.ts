@@ -46,10 +46,11 @@ async function problems(file: string, text?: string): Promise<string[]> {
 }
 
 describe('in the editor (yaml-language-server)', () => {
-  it('the shipped manifest and an initiative file have no problems', async () => {
+  it('the shipped manifest, initiative and review files have no problems', async () => {
     expect(await problems('plan/plan.yaml')).toEqual([]);
     expect(await problems('plan/pillar-3/p3.4.yaml')).toEqual([]);
     expect(await problems('plan/pillar-1/p1.3.yaml')).toEqual([]);
+    expect(await problems('plan/reviews/adoption.yaml')).toEqual([]);
   });
 
   it('mistakes are marked on their line, in plain words', async () => {

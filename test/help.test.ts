@@ -8,10 +8,15 @@ import { jsonSchemaOf, SCHEMA_FILES } from '../src/core/json-schema.js';
 import { CADENCE_MEANINGS, CADENCES, KIND_MEANINGS, KINDS, STATUS_MEANINGS, STATUSES } from '../src/core/vocabulary.js';
 import { runCli, runCliAsync } from './helpers/cli.js';
 
+/** The commands listed in a help text's "Commands:" section. */
+function subcommands(help: string): string[] {
+  if (!help.includes('Commands:')) return [];
+  const section = help.slice(help.indexOf('Commands:'), help.indexOf('\n\n', help.indexOf('Commands:')));
+  return [...section.matchAll(/^ {2}([a-z][a-z-]*)\b/gm)].map((m) => m[1]!).filter((c) => c !== 'help');
+}
+
 function commandNames(): string[] {
-  const help = runCli(['--help']).stdout;
-  const section = help.slice(help.indexOf('Commands:'));
-  return [...section.matchAll(/^ {2}([a-z][a-z-]*)\b/gm)].map((m) => m[1]!);
+  return [...subcommands(runCli(['--help']).stdout), 'help'];
 }
 
 /** Every field name at every depth of a JSON Schema, with its description. */
@@ -39,6 +44,12 @@ describe('help', () => {
       expect(r.code, names[i]).toBe(0);
       expect(r.stdout, names[i]).toMatch(/Examples:\n {2}\$ .*csp /);
     });
+    // Subcommands (csp review create, …) too.
+    const nested = names.flatMap((n, i) => subcommands(results[i]!.stdout).map((s) => [n, s]));
+    expect(nested).toEqual(expect.arrayContaining([['review', 'show']]));
+    for (const [i, r] of (await Promise.all(nested.map((args) => runCliAsync([...args, '--help'])))).entries()) {
+      expect(r.stdout, nested[i]!.join(' ')).toMatch(/Examples:\n {2}\$ .*csp /);
+    }
     // The completion scripts know every command and option the help shows.
     const scripts = await Promise.all(['bash', 'zsh', 'fish'].map((shell) => runCliAsync(['completion', shell])));
     names.forEach((c, i) => {

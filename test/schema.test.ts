@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { jsonSchemaOf, jsonSchemaText, modeline, SCHEMA_FILES, schemaFileName, vscodeSettingsText } from '../src/core/json-schema.js';
 import { initiativeSchema } from '../src/core/schema.js';
 import { REPO_ROOT, runCli } from './helpers/cli.js';
-import { loadTree, MANIFEST, withManifest } from './helpers/plan.js';
+import { loadTree, MANIFEST, withManifest, writeTree } from './helpers/plan.js';
 
 function validator(name: string): ValidateFunction {
   const ajv = new Ajv2020({ allErrors: true, strict: true });
@@ -25,10 +25,18 @@ function validator(name: string): ValidateFunction {
 }
 const ajvInitiative = validator('initiative');
 const ajvPlan = validator('plan');
+const ajvReview = validator('review');
+
+/** Which schema a plan file follows, by where it is. */
+function schemaNameOf(file: string): 'plan' | 'review' | 'initiative' {
+  if (file === 'plan/plan.yaml') return 'plan';
+  return file.startsWith('plan/reviews/') ? 'review' : 'initiative';
+}
+const VALIDATORS = { plan: ajvPlan, review: ajvReview, initiative: ajvInitiative };
 
 function planFiles(): string[] {
   const out: string[] = ['plan/plan.yaml'];
-  for (const dir of readdirSync(path.join(REPO_ROOT, 'plan')).filter((d) => d.startsWith('pillar-')).sort()) {
+  for (const dir of readdirSync(path.join(REPO_ROOT, 'plan')).filter((d) => d.startsWith('pillar-') || d === 'reviews').sort()) {
     for (const f of readdirSync(path.join(REPO_ROOT, 'plan', dir)).sort()) out.push(`plan/${dir}/${f}`);
   }
   return out;
@@ -101,7 +109,7 @@ describe('schema/ files', () => {
     expect(stale.stderr).toContain('initiative.schema.json');
     const unknown = runCli(['schema', 'reviews']);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('schemas are: initiative, plan');
+    expect(unknown.stderr).toContain('schemas are: initiative, plan, review');
   });
 });
 
@@ -109,7 +117,7 @@ describe('shipped plan files', () => {
   it('each start with the modeline of their schema', () => {
     for (const file of planFiles()) {
       const first = readFileSync(path.join(REPO_ROOT, file), 'utf8').split('\n')[0];
-      const expected = file === 'plan/plan.yaml' ? modeline('plan', 1) : modeline('initiative', 2);
+      const expected = modeline(schemaNameOf(file), file.split('/').length - 1);
       expect(first, file).toBe(expected);
       const target = path.resolve(path.dirname(path.join(REPO_ROOT, file)), expected.replace(/^.*\$schema=/, ''));
       expect(readFileSync(target, 'utf8').length, file).toBeGreaterThan(0);
@@ -119,9 +127,10 @@ describe('shipped plan files', () => {
   it('are all accepted by the JSON Schema', () => {
     const files = planFiles();
     expect(files.length).toBeGreaterThan(30);
+    expect(files.filter((f) => schemaNameOf(f) === 'review').length).toBeGreaterThan(0);
     for (const file of files) {
       const value: unknown = parse(readFileSync(path.join(REPO_ROOT, file), 'utf8'));
-      const check = file === 'plan/plan.yaml' ? ajvPlan : ajvInitiative;
+      const check = VALIDATORS[schemaNameOf(file)];
       expect(check(value), `${file}: ${JSON.stringify(check.errors)}`).toBe(true);
     }
   });
@@ -212,6 +221,22 @@ describe('the JSON Schema and csp', () => {
       expect(text).not.toBe(MANIFEST);
       expect(ajvPlan(parse(text)), text).toBe(false);
       expect(loadTree({ 'plan/plan.yaml': text }).diagnostics.some((d) => d.severity === 'error'), text).toBe(true);
+    }
+  });
+
+  it('both reject schema-level errors in a review file', () => {
+    const review = readFileSync(path.join(REPO_ROOT, 'plan/reviews/adoption.yaml'), 'utf8');
+    const cases = [
+      review.replace('date: 2024-07-18', 'date: 18 July 2024'),
+      review.replace(/status: not-started/, 'status: started'),
+      `${review}owner: GAC\n`,
+      review.replace(/noteCount: 0/, 'noteCount: none'),
+    ];
+    for (const text of cases) {
+      expect(text).not.toBe(review);
+      expect(ajvReview(parse(text)), text.slice(0, 300)).toBe(false);
+      const root = writeTree(withManifest({ 'plan/reviews/adoption.yaml': text }));
+      expect(runCli(['validate'], { cwd: root }).code).toBe(1);
     }
   });
 

@@ -4,7 +4,7 @@
  * of file is one entry in SCHEMA_FILES.
  */
 import { z } from 'zod';
-import { initiativeSchema, manifestSchema } from './schema.js';
+import { initiativeSchema, manifestSchema, reviewSchema } from './schema.js';
 
 export interface SchemaFile {
   /** The name in `csp schema NAME` and in the file name `schema/<name>.schema.json`. */
@@ -30,6 +30,13 @@ export const SCHEMA_FILES: readonly SchemaFile[] = [
     title: 'csp plan manifest',
     glob: 'plan/plan.yaml',
     description: 'The plan manifest: the plan, its parties, pillars and thematic areas (plan/plan.yaml).',
+  },
+  {
+    name: 'review',
+    schema: reviewSchema,
+    title: 'csp review file',
+    glob: 'plan/reviews/*.yaml',
+    description: "The plan frozen as of a date by 'csp review create' (plan/reviews/NAME.yaml); not edited by hand.",
   },
 ];
 

@@ -159,13 +159,13 @@ const reviewInitiativeSchema = z.strictObject({
   id: id.describe('The initiative id.'),
   pillar: pillarNumber.describe('The pillar it was listed under.'),
   alsoListedUnder: z.array(pillarNumber).optional().describe('Other pillars whose list also named it.'),
-  title: text,
+  title: text.describe('Its short label on the review date.'),
   text: text.describe('The commitment as worded on the review date.'),
-  kind: z.enum(KINDS).optional(),
-  cadence: z.enum(CADENCES).optional(),
-  themes: z.array(slug).optional(),
-  leads: z.record(slug, text).optional(),
-  related: z.array(id).optional(),
+  kind: z.enum(KINDS).optional().describe('recurring, deliverable or exploratory, as on the review date.'),
+  cadence: z.enum(CADENCES).optional().describe('How often it recurs, as on the review date.'),
+  themes: z.array(slug).optional().describe('Ids of its thematic areas on the review date.'),
+  leads: z.record(slug, text).optional().describe('Lead department or agency per party id on the review date.'),
+  related: z.array(id).optional().describe('Ids of related initiatives on the review date.'),
   status: z.enum(STATUSES).describe('Its status as of the review date, from its notes.'),
   statusSince: isoDate.optional().describe('Date of the note that set that status.'),
   sides: z
@@ -182,7 +182,13 @@ export const reviewSchema = z.strictObject({
   date: isoDate.describe('The day the plan is frozen as of, YYYY-MM-DD.'),
   plan: text.describe('Title of the action plan on that day.'),
   pillars: z
-    .array(z.strictObject({ number: pillarNumber, title: text, short: text.optional() }))
+    .array(
+      z.strictObject({
+        number: pillarNumber.describe('The pillar number.'),
+        title: text.describe('The pillar heading on the review date.'),
+        short: text.optional().describe('Its short label on the review date.'),
+      }),
+    )
     .min(1)
     .describe('The pillars of the plan on that day.'),
   initiatives: z.array(reviewInitiativeSchema).default([]).describe('Every initiative on that day, one list item each.'),
