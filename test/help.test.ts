@@ -64,6 +64,7 @@ describe('help', () => {
 
   it('csp help COMMAND is that command\'s --help; csp help alone is csp --help', () => {
     expect(runCli(['help', 'status']).stdout).toBe(runCli(['status', '--help']).stdout);
+    expect(runCli(['help', 'review', 'show']).stdout).toBe(runCli(['review', 'show', '--help']).stdout);
     expect(runCli(['help']).stdout).toBe(runCli(['--help']).stdout);
   });
 
@@ -103,6 +104,8 @@ describe('output conventions', () => {
       ['validate', '--format', 'json', '--as-of', '2025-07-18'],
       ['schema'],
       ['schema', 'plan'],
+      ['review', 'list', '--json'],
+      ['review', 'show', 'adoption', '--json'],
     ];
     const results = await Promise.all(cases.map((c) => runCliAsync(c)));
     results.forEach((r, i) => {

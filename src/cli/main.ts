@@ -329,8 +329,8 @@ export function buildProgram(): Command {
   program
     .command('help')
     .description("show help for a command, or 'csp help format' for the plan file format")
-    .argument('[topic]', 'a command name, or format')
-    .addHelpText('after', examples('csp help format', 'csp help status'))
+    .argument('[topic...]', 'a command (e.g. status, review show), or format')
+    .addHelpText('after', examples('csp help format', 'csp help status', 'csp help review show'))
     .action(lazy(() => import('./commands/help.js')));
 
   return program;

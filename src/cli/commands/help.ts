@@ -8,10 +8,10 @@ import { termSafeLine } from '../../render/sanitize.js';
 /** Topics beside the commands: `csp help format`. */
 export const HELP_TOPICS = ['format'] as const;
 
-export function run(cmd: Command, topic: string | undefined): void {
+/** `csp help`, `csp help format`, `csp help status`, `csp help review show`. */
+export function run(cmd: Command, topic: string[] = []): void {
   const program = cmd.parent!;
-  if (topic === undefined) program.help();
-  if (topic === 'format') {
+  if (topic.length === 1 && topic[0] === 'format') {
     const files = SCHEMA_FILES.map((f) => ({
       name: f.name,
       title: f.title,
@@ -23,8 +23,16 @@ export function run(cmd: Command, topic: string | undefined): void {
     process.stdout.write(renderFormatHelp(files));
     return;
   }
-  const sub = program.commands.find((c) => c.name() === topic && c !== cmd);
-  if (sub) sub.help();
-  const names = [...program.commands.map((c) => c.name()).filter((n) => n !== 'help' && !n.startsWith('__')), ...HELP_TOPICS];
-  throw usageError(`there is no command or help topic '${termSafeLine(topic!)}'`, didYouMean(topic!, names) ?? `try one of: ${names.join(', ')}`);
+  let at = program;
+  for (const word of topic) {
+    const next = at.commands.find((c) => c.name() === word && c !== cmd);
+    if (!next) {
+      const names = at.commands.map((c) => c.name()).filter((n) => n !== 'help' && !n.startsWith('__'));
+      if (at === program) names.push(...HELP_TOPICS);
+      const where = at === program ? '' : ` of 'csp ${at.name()}'`;
+      throw usageError(`there is no command or help topic '${termSafeLine(word)}'${where}`, didYouMean(word, names) ?? `try one of: ${names.join(', ')}`);
+    }
+    at = next;
+  }
+  at.help();
 }
