@@ -1,14 +1,13 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { countBySeverity } from '../../core/diagnostics.js';
 import { vscodeSettingsText } from '../../core/json-schema.js';
-import { loadPlan } from '../../core/load.js';
 import { type InitOptions, scaffoldFiles } from '../../core/scaffold.js';
 import type { Cadence } from '../../core/vocabulary.js';
 import { dataError } from '../../errors.js';
 import { today } from '../../io/clock.js';
 import { ensureDir, pathExists, writeGeneratedFile, writeNewFile } from '../../io/files.js';
 import { commandContext } from '../context.js';
+import { requireValidNewPlan } from '../new-plan.js';
 import { parseDate, parseOneLine, parseParties } from '../parse-options.js';
 
 interface InitCliOptions {
@@ -42,10 +41,7 @@ export async function run(cmd: Command, dir: string | undefined): Promise<void> 
   }
   const files = scaffoldFiles(options);
   // The new plan must be valid; if it is not, that is csp's fault, and nothing is written.
-  const check = loadPlan({ planDir: 'plan', files: [{ path: files[0]!.path, bytes: new TextEncoder().encode(files[0]!.text) }] });
-  if (countBySeverity(check.diagnostics).errors > 0) {
-    throw dataError(`the new plan would not be valid: ${check.diagnostics.map((d) => d.message).join('; ')}`, 'check the values given to the options');
-  }
+  requireValidNewPlan(ctx, 'plan', files.slice(0, 1), 'the new plan', 'check the values given to the options');
   const created: string[] = [];
   const kept: string[] = [];
   for (const f of files) {
