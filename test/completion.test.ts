@@ -107,6 +107,10 @@ describe('completion scripts', () => {
     expect(bashComplete('csp review show ')).toEqual(['adoption']);
     expect(bashComplete('csp diff ')).toEqual(['adoption']);
     expect(bashComplete('csp diff --format ')).toEqual(['text', 'md', 'json']);
+    // Recording progress: csp note ID --status/--side.
+    expect(bashComplete('csp note p1.')).toEqual(['p1.1', 'p1.2', 'p1.3', 'p1.4', 'p1.5', 'p1.6']);
+    expect(bashComplete('csp note p1.3 --side ')).toEqual(['ca', 'joint', 'kr']);
+    expect(bashComplete('csp add --kind ')).toEqual(['recurring', 'deliverable', 'exploratory']);
   });
 
   it.skipIf(!has('fish'))('fish: completes commands, choices and plan values', () => {
@@ -185,6 +189,7 @@ describe('csp __complete', () => {
     expect(themes).toHaveLength(19);
     expect(themes).toContain('human-rights');
     expect(runCli(['__complete', 'pillars']).stdout).toBe('1\n2\n3\n4\n5\n');
+    expect(runCli(['__complete', 'parties']).stdout).toBe('ca\njoint\nkr\n');
     expect(runCli(['__complete', 'statuses']).stdout).toBe(`${STATUSES.join('\n')}\n`);
   });
 

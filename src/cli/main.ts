@@ -323,7 +323,7 @@ export function buildProgram(): Command {
   program
     .command('__complete', { hidden: true })
     .description('values for shell completion, one per line (used by the completion scripts)')
-    .argument('<what>', 'ids, statuses, themes, pillars, reviews')
+    .argument('<what>', 'ids, statuses, themes, pillars, parties, reviews')
     .action(lazy(() => import('./commands/complete.js')));
 
   program

@@ -16,6 +16,7 @@ const BY_OPTION: Record<string, ValueSource> = {
   status: { kind: 'choices', values: [...STATUSES] },
   theme: { kind: 'dynamic', what: 'themes' },
   pillar: { kind: 'dynamic', what: 'pillars' },
+  side: { kind: 'dynamic', what: 'parties' },
   review: { kind: 'dynamic', what: 'reviews' },
   plan: { kind: 'dirs' },
 };
