@@ -12,6 +12,7 @@ import fc from 'fast-check';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { jsonSchemaOf, jsonSchemaText, modeline, SCHEMA_FILES, schemaFileName, vscodeSettingsText } from '../src/core/json-schema.js';
+import { INITIATIVE_MODELINE } from '../src/core/edit.js';
 import { initiativeSchema } from '../src/core/schema.js';
 import { REPO_ROOT, runCli } from './helpers/cli.js';
 import { loadTree, MANIFEST, withManifest, writeTree } from './helpers/plan.js';
@@ -122,6 +123,11 @@ describe('shipped plan files', () => {
       const target = path.resolve(path.dirname(path.join(REPO_ROOT, file)), expected.replace(/^.*\$schema=/, ''));
       expect(readFileSync(target, 'utf8').length, file).toBeGreaterThan(0);
     }
+  });
+
+  it('get the same modeline when csp writes them (csp add, csp review create)', () => {
+    expect(INITIATIVE_MODELINE).toBe(modeline('initiative', 2));
+    expect(readFileSync(path.join(REPO_ROOT, 'plan/reviews/adoption.yaml'), 'utf8').split('\n')[0]).toBe(modeline('review', 2));
   });
 
   it('are all accepted by the JSON Schema', () => {
