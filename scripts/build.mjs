@@ -1,9 +1,12 @@
 // Bundles src/cli/main.ts into dist/ with esbuild: one ESM entry plus lazily
 // loaded chunks, so `csp --version` and `--help` never load yaml or zod.
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+// Start from an empty dist/: chunk names change from build to build, and stale ones would be packed.
+rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
 await build({
   entryPoints: ['src/cli/main.ts'],

@@ -3,7 +3,7 @@
  * command's work lives in commands/*.ts and is loaded on demand, so that
  * `csp --version` and `--help` never load the YAML parser or zod.
  */
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { CADENCES, KINDS } from '../core/vocabulary.js';
 import { CspError, EXIT, type ExitCode } from '../errors.js';
 import { termSafe, termSafeLine } from '../render/sanitize.js';
@@ -59,6 +59,7 @@ export function buildProgram(): Command {
         'csp note p1.3 "Workshop held in Seoul." --status in-progress',
         'csp export --json > plan.json',
         'csp diff dialogue-2025            # what moved since a review',
+        'csp help format                 # the file format, field by field',
       ) + '\nExit codes: 0 ok · 1 the plan has errors or a change was refused · 2 usage error · 3 environment (files, lock, git)\n',
     );
 
@@ -246,6 +247,91 @@ export function buildProgram(): Command {
         'working tree.\n',
     )
     .action(lazy(() => import('./commands/diff.js')));
+
+  program
+    .command('schema')
+    .description('JSON Schema of the plan files, for editors that check and complete YAML while you type')
+    .argument('[name]', 'which schema: initiative (the default), plan, …')
+    .option('--out <dir>', 'write every schema to DIR/<name>.schema.json instead of printing one')
+    .option('--check', 'with --out: exit 1 when the files in DIR differ from what csp would write')
+    .addHelpText(
+      'after',
+      examples(
+        'csp schema                      # the initiative file schema',
+        'csp schema plan > plan.schema.json',
+        'csp schema --out schema         # refresh schema/*.schema.json',
+        'csp schema --out schema --check # in CI: are they current?',
+      ),
+    )
+    .action(lazy(() => import('./commands/schema.js')));
+
+  program
+    .command('init')
+    .description('start a new, valid plan repository for a partnership: plan/plan.yaml, schema/, editor settings, README')
+    .argument('[dir]', 'the folder to start it in (default: the current folder)')
+    .option('--title <text>', 'title of the action plan')
+    .option('--partnership <text>', 'name of the partnership')
+    .option('--party <id:name>', 'a party, e.g. ca:Canada (repeat for each party)', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--adopted <date>', 'the day the plan was adopted, YYYY-MM-DD (default: today)')
+    .addOption(new Option('--review-cadence <cadence>', 'how often implementation is reviewed').choices(CADENCES).default('annual'))
+    .option('--review-body <text>', 'who reviews implementation, e.g. "annual Strategic Dialogue"')
+    .addHelpText(
+      'after',
+      examples(
+        'csp init my-plan --party ca:Canada --party kr:"Republic of Korea"',
+        'csp init . --title "Action Plan" --partnership "Canada-Korea CSP" --adopted 2024-07-18',
+        'csp init my-plan && csp --plan my-plan/plan import action-plan.txt',
+      ),
+    )
+    .action(lazy(() => import('./commands/init.js')));
+
+  program
+    .command('import')
+    .description("turn an action-plan document (pillar headings, thematic areas, 'Initiatives:' lists) into plan files")
+    .argument('<file>', 'the document as plain text (UTF-8), e.g. copied from the published page')
+    .option('--dry-run', 'parse and check, print what would be written, write nothing')
+    .option('--json', 'print what was imported as JSON')
+    .addHelpText(
+      'after',
+      examples(
+        'csp init my-plan && csp --plan my-plan/plan import action-plan.txt',
+        'csp import seeds/action-plan.txt --dry-run',
+        'csp import action-plan.txt --json',
+      ) +
+        "\nThe document: a line 'Pillar N: Title' for each pillar; under it, each thematic\n" +
+        "area's heading and paragraph(s), then one paragraph 'Initiatives: first; second.'\n" +
+        'Paragraphs are separated by blank lines. import only starts a plan: it refuses\n' +
+        'a plan that already has initiatives or thematic areas (start one: csp init NEW).\n',
+    )
+    .action(lazy(() => import('./commands/import.js')));
+
+  program
+    .command('completion')
+    .description('print a shell completion script: commands, options, initiative ids, statuses, themes, reviews')
+    .addArgument(new Argument('<shell>', 'the shell').choices(['bash', 'zsh', 'fish']))
+    .addHelpText(
+      'after',
+      examples(
+        'source <(csp completion bash)                    # try it in this shell',
+        'csp completion bash > ~/.local/share/bash-completion/completions/csp',
+        'csp completion zsh > "${fpath[1]}/_csp"          # then restart zsh',
+        'csp completion fish > ~/.config/fish/completions/csp.fish',
+      ),
+    )
+    .action(lazy(() => import('./commands/completion.js')));
+
+  program
+    .command('__complete', { hidden: true })
+    .description('values for shell completion, one per line (used by the completion scripts)')
+    .argument('<what>', 'ids, statuses, themes, pillars, parties, reviews')
+    .action(lazy(() => import('./commands/complete.js')));
+
+  program
+    .command('help')
+    .description("show help for a command, or 'csp help format' for the plan file format")
+    .argument('[topic...]', 'a command (e.g. status, review show), or format')
+    .addHelpText('after', examples('csp help format', 'csp help status', 'csp help review show'))
+    .action(lazy(() => import('./commands/help.js')));
 
   return program;
 }

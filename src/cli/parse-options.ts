@@ -1,4 +1,5 @@
 /** Turning option strings into checked values, with usage errors (exit 2) that say what is allowed. */
+import { isCalendarDate } from '../core/dates.js';
 import type { Initiative, Plan } from '../core/model.js';
 import { didYouMean, nearest } from '../core/text.js';
 import { ID_PATTERN, type Status, STATUSES } from '../core/vocabulary.js';
@@ -49,4 +50,33 @@ export function findInitiative(plan: Plan, id: string): Initiative {
     `no initiative '${id}'`,
     close.length ? `did you mean ${close.map((c) => `'${c}'`).join(' or ')}?` : "'csp status' lists every initiative",
   );
+}
+
+/** An option's text that must be one non-blank line (titles and names written into plan.yaml). */
+export function parseOneLine(flag: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/\S/.test(value) || /[\r\n]/.test(value)) throw usageError(`${flag} must be one line of text`, `e.g. ${flag} "Action Plan"`);
+  return value;
+}
+
+/** --party ID:NAME, repeated; ids are short kebab-case and distinct. */
+export function parseParties(values: readonly string[]): { id: string; name: string }[] {
+  const parties = values.map((value) => {
+    const m = /^([a-z0-9]+(?:-[a-z0-9]+)*):(.*\S.*)$/.exec(value);
+    if (!m || /[\r\n]/.test(value)) {
+      throw usageError(
+        `--party '${termSafeLine(value)}' is not ID:NAME`,
+        'e.g. --party ca:Canada --party kr:"Republic of Korea" (ids: lower-case letters, digits, dashes)',
+      );
+    }
+    return { id: m[1]!, name: m[2]!.trim() };
+  });
+  const ids = parties.map((p) => p.id);
+  if (new Set(ids).size !== ids.length) throw usageError('each --party needs its own id', `ids given: ${ids.join(', ')}`);
+  return parties;
+}
+
+export function parseDate(flag: string, value: string): string {
+  if (!isCalendarDate(value)) throw usageError(`${flag} '${termSafeLine(value)}' is not a real date in YYYY-MM-DD form`, `e.g. ${flag} 2024-07-18`);
+  return value;
 }

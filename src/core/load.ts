@@ -6,14 +6,14 @@
  */
 import { compareDiagnostics, diagnostic, type Diagnostic } from './diagnostics.js';
 import type { Initiative, Manifest, Pillar, Plan } from './model.js';
-import { pillarFolder } from './model.js';
+import { MANIFEST_NAME, pillarFolder } from './model.js';
 import { decodeText, type ParsedFile, parseYamlFile } from './parse.js';
 import { PLAN_RULES, type RuleContext } from './rules/index.js';
 import { checkSchema, initiativeSchema, type InitiativeInput, manifestSchema } from './schema.js';
 import { compareNatural } from './text.js';
 import { JOINT_SIDE } from './vocabulary.js';
 
-export const MANIFEST_NAME = 'plan.yaml';
+export { MANIFEST_NAME } from './model.js';
 
 export interface RawFile {
   /** Relative to the repository root, forward slashes. */

@@ -82,6 +82,9 @@ export interface Plan {
   initiatives: Initiative[];
 }
 
+/** The manifest's file name in the plan folder. */
+export const MANIFEST_NAME = 'plan.yaml';
+
 export function pillarFolder(n: number): string {
   return `pillar-${n}`;
 }

@@ -9,24 +9,47 @@ import type { ParsedFile, PathSegment } from './parse.js';
 import { clip, didYouMean } from './text.js';
 import { CADENCES, ID_MAX_LENGTH, ID_PATTERN, KINDS, STATUSES, TRANSLATION_LANGS } from './vocabulary.js';
 
-// Checked, not trimmed: the value stays exactly as written.
-const text = z.string().refine((s) => /\S/.test(s), { params: { rule: 'blank' } });
+// Checked, not trimmed: the value stays exactly as written. The `.meta()` calls say in
+// JSON Schema what a refinement checks, so that editors check it too (csp schema).
+const text = z
+  .string()
+  .refine((s) => /\S/.test(s), { params: { rule: 'blank' } })
+  .meta({ pattern: '\\S', patternErrorMessage: 'This is empty: write the text, or remove the line if the field is optional.' });
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
   // Only a well-formed date can be an impossible one; the regex reports the rest.
-  .refine((s) => !looksLikeIsoDate(s) || isCalendarDate(s), { params: { rule: 'invalid-date' } });
-const id = z.string().max(ID_MAX_LENGTH).regex(ID_PATTERN);
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
-const link = z.string().regex(/^(?:https?:\/\/|mailto:)\S+$/);
+  .refine((s) => !looksLikeIsoDate(s) || isCalendarDate(s), { params: { rule: 'invalid-date' } })
+  .meta({ format: 'date', patternErrorMessage: 'Write the date as YYYY-MM-DD, e.g. 2025-03-14.' });
+// patternErrorMessage: what editors (VS Code's YAML extension) say instead of showing the regex.
+const id = z
+  .string()
+  .max(ID_MAX_LENGTH)
+  .regex(ID_PATTERN)
+  .meta({ patternErrorMessage: 'Ids use lower-case letters, digits, dots and dashes and start with a letter, e.g. p2.10.' });
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+  .meta({ patternErrorMessage: 'Use lower-case letters, digits and dashes, e.g. human-rights or ca.' });
+const link = z
+  .string()
+  .regex(/^(?:https?:\/\/|mailto:)\S+$/)
+  .meta({ patternErrorMessage: 'Links start with https://, http:// or mailto: and have no spaces.' });
 const pillarNumber = z.number().int().min(1).max(99);
 
-const fingerprint = z.string().regex(/^[0-9a-f]{8}$/);
+const fingerprint = z
+  .string()
+  .regex(/^[0-9a-f]{8}$/)
+  .meta({ patternErrorMessage: "8 hex digits, as 'csp validate' prints them." });
 
 /** A translation of some text fields, with the fingerprints of the English each was made from. */
 function translationsOf<const K extends string>(fields: readonly K[]) {
-  const shape = Object.fromEntries(fields.map((f) => [f, text.optional()])) as Record<K, z.ZodOptional<typeof text>>;
-  const basis = Object.fromEntries(fields.map((f) => [f, fingerprint.optional()])) as Record<K, z.ZodOptional<typeof fingerprint>>;
+  const shape = Object.fromEntries(
+    fields.map((f) => [f, text.optional().describe(`The ${f} in this language.`)]),
+  ) as Record<K, z.ZodOptional<typeof text>>;
+  const basis = Object.fromEntries(
+    fields.map((f) => [f, fingerprint.optional().describe(`Fingerprint of the English ${f} this translates.`)]),
+  ) as Record<K, z.ZodOptional<typeof fingerprint>>;
   const one = z.strictObject({
     ...shape,
     basis: z
@@ -73,51 +96,76 @@ export const initiativeSchema = z.strictObject({
 
 const themeSchema = z.strictObject({
   id: slug.describe('Short kebab-case id, unique in the plan.'),
-  title: text,
+  title: text.describe('The heading of the thematic area.'),
   text: text.optional().describe('The descriptive paragraph, verbatim.'),
   translations: translationsOf(['title', 'text']),
 });
 
 const pillarSchema = z.strictObject({
-  number: pillarNumber,
-  title: text,
+  number: pillarNumber.describe('The pillar number, 1 to 99; its initiatives live in the folder pillar-N.'),
+  title: text.describe('The pillar heading, verbatim.'),
   short: text.optional().describe('A short label for narrow tables.'),
   translations: translationsOf(['title', 'short']),
-  themes: z.array(themeSchema).default([]),
+  themes: z.array(themeSchema).default([]).describe('The thematic areas of the pillar, in document order.'),
 });
 
 export const manifestSchema = z.strictObject({
   title: text.describe('Title of the action plan.'),
   partnership: text.describe('Name of the partnership.'),
   parties: z
-    .array(z.strictObject({ id: slug.describe('Short id used in notes and leads, e.g. ca.'), name: text }))
-    .min(1),
-  adopted: z.strictObject({ date: isoDate, place: text.optional(), by: text.optional() }),
-  source: z.strictObject({ title: text, file: text.optional(), url: link.optional() }),
-  review: z.strictObject({
-    cadence: z.enum(CADENCES),
-    body: text.describe('Who reviews implementation.'),
-    text: text.optional(),
-  }),
-  background: text.optional(),
+    .array(
+      z.strictObject({
+        id: slug.describe('Short id used in notes and leads, e.g. ca.'),
+        name: text.describe('The party as the plan names it, e.g. Canada.'),
+      }),
+    )
+    .min(1)
+    .describe('The parties to the partnership.'),
+  adopted: z
+    .strictObject({
+      date: isoDate.describe('The day the plan was adopted, YYYY-MM-DD.'),
+      place: text.optional().describe('Where it was adopted.'),
+      by: text.optional().describe('Who adopted it.'),
+    })
+    .describe('When, where and by whom the plan was adopted.'),
+  source: z
+    .strictObject({
+      title: text.describe('Title of the document the plan was taken from.'),
+      file: text.optional().describe('A copy of that document in this repository, e.g. seeds/action-plan.txt.'),
+      url: link.optional().describe('Where the document is published.'),
+    })
+    .describe('The document the plan was taken from.'),
+  review: z
+    .strictObject({
+      cadence: z.enum(CADENCES).describe('How often implementation is reviewed.'),
+      body: text.describe('Who reviews implementation.'),
+      text: text.optional().describe('What the plan says about its review, verbatim.'),
+    })
+    .describe('How the plan is reviewed.'),
+  background: text.optional().describe('The background paragraph(s) of the plan, verbatim.'),
   translations: translationsOf(['title', 'partnership']),
   baseline: z
-    .strictObject({ since: text.optional(), text: text.optional(), items: z.array(text).default([]) })
-    .optional(),
-  pillars: z.array(pillarSchema).min(1),
+    .strictObject({
+      since: text.optional().describe('Since when achievements are counted, e.g. September 2022.'),
+      text: text.optional().describe('What the plan says it builds on, verbatim.'),
+      items: z.array(text).default([]).describe('The achievements, one per entry.'),
+    })
+    .optional()
+    .describe('What the plan builds on.'),
+  pillars: z.array(pillarSchema).min(1).describe('The pillars of the plan, each with its thematic areas.'),
 });
 
 const reviewInitiativeSchema = z.strictObject({
   id: id.describe('The initiative id.'),
   pillar: pillarNumber.describe('The pillar it was listed under.'),
   alsoListedUnder: z.array(pillarNumber).optional().describe('Other pillars whose list also named it.'),
-  title: text,
+  title: text.describe('Its short label on the review date.'),
   text: text.describe('The commitment as worded on the review date.'),
-  kind: z.enum(KINDS).optional(),
-  cadence: z.enum(CADENCES).optional(),
-  themes: z.array(slug).optional(),
-  leads: z.record(slug, text).optional(),
-  related: z.array(id).optional(),
+  kind: z.enum(KINDS).optional().describe('recurring, deliverable or exploratory, as on the review date.'),
+  cadence: z.enum(CADENCES).optional().describe('How often it recurs, as on the review date.'),
+  themes: z.array(slug).optional().describe('Ids of its thematic areas on the review date.'),
+  leads: z.record(slug, text).optional().describe('Lead department or agency per party id on the review date.'),
+  related: z.array(id).optional().describe('Ids of related initiatives on the review date.'),
   status: z.enum(STATUSES).describe('Its status as of the review date, from its notes.'),
   statusSince: isoDate.optional().describe('Date of the note that set that status.'),
   sides: z
@@ -134,7 +182,13 @@ export const reviewSchema = z.strictObject({
   date: isoDate.describe('The day the plan is frozen as of, YYYY-MM-DD.'),
   plan: text.describe('Title of the action plan on that day.'),
   pillars: z
-    .array(z.strictObject({ number: pillarNumber, title: text, short: text.optional() }))
+    .array(
+      z.strictObject({
+        number: pillarNumber.describe('The pillar number.'),
+        title: text.describe('The pillar heading on the review date.'),
+        short: text.optional().describe('Its short label on the review date.'),
+      }),
+    )
     .min(1)
     .describe('The pillars of the plan on that day.'),
   initiatives: z.array(reviewInitiativeSchema).default([]).describe('Every initiative on that day, one list item each.'),

@@ -33,6 +33,16 @@ export const KIND_MEANINGS: Record<Kind, string> = {
 export const CADENCES = ['annual', 'semiannual', 'quarterly', 'monthly', 'regular', 'continuing'] as const;
 export type Cadence = (typeof CADENCES)[number];
 
+/** What each cadence means; with a fixed period (CADENCE_MONTHS) an initiative is overdue once a period passes without a note. */
+export const CADENCE_MEANINGS: Record<Cadence, string> = {
+  annual: 'once a year',
+  semiannual: 'twice a year',
+  quarterly: 'four times a year',
+  monthly: 'every month',
+  regular: 'at regular intervals the plan does not fix (never overdue)',
+  continuing: 'carried on without a set period (never overdue)',
+};
+
 /** Months between occurrences, for cadences that have a fixed period. */
 export const CADENCE_MONTHS: Partial<Record<Cadence, number>> = {
   annual: 12,

@@ -2,7 +2,7 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { PlanFiles, RawFile } from '../core/load.js';
-import { MANIFEST_NAME } from '../core/load.js';
+import { MANIFEST_NAME } from '../core/model.js';
 import { MAX_FILE_BYTES } from '../core/parse.js';
 import { dataError, environmentError } from '../errors.js';
 

@@ -1,0 +1,38 @@
+import type { Command } from 'commander';
+import { jsonSchemaOf, SCHEMA_DIR, SCHEMA_FILES, schemaFileName } from '../../core/json-schema.js';
+import { didYouMean } from '../../core/text.js';
+import { usageError } from '../../errors.js';
+import { renderFormatHelp } from '../../render/format-help.js';
+import { termSafeLine } from '../../render/sanitize.js';
+
+/** Topics beside the commands: `csp help format`. */
+export const HELP_TOPICS = ['format'] as const;
+
+/** `csp help`, `csp help format`, `csp help status`, `csp help review show`. */
+export function run(cmd: Command, topic: string[] = []): void {
+  const program = cmd.parent!;
+  if (topic.length === 1 && topic[0] === 'format') {
+    const files = SCHEMA_FILES.map((f) => ({
+      name: f.name,
+      title: f.title,
+      description: f.description,
+      glob: f.glob,
+      schemaFile: `${SCHEMA_DIR}/${schemaFileName(f.name)}`,
+      schema: jsonSchemaOf(f),
+    }));
+    process.stdout.write(renderFormatHelp(files));
+    return;
+  }
+  let at = program;
+  for (const word of topic) {
+    const next = at.commands.find((c) => c.name() === word && c !== cmd);
+    if (!next) {
+      const names = at.commands.map((c) => c.name()).filter((n) => n !== 'help' && !n.startsWith('__'));
+      if (at === program) names.push(...HELP_TOPICS);
+      const where = at === program ? '' : ` of 'csp ${at.name()}'`;
+      throw usageError(`there is no command or help topic '${termSafeLine(word)}'${where}`, didYouMean(word, names) ?? `try one of: ${names.join(', ')}`);
+    }
+    at = next;
+  }
+  at.help();
+}

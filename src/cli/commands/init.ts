@@ -1,0 +1,68 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { vscodeSettingsText } from '../../core/json-schema.js';
+import { type InitOptions, scaffoldFiles } from '../../core/scaffold.js';
+import type { Cadence } from '../../core/vocabulary.js';
+import { dataError } from '../../errors.js';
+import { today } from '../../io/clock.js';
+import { ensureDir, pathExists, writeGeneratedFile, writeNewFile } from '../../io/files.js';
+import { commandContext } from '../context.js';
+import { requireValidNewPlan } from '../new-plan.js';
+import { parseDate, parseOneLine, parseParties } from '../parse-options.js';
+
+interface InitCliOptions {
+  title?: string;
+  partnership?: string;
+  party?: string[];
+  adopted?: string;
+  reviewCadence: Cadence;
+  reviewBody?: string;
+}
+
+export async function run(cmd: Command, dir: string | undefined): Promise<void> {
+  const ctx = commandContext(cmd);
+  const o = cmd.opts<InitCliOptions>();
+  const options: InitOptions = {
+    title: parseOneLine('--title', o.title),
+    partnership: parseOneLine('--partnership', o.partnership),
+    parties: parseParties(o.party ?? []),
+    adopted: o.adopted === undefined ? today() : parseDate('--adopted', o.adopted),
+    adoptedGiven: o.adopted !== undefined,
+    reviewCadence: o.reviewCadence,
+    reviewBody: parseOneLine('--review-body', o.reviewBody),
+  };
+  const shown = dir ?? '.';
+  const root = path.resolve(shown);
+  if (pathExists(path.join(root, 'plan'))) {
+    throw dataError(
+      `${path.join(shown, 'plan')} already exists: csp init starts a new plan and never overwrites one`,
+      "choose another folder, e.g. 'csp init new-plan', or edit the existing plan (csp validate checks it)",
+    );
+  }
+  const files = scaffoldFiles(options);
+  // The new plan must be valid; if it is not, that is csp's fault, and nothing is written.
+  requireValidNewPlan(ctx, 'plan', files.slice(0, 1), 'the new plan', 'check the values given to the options');
+  const created: string[] = [];
+  const kept: string[] = [];
+  for (const f of files) {
+    const display = path.join(shown, f.path);
+    if (f.keepExisting) ((await writeNewFile(root, f.path, f.text, display)) ? created : kept).push(display);
+    else {
+      writeGeneratedFile(path.join(root, f.path), f.text, display);
+      created.push(display);
+    }
+  }
+  ensureDir(path.join(root, 'plan', 'pillar-1'));
+
+  ctx.err(`csp: started a new plan in ${shown}\n${created.map((f) => `  created ${f}\n`).join('')}`);
+  for (const f of kept) {
+    ctx.err(`  kept the existing ${f}${f.endsWith('settings.json') ? ` (to map the schemas, add: ${JSON.stringify(JSON.parse(vscodeSettingsText()))})` : ''}\n`);
+  }
+  const planArg = dir === undefined ? '' : ` --plan ${path.join(shown, 'plan')}`;
+  ctx.err(
+    `next:\n  edit the values marked "edit:" in ${path.join(shown, 'plan/plan.yaml')}\n` +
+      `  csp${planArg} import DOCUMENT.txt   # or write initiatives as plan/pillar-1/p1.1.yaml, …\n` +
+      `  csp${planArg} validate\n` +
+      (pathExists(path.join(root, '.git')) ? '' : `  git init ${shown} && git -C ${shown} add . && git -C ${shown} commit -m "Start the plan"\n`),
+  );
+}

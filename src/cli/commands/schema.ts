@@ -1,0 +1,46 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { DEFAULT_SCHEMA, findSchemaFile, jsonSchemaText, SCHEMA_FILES, schemaFileName } from '../../core/json-schema.js';
+import { EXIT, type ExitCode, dataError, usageError } from '../../errors.js';
+import { ensureDir, readTextIfExists } from '../../io/files.js';
+import { replaceFileAtomic } from '../../io/write.js';
+import { termSafeLine } from '../../render/sanitize.js';
+import { commandContext } from '../context.js';
+
+interface SchemaOptions {
+  out?: string;
+  check?: boolean;
+}
+
+export function run(cmd: Command, name: string | undefined): ExitCode {
+  const ctx = commandContext(cmd);
+  const o = cmd.opts<SchemaOptions>();
+  const names = SCHEMA_FILES.map((s) => s.name);
+  if (name !== undefined && !findSchemaFile(name)) {
+    throw usageError(`there is no schema '${termSafeLine(name)}'`, `schemas are: ${names.join(', ')}`);
+  }
+  if (o.out === undefined) {
+    if (o.check) throw usageError('--check needs --out DIR: the folder to compare with', 'e.g. csp schema --out schema --check');
+    ctx.out(jsonSchemaText(findSchemaFile(name ?? DEFAULT_SCHEMA)!));
+    return EXIT.ok;
+  }
+  const files = name === undefined ? SCHEMA_FILES : [findSchemaFile(name)!];
+  if (o.check) {
+    const stale = files.filter((f) => readTextIfExists(path.join(o.out!, schemaFileName(f.name))) !== jsonSchemaText(f));
+    if (stale.length === 0) {
+      ctx.err(`csp: the schema files in ${o.out} are up to date\n`);
+      return EXIT.ok;
+    }
+    throw dataError(
+      `out of date or missing in ${o.out}: ${stale.map((f) => schemaFileName(f.name)).join(', ')}`,
+      `run 'csp schema --out ${o.out}' and commit the result`,
+    );
+  }
+  ensureDir(o.out);
+  for (const f of files) {
+    const target = path.join(o.out, schemaFileName(f.name));
+    replaceFileAtomic(target, new TextEncoder().encode(jsonSchemaText(f)), { display: target });
+  }
+  ctx.err(`csp: wrote ${files.map((f) => path.join(o.out!, schemaFileName(f.name))).join(', ')}\n`);
+  return EXIT.ok;
+}

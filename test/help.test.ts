@@ -1,0 +1,118 @@
+/**
+ * Help for people: every command's --help has examples; `csp help format`
+ * explains every field csp knows and every status, kind and cadence; data
+ * goes to stdout (JSON where asked), messages to stderr.
+ */
+import { describe, expect, it } from 'vitest';
+import { jsonSchemaOf, SCHEMA_FILES } from '../src/core/json-schema.js';
+import { CADENCE_MEANINGS, CADENCES, KIND_MEANINGS, KINDS, STATUS_MEANINGS, STATUSES } from '../src/core/vocabulary.js';
+import { runCli, runCliAsync } from './helpers/cli.js';
+
+/** The commands listed in a help text's "Commands:" section. */
+function subcommands(help: string): string[] {
+  if (!help.includes('Commands:')) return [];
+  const section = help.slice(help.indexOf('Commands:'), help.indexOf('\n\n', help.indexOf('Commands:')));
+  return [...section.matchAll(/^ {2}([a-z][a-z-]*)\b/gm)].map((m) => m[1]!).filter((c) => c !== 'help');
+}
+
+function commandNames(): string[] {
+  return [...subcommands(runCli(['--help']).stdout), 'help'];
+}
+
+/** Every field name at every depth of a JSON Schema, with its description. */
+function fields(schema: unknown, out: [string, string][] = []): [string, string][] {
+  if (!schema || typeof schema !== 'object') return out;
+  const s = schema as Record<string, unknown>;
+  for (const [name, field] of Object.entries((s.properties ?? {}) as Record<string, Record<string, unknown>>)) {
+    out.push([name, String(field.description)]);
+    fields(field, out);
+  }
+  fields(s.items, out);
+  fields(s.additionalProperties, out);
+  return out;
+}
+
+/** The help text with its line wrapping undone, to look for whole sentences. */
+const unwrapped = (text: string) => text.replace(/\s+/g, ' ');
+
+describe('help', () => {
+  it('every command has a --help with examples, and completion knows its options', async () => {
+    const names = commandNames();
+    expect(names).toEqual(expect.arrayContaining(['validate', 'status', 'show', 'export', 'report', 'schema', 'init', 'import', 'completion', 'help']));
+    const results = await Promise.all(names.map((n) => runCliAsync([n, '--help'])));
+    results.forEach((r, i) => {
+      expect(r.code, names[i]).toBe(0);
+      expect(r.stdout, names[i]).toMatch(/Examples:\n {2}\$ .*csp /);
+    });
+    // Subcommands (csp review create, …) too.
+    const nested = names.flatMap((n, i) => subcommands(results[i]!.stdout).map((s) => [n, s]));
+    expect(nested).toEqual(expect.arrayContaining([['review', 'show']]));
+    for (const [i, r] of (await Promise.all(nested.map((args) => runCliAsync([...args, '--help'])))).entries()) {
+      expect(r.stdout, nested[i]!.join(' ')).toMatch(/Examples:\n {2}\$ .*csp /);
+    }
+    // The completion scripts know every command and option the help shows.
+    const scripts = await Promise.all(['bash', 'zsh', 'fish'].map((shell) => runCliAsync(['completion', shell])));
+    names.forEach((c, i) => {
+      const options = [...results[i]!.stdout.matchAll(/^ +(?:-[a-zA-Z], )?(--[a-z][a-z-]*)/gm)].map((m) => m[1]!);
+      expect(options.length, c).toBeGreaterThan(0);
+      scripts.forEach(({ stdout: script }, s) => {
+        expect(script, `${s}: ${c}`).toMatch(new RegExp(`\\b${c}\\b`));
+        for (const o of options) expect(script, `${c} ${o}`).toContain(s === 2 ? `-l ${o.slice(2)}` : o);
+      });
+    });
+  });
+
+  it('csp help COMMAND is that command\'s --help; csp help alone is csp --help', () => {
+    expect(runCli(['help', 'status']).stdout).toBe(runCli(['status', '--help']).stdout);
+    expect(runCli(['help', 'review', 'show']).stdout).toBe(runCli(['review', 'show', '--help']).stdout);
+    expect(runCli(['help']).stdout).toBe(runCli(['--help']).stdout);
+  });
+
+  it('csp help with an unknown topic is a usage error that suggests one', () => {
+    const r = runCli(['help', 'formt']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain("did you mean 'format'?");
+  });
+
+  it('csp help format explains every field of every schema, and every status, kind and cadence', () => {
+    const r = runCli(['help', 'format']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const text = unwrapped(r.stdout);
+    for (const f of SCHEMA_FILES) {
+      expect(text).toContain(f.glob);
+      const all = fields(jsonSchemaOf(f));
+      expect(all.length).toBeGreaterThan(10);
+      for (const [name, description] of all) {
+        expect(r.stdout, name).toMatch(new RegExp(`^ +${name} {2}\\((required|optional);`, 'm'));
+        expect(text, `${f.name}.${name}`).toContain(unwrapped(description));
+      }
+    }
+    for (const s of STATUSES) expect(text).toContain(`${s} ${unwrapped(STATUS_MEANINGS[s])}`.replace(/ +/g, ' '));
+    for (const k of KINDS) expect(text).toContain(unwrapped(KIND_MEANINGS[k]));
+    for (const c of CADENCES) expect(text).toContain(unwrapped(CADENCE_MEANINGS[c]));
+  });
+});
+
+describe('output conventions', () => {
+  it('data on stdout as JSON where asked, nothing on stderr', async () => {
+    const cases = [
+      ['status', '--json', '--as-of', '2025-07-18'],
+      ['show', 'p1.3', '--json', '--as-of', '2025-07-18'],
+      ['export', '--json', '--as-of', '2025-07-18'],
+      ['validate', '--format', 'json', '--as-of', '2025-07-18'],
+      ['schema'],
+      ['schema', 'plan'],
+      ['review', 'list', '--json'],
+      ['review', 'show', 'adoption', '--json'],
+    ];
+    const results = await Promise.all(cases.map((c) => runCliAsync(c)));
+    results.forEach((r, i) => {
+      const label = cases[i]!.join(' ');
+      expect(r.code, label).toBe(0);
+      expect(r.stderr, label).toBe('');
+      expect(() => JSON.parse(r.stdout) as unknown, label).not.toThrow();
+    });
+  });
+});
