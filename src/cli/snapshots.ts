@@ -14,11 +14,11 @@ import { findRepo, type GitRepo, lookupRevision, readPlanAtCommit } from '../io/
 import { locatePlan, type PlanLocation } from '../io/plan-files.js';
 import { readReviewFile, readReviewFiles } from '../io/review-files.js';
 import { termSafeLine } from '../render/sanitize.js';
-import { type CommandContext, readAndLoad, stopOnErrors } from './context.js';
+import { type CommandContext, type LoadedPlan, readAndLoad, stopOnErrors } from './context.js';
 
 export class SnapshotResolver {
   readonly location: PlanLocation;
-  private work?: { plan?: Plan; clean: boolean; load: ReturnType<typeof readAndLoad> };
+  private work?: { plan?: Plan; clean: boolean; load: LoadedPlan };
   private repo?: GitRepo | null;
 
   constructor(private readonly ctx: CommandContext) {
@@ -26,9 +26,9 @@ export class SnapshotResolver {
   }
 
   /** The working tree's plan, loaded once; exit 1 with its errors when `require` and it has any. */
-  private workPlan(require: boolean): Plan | undefined {
+  private async workPlan(require: boolean): Promise<Plan | undefined> {
     if (!this.work) {
-      const load = readAndLoad(this.ctx);
+      const load = await readAndLoad(this.ctx);
       const clean = load.result.diagnostics.every((d) => d.severity !== 'error') && load.result.plan !== undefined;
       this.work = { load, clean, ...(load.result.plan ? { plan: load.result.plan } : {}) };
     }
@@ -42,11 +42,11 @@ export class SnapshotResolver {
   }
 
   /** The working tree as of --as-of (today by default). */
-  worktree(): PlanSnapshot {
-    return snapshotOfPlan(this.workPlan(true)!, this.ctx.asOf, { kind: 'worktree', asOf: this.ctx.asOf });
+  async worktree(): Promise<PlanSnapshot> {
+    return snapshotOfPlan((await this.workPlan(true))!, this.ctx.asOf, { kind: 'worktree', asOf: this.ctx.asOf });
   }
 
-  resolve(name: string): PlanSnapshot {
+  async resolve(name: string): Promise<PlanSnapshot> {
     const shown = termSafeLine(name);
     if (name.startsWith('-')) throw usageError(`'${shown}' cannot be a review, date or revision: it starts with '-'`);
     const review = this.review(name);
@@ -55,13 +55,13 @@ export class SnapshotResolver {
         this.ctx.err(`csp: note: '${name}' is both a review and a git revision; using the review (for the revision, write e.g. ${name}^0)\n`);
       }
       const snapshot = snapshotOfReview(review);
-      const plan = this.workPlan(false);
+      const plan = await this.workPlan(false);
       return plan ? attachNotes(snapshot, plan) : snapshot;
     }
     if (looksLikeIsoDate(name)) {
       if (!isCalendarDate(name)) throw usageError(`'${shown}' is not a real calendar date`, 'check the day and month');
       if (name > this.ctx.asOf) throw usageError(`${name} is after today (${this.ctx.asOf})`, 'compare dates up to today, or set today with --as-of');
-      return snapshotOfPlan(this.workPlan(true)!, name, { kind: 'date', date: name });
+      return snapshotOfPlan((await this.workPlan(true))!, name, { kind: 'date', date: name });
     }
     return this.revision(name, shown);
   }

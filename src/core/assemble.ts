@@ -49,8 +49,8 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
   /** Decoded text of the files, for showing the offending line (at least of every file a diagnostic names). */
   sources: Map<string, string>;
-  /** Every file that was decoded as text, by path, as the plan-wide rules saw it. */
-  parsed: Map<string, FileView>;
+  /** The parsed documents of the files decoded as text, by path (loadPlan only). */
+  parsed?: Map<string, FileView>;
 }
 
 /**
@@ -70,6 +70,25 @@ export interface FileResult {
   manifest?: ManifestInput;
   /** An initiative file, when it is valid. */
   initiative?: Initiative;
+}
+
+/** The result for a file that could not be read as a regular file. */
+export function problemResult(path: string, problem: NonNullable<RawFile['problem']>): FileResult {
+  const at = { file: path, line: 1, column: 1 };
+  return {
+    path,
+    decoded: false,
+    diagnostics: [
+      problem.kind === 'symlink'
+        ? diagnostic(
+            at,
+            'file-symlink',
+            'this is a symbolic link; csp does not follow links in the plan folder',
+            'replace the link with the file or folder itself: a link can lead out of the repository',
+          )
+        : diagnostic(at, 'file-unreadable', `cannot read the file: ${problem.detail}`, 'check the file permissions'),
+    ],
+  };
 }
 
 export function manifestPathOf(planDir: string): string {

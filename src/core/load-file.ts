@@ -4,29 +4,17 @@
  * on its own, so files can be loaded in any order, in parallel, or not at all
  * when a cached result is still good. assemble.ts does the rest.
  */
-import type { FileResult, RawFile } from './assemble.js';
-import { diagnostic } from './diagnostics.js';
+import { type FileResult, problemResult, type RawFile } from './assemble.js';
 import type { Initiative } from './model.js';
-import { decodeText, type ParsedFile, parseYamlFile } from './parse.js';
+import { decodeText } from './decode.js';
+import { type ParsedFile, parseYamlFile } from './parse.js';
 import { checkSchema, initiativeSchema, type InitiativeInput, manifestSchema } from './schema.js';
 import { JOINT_SIDE } from './vocabulary.js';
 
 /** Loads one file; `manifestPath` says which file is the manifest. Never throws. */
 export function loadFile(raw: RawFile, manifestPath: string): { result: FileResult; parsed?: ParsedFile } {
+  if (raw.problem) return { result: problemResult(raw.path, raw.problem) };
   const result: FileResult = { path: raw.path, decoded: false, diagnostics: [] };
-  if (raw.problem) {
-    result.diagnostics.push(
-      raw.problem.kind === 'symlink'
-        ? diagnostic(
-            { file: raw.path, line: 1, column: 1 },
-            'file-symlink',
-            'this is a symbolic link; csp does not follow links in the plan folder',
-            'replace the link with the file or folder itself: a link can lead out of the repository',
-          )
-        : diagnostic({ file: raw.path, line: 1, column: 1 }, 'file-unreadable', `cannot read the file: ${raw.problem.detail}`, 'check the file permissions'),
-    );
-    return { result };
-  }
   const bytes = raw.bytes ?? new Uint8Array();
   const decoded = decodeText(raw.path, bytes, raw.size ?? bytes.length);
   result.diagnostics.push(...decoded.diagnostics);

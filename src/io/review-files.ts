@@ -2,7 +2,7 @@
 import { lstatSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { RawFile } from '../core/load.js';
-import { REVIEWS_DIR } from '../core/review.js';
+import { REVIEWS_DIR } from '../core/vocabulary.js';
 import { environmentError } from '../errors.js';
 import { type PlanLocation, readRegularFile, toRepoPath } from './plan-files.js';
 import { assertWritableTarget, createFile, replaceFileAtomic } from './write.js';

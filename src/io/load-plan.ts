@@ -1,0 +1,176 @@
+/**
+ * Loading the plan from disk as fast as it can be done, with the answer of
+ * core/load.ts's loadPlan: files that did not change since the last run come
+ * from the cache (io/cache.ts) without reading or parsing them; the others
+ * are loaded on the main thread or, when there are many, on worker threads
+ * (io/parse-pool.ts). The plan-wide rules always run afresh.
+ *
+ * The YAML parser and zod are imported only when a file has to be parsed, or
+ * when a plan-wide diagnostic needs a position that only the parsed document
+ * knows: a warm run loads neither.
+ */
+import {
+  assemblePlan,
+  deferredViews,
+  type FileResult,
+  type LoadResult,
+  manifestPathOf,
+  pendingPositions,
+  problemResult,
+  resolvePositions,
+} from '../core/assemble.js';
+import { decodeText } from '../core/decode.js';
+import type { SourcePos } from '../core/diagnostics.js';
+import { environmentError } from '../errors.js';
+import { type CacheEntry, cacheFile, isRacy, readCache, sameStat, writeCache } from './cache.js';
+import { nowMs } from './clock.js';
+import { sha256 } from './hash.js';
+import type { LoadedFile } from './parse-pool.js';
+import { listPlanFiles, type PlanFileEntry, type PlanLocation, readPlanFile } from './plan-files.js';
+
+export interface DiskLoadOptions {
+  asOf: string;
+  /** Use and update the cache (off with --no-cache or CSP_NO_CACHE=1). */
+  cache: boolean;
+  env: NodeJS.ProcessEnv;
+}
+
+export interface DiskLoad {
+  result: LoadResult;
+  /** How many plan files there are. */
+  files: number;
+}
+
+/** A file changed while csp was reading the plan: start again, without the cache. */
+class PlanChanged extends Error {}
+
+export async function loadPlanFromDisk(loc: PlanLocation, options: DiskLoadOptions): Promise<DiskLoad> {
+  try {
+    return await load(loc, options);
+  } catch (err) {
+    if (!(err instanceof PlanChanged)) throw err;
+  }
+  try {
+    return await load(loc, { ...options, cache: false });
+  } catch (err) {
+    if (!(err instanceof PlanChanged)) throw err;
+    throw environmentError('plan files changed while csp was reading them', 'run the command again when the files are saved');
+  }
+}
+
+async function load(loc: PlanLocation, options: DiskLoadOptions): Promise<DiskLoad> {
+  const startedAt = nowMs();
+  const { planDir, entries } = listPlanFiles(loc);
+  const manifestPath = manifestPathOf(planDir);
+  const cachePath = options.cache ? cacheFile(loc.root, planDir) : undefined;
+  const cached = cachePath ? readCache(cachePath, { planDir }) : undefined;
+  let dirty = cachePath !== undefined && (cached === undefined || cached.size !== entries.filter((e) => e.stat).length);
+
+  const results = new Array<FileResult>(entries.length);
+  /** The cache as it will be written: one entry per readable file. */
+  const keep = new Array<CacheEntry | undefined>(entries.length);
+  /** Bytes read in this run, by path: later reads must match them. */
+  const hashes = new Map<string, string>();
+  const misses: number[] = [];
+
+  entries.forEach((entry, i) => {
+    if (!entry.stat) {
+      results[i] = problemResult(entry.path, entry.problem!);
+      return;
+    }
+    const hit = cached?.get(entry.path);
+    if (!hit || hit.stat.size !== entry.stat.size) {
+      misses.push(i);
+      return;
+    }
+    if (sameStat(hit.stat, entry.stat) && !isRacy(hit)) {
+      results[i] = hit.result;
+      keep[i] = hit;
+      return;
+    }
+    // Touched, renamed over, or too recent to trust the timestamps: compare the bytes.
+    const raw = readPlanFile(entry);
+    if (!raw.bytes || sha256(raw.bytes) !== hit.hash) {
+      misses.push(i);
+      return;
+    }
+    results[i] = hit.result;
+    keep[i] = { ...hit, stat: entry.stat, seen: startedAt };
+    hashes.set(entry.path, hit.hash);
+    dirty = true;
+  });
+
+  if (misses.length > 0) {
+    dirty = true;
+    const files = misses.map((i) => entries[i]!);
+    // Imported here, not above: a warm run needs neither the threads nor the parser.
+    const { loadFilesInWorkers, workerCount } = await import('./parse-pool.js');
+    const threads = workerCount(files.length, options.env);
+    const loaded = threads > 0 ? await loadFilesInWorkers(files, manifestPath, threads) : await loadHere(files, manifestPath);
+    misses.forEach((i, k) => {
+      const l = loaded[k]!;
+      results[i] = l.result;
+      if (l.hash === undefined) return;
+      hashes.set(l.result.path, l.hash);
+      keep[i] = { path: l.result.path, stat: entries[i]!.stat!, seen: startedAt, hash: l.hash, result: l.result, resultJson: l.json };
+    });
+  }
+
+  const indexOf = new Map(entries.map((e, i) => [e.path, i]));
+  /** The text of a file as it was loaded; a file that changed since means starting over. */
+  const textOf = (file: string): string | undefined => {
+    const i = indexOf.get(file);
+    if (i === undefined || !results[i]!.decoded) return undefined;
+    const raw = readPlanFile(entries[i]!);
+    const expected = hashes.get(file) ?? keep[i]?.hash;
+    if (!raw.bytes || (expected !== undefined && sha256(raw.bytes) !== expected)) throw new PlanChanged();
+    return decodeText(file, raw.bytes).text;
+  };
+
+  const { view, requests } = deferredViews();
+  const assembled = assemblePlan(planDir, results, { asOf: options.asOf }, view);
+  let diagnostics = assembled.diagnostics;
+  const pending = pendingPositions(diagnostics, requests);
+  if (pending.size > 0) {
+    const { parseYamlFile } = await import('../core/parse.js');
+    const docs = new Map<string, ReturnType<typeof parseYamlFile> | undefined>();
+    const found = new Map<number, SourcePos>();
+    for (const [n, req] of pending) {
+      if (!docs.has(req.file)) {
+        const text = textOf(req.file);
+        docs.set(req.file, text === undefined ? undefined : parseYamlFile(req.file, text));
+      }
+      found.set(n, docs.get(req.file)?.locate(req.path, req.part) ?? { file: req.file, line: 1, column: 1 });
+    }
+    diagnostics = resolvePositions(diagnostics, found);
+  }
+
+  const sources = new Map<string, string>();
+  for (const file of new Set(diagnostics.map((d) => d.file))) {
+    const text = textOf(file);
+    if (text !== undefined) sources.set(file, text);
+  }
+
+  if (cachePath && dirty) {
+    writeCache(
+      cachePath,
+      { planDir },
+      keep.filter((e): e is CacheEntry => e !== undefined),
+    );
+  }
+  const result: LoadResult = { diagnostics, sources };
+  if (assembled.plan) result.plan = assembled.plan;
+  return { result, files: entries.length };
+}
+
+/** The files loaded on this thread, with the code the workers run. */
+async function loadHere(files: readonly PlanFileEntry[], manifestPath: string): Promise<LoadedFile[]> {
+  const { runJob } = await import('./parse-worker.js');
+  // Through JSON, as from a worker or the cache: every path gives the very same result.
+  const reply = runJob({ id: 0, manifestPath, files: files.map((f) => ({ path: f.path, abs: f.abs })) });
+  return reply.files.map((f) => {
+    const loaded: LoadedFile = { result: JSON.parse(f.json) as FileResult, json: f.json };
+    if (f.hash !== undefined) loaded.hash = f.hash;
+    return loaded;
+  });
+}

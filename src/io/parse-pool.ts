@@ -1,0 +1,95 @@
+/**
+ * Loading many plan files on every core: worker threads (parse-worker.ts)
+ * read, parse and check batches of files while the main thread turns their
+ * answers into results. Results come back in the order of the input,
+ * whatever order the threads finish in, so the output does not depend on
+ * timing.
+ */
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { FileResult } from '../core/assemble.js';
+import type { ParseJob, ParseReply } from './parse-worker.js';
+
+export interface LoadedFile {
+  result: FileResult;
+  hash?: string;
+  json: string;
+}
+
+/** Below this many files to parse, starting threads costs more than it saves. */
+export const WORKER_THRESHOLD = 500;
+const MAX_THREADS = 4;
+
+/**
+ * How many worker threads to use for `count` files: CSP_PARSE_WORKERS=0 never,
+ * =N always N (tests use it on small plans); by default one per core when
+ * there are enough files and more than one core.
+ */
+export function workerCount(count: number, env: NodeJS.ProcessEnv): number {
+  const forced = env.CSP_PARSE_WORKERS;
+  if (forced !== undefined && /^\d+$/.test(forced)) return count > 0 ? Math.min(Number(forced), 64) : 0;
+  if (count < WORKER_THRESHOLD) return 0;
+  const cores = process.getBuiltinModule('node:os').availableParallelism();
+  return cores < 2 ? 0 : Math.min(cores, MAX_THREADS);
+}
+
+function workerFile(): string {
+  // The built CLI (dist/cli.cjs) sits beside dist/parse-worker.cjs.
+  if (typeof __dirname !== 'string') throw new Error('worker threads need the built CLI (dist/)');
+  return path.join(__dirname, 'parse-worker.cjs');
+}
+
+export function loadFilesInWorkers(files: readonly { path: string; abs: string }[], manifestPath: string, threads: number): Promise<LoadedFile[]> {
+  const out = new Array<LoadedFile>(files.length);
+  // Small batches balance the load; not so small that messages dominate.
+  const size = Math.max(8, Math.min(128, Math.ceil(files.length / (threads * 6))));
+  const jobs: ParseJob[] = [];
+  for (let start = 0, id = 0; start < files.length; start += size, id++) {
+    jobs.push({ id, manifestPath, files: files.slice(start, start + size).map((f) => ({ path: f.path, abs: f.abs })) });
+  }
+  const starts = jobs.map((_, id) => id * size);
+  return new Promise((resolve, reject) => {
+    const workers: Worker[] = [];
+    let next = 0;
+    let done = 0;
+    let failed = false;
+    const stop = () => {
+      for (const w of workers) void w.terminate();
+    };
+    const fail = (err: unknown) => {
+      if (failed) return;
+      failed = true;
+      stop();
+      reject(err instanceof Error ? err : new Error(String(err)));
+    };
+    const give = (w: Worker) => {
+      if (next < jobs.length) w.postMessage(jobs[next++]);
+    };
+    for (let t = 0; t < Math.min(threads, jobs.length); t++) {
+      const w = new Worker(workerFile());
+      w.unref();
+      workers.push(w);
+      w.on('message', (reply: ParseReply) => {
+        if (failed) return;
+        give(w);
+        const base = starts[reply.id]!;
+        reply.files.forEach((f, k) => {
+          const loaded: LoadedFile = { result: JSON.parse(f.json) as FileResult, json: f.json };
+          if (f.hash !== undefined) loaded.hash = f.hash;
+          out[base + k] = loaded;
+        });
+        if (++done === jobs.length) {
+          stop();
+          resolve(out);
+        }
+      });
+      w.on('error', fail);
+      w.on('exit', (code) => {
+        if (done < jobs.length) fail(new Error(`a parse worker stopped (exit code ${code})`));
+      });
+      give(w);
+      // A second job in flight keeps the thread busy while the first answer travels.
+      give(w);
+    }
+  });
+}
