@@ -13,6 +13,9 @@
  * the cache is written again. JSON escapes tabs and newlines inside strings,
  * so the two separators cannot occur in the data.
  *
+ * The file is read and written a piece at a time: at 10,000 initiatives it
+ * holds ≈ 45 MB, which need not sit in memory next to the plan.
+ *
  * Trust: a file's result is reused when its lstat data (size, mtime, ctime,
  * inode) are those recorded and it was not "racy" (changed within the
  * timestamp granularity of when it was read, as git's index judges); when
@@ -23,7 +26,7 @@
  * Reading or writing it never fails a command: a read-only folder just means
  * no cache.
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { FileResult } from '../core/assemble.js';
 import type { FileStat } from './plan-files.js';
@@ -41,6 +44,7 @@ const FORMAT_VERSION = 1;
 export const RACY_MS = 2000;
 const NEWLINE = 0x0a;
 const TAB = 0x09;
+const CHUNK = 1 << 20;
 
 export interface CacheEntry {
   path: string;
@@ -51,7 +55,9 @@ export interface CacheEntry {
   hash: string;
   result: FileResult;
   /** The result as JSON, when at hand: saves serialising it again. */
-  resultJson?: string | Buffer;
+  resultJson?: string;
+  /** Where the result's JSON is in the cache file it was read from: copied as it is when the cache is written again. */
+  source?: { offset: number; length: number };
 }
 
 export interface CacheKey {
@@ -83,48 +89,88 @@ export function isRacy(entry: Pick<CacheEntry, 'stat' | 'seen'>): boolean {
 
 /** The cached entries by path, or undefined when there is no usable cache. Never throws. */
 export function readCache(file: string, key: CacheKey): Map<string, CacheEntry> | undefined {
-  let buf: Buffer;
+  let fd: number;
   try {
-    buf = readFileSync(file);
+    fd = openSync(file, 'r');
   } catch {
     return undefined;
   }
   try {
-    let end = buf.indexOf(NEWLINE);
-    if (end < 0 || buf.toString('utf8', 0, end) !== header(key)) return undefined;
     const entries = new Map<string, CacheEntry>();
-    for (let start = end + 1; start < buf.length; start = end + 1) {
-      end = buf.indexOf(NEWLINE, start);
-      if (end < 0) return undefined; // every line ends with a newline: this file was cut short
-      const tab = buf.indexOf(TAB, start);
-      if (tab < 0 || tab > end) return undefined;
-      const meta: unknown = JSON.parse(buf.toString('utf8', start, tab));
-      const resultJson = buf.subarray(tab + 1, end);
-      const result: unknown = JSON.parse(resultJson.toString('utf8'));
-      const entry = toEntry(meta, result, resultJson);
+    let first = true;
+    for (const { line, offset } of lines(fd)) {
+      if (first) {
+        if (line.toString('utf8') !== header(key)) return undefined;
+        first = false;
+        continue;
+      }
+      const tab = line.indexOf(TAB);
+      if (tab < 0) return undefined;
+      const meta: unknown = JSON.parse(line.toString('utf8', 0, tab));
+      const result: unknown = JSON.parse(line.toString('utf8', tab + 1));
+      const entry = toEntry(meta, result, { offset: offset + tab + 1, length: line.length - tab - 1 });
       if (!entry || entries.has(entry.path)) return undefined;
       entries.set(entry.path, entry);
     }
-    return entries;
+    return first ? undefined : entries;
   } catch {
+    // Cut short (a line without its newline), not JSON, or unreadable: no cache.
     return undefined;
+  } finally {
+    closeSync(fd);
   }
 }
 
-function toEntry(meta: unknown, result: unknown, resultJson: Buffer): CacheEntry | undefined {
+/** The lines of a file, without their newlines, read a chunk at a time; throws when the last line has no newline. */
+function* lines(fd: number): Generator<{ line: Buffer; offset: number }> {
+  let buf = Buffer.allocUnsafe(CHUNK);
+  let start = 0;
+  let filled = 0;
+  /** File offset of buf[0]. */
+  let base = 0;
+  for (;;) {
+    const end = buf.subarray(0, filled).indexOf(NEWLINE, start);
+    if (end >= 0) {
+      yield { line: buf.subarray(start, end), offset: base + start };
+      start = end + 1;
+      continue;
+    }
+    // Keep the unfinished line, and read on.
+    if (start > 0) {
+      buf.copy(buf, 0, start, filled);
+      base += start;
+      filled -= start;
+      start = 0;
+    }
+    if (filled === buf.length) {
+      const bigger = Buffer.allocUnsafe(buf.length * 2);
+      buf.copy(bigger, 0, 0, filled);
+      buf = bigger;
+    }
+    const n = readSync(fd, buf, filled, buf.length - filled, null);
+    if (n === 0) {
+      if (filled > 0) throw new Error('the last line has no newline');
+      return;
+    }
+    filled += n;
+  }
+}
+
+function toEntry(meta: unknown, result: unknown, source: CacheEntry['source']): CacheEntry | undefined {
   if (!Array.isArray(meta) || meta.length !== 7) return undefined;
   const [p, size, mtimeMs, ctimeMs, ino, seen, hash] = meta as unknown[];
   if (typeof p !== 'string' || typeof hash !== 'string') return undefined;
   if (![size, mtimeMs, ctimeMs, ino, seen].every((n) => typeof n === 'number')) return undefined;
   if (!isFileResult(result) || result.path !== p) return undefined;
-  return {
+  const entry: CacheEntry = {
     path: p,
     stat: { size: size as number, mtimeMs: mtimeMs as number, ctimeMs: ctimeMs as number, ino: ino as number },
     seen: seen as number,
     hash,
     result,
-    resultJson,
   };
+  if (source) entry.source = source;
+  return entry;
 }
 
 /** The shape a result must have to be used; the loader checks no further. */
@@ -141,39 +187,112 @@ function isFileResult(v: unknown): v is FileResult {
 }
 
 /**
- * Writes the cache whole or not at all (a temporary file renamed over the
- * old one). Returns whether it was written; never throws.
+ * Writes a new cache an entry at a time into a temporary file, renamed over
+ * the old one when complete: the cache is replaced whole or not at all.
+ * Never throws; a cache that cannot be written is simply not written.
  */
-export function writeCache(file: string, key: CacheKey, entries: readonly CacheEntry[]): boolean {
-  const dir = path.dirname(file);
-  const temp = `${file}.${process.pid}.tmp`;
-  try {
-    mkdirSync(dir, { recursive: true });
-    markCacheDir(dir);
-    // Text is gathered into long strings and encoded once; reused lines are copied as they are.
-    const parts: Buffer[] = [];
-    let text = `${header(key)}\n`;
-    for (const e of entries) {
-      text += `${JSON.stringify([e.path, e.stat.size, e.stat.mtimeMs, e.stat.ctimeMs, e.stat.ino, e.seen, e.hash])}\t`;
-      const json = e.resultJson ?? JSON.stringify(e.result);
-      if (typeof json === 'string') text += `${json}\n`;
-      else {
-        parts.push(Buffer.from(text, 'utf8'), json);
-        text = '\n';
+export class CacheWriter {
+  private text = '';
+  private failed = false;
+  private previous: number | undefined;
+
+  private constructor(
+    private readonly file: string,
+    private readonly temp: string,
+    private fd: number | undefined,
+    previousFile: string | undefined,
+  ) {
+    if (previousFile !== undefined) {
+      try {
+        this.previous = openSync(previousFile, 'r');
+      } catch {
+        this.previous = undefined;
       }
     }
-    parts.push(Buffer.from(text, 'utf8'));
-    writeFileSync(temp, Buffer.concat(parts));
-    renameSync(temp, file);
-    return true;
-  } catch {
+  }
+
+  /** A writer for `file`; entries with a `source` are copied from `previous` (the cache they were read from). */
+  static open(file: string, key: CacheKey, previous?: string): CacheWriter {
+    const temp = `${file}.${process.pid}.tmp`;
     try {
-      rmSync(temp, { force: true });
+      mkdirSync(path.dirname(file), { recursive: true });
+      markCacheDir(path.dirname(file));
+      const writer = new CacheWriter(file, temp, openSync(temp, 'w'), previous);
+      writer.text = `${header(key)}\n`;
+      return writer;
+    } catch {
+      const writer = new CacheWriter(file, temp, undefined, undefined);
+      writer.failed = true;
+      return writer;
+    }
+  }
+
+  add(e: CacheEntry): void {
+    if (this.failed) return;
+    try {
+      this.text += `${JSON.stringify([e.path, e.stat.size, e.stat.mtimeMs, e.stat.ctimeMs, e.stat.ino, e.seen, e.hash])}\t`;
+      if (e.resultJson === undefined && e.source && this.previous !== undefined) {
+        this.flush();
+        const bytes = Buffer.allocUnsafe(e.source.length);
+        if (readSync(this.previous, bytes, 0, bytes.length, e.source.offset) !== bytes.length) throw new Error('cache file changed');
+        writeAll(this.fd!, bytes);
+        this.text = '\n';
+      } else {
+        this.text += `${e.resultJson ?? JSON.stringify(e.result)}\n`;
+      }
+      if (this.text.length >= CHUNK) this.flush();
+    } catch {
+      this.fail();
+    }
+  }
+
+  /** Finishes the file and puts it in place; false when it could not be written. */
+  commit(): boolean {
+    if (this.failed) return false;
+    try {
+      this.flush();
+      closeSync(this.fd!);
+      this.fd = undefined;
+      this.closePrevious();
+      renameSync(this.temp, this.file);
+      return true;
+    } catch {
+      this.fail();
+      return false;
+    }
+  }
+
+  /** Gives up: the old cache stays as it was. */
+  abort(): void {
+    if (!this.failed) this.fail();
+  }
+
+  private flush(): void {
+    if (this.text !== '') writeAll(this.fd!, Buffer.from(this.text, 'utf8'));
+    this.text = '';
+  }
+
+  private closePrevious(): void {
+    if (this.previous !== undefined) closeSync(this.previous);
+    this.previous = undefined;
+  }
+
+  private fail(): void {
+    this.failed = true;
+    this.text = '';
+    try {
+      if (this.fd !== undefined) closeSync(this.fd);
+      this.fd = undefined;
+      this.closePrevious();
+      rmSync(this.temp, { force: true });
     } catch {
       // nothing more to do
     }
-    return false;
   }
+}
+
+function writeAll(fd: number, bytes: Buffer): void {
+  for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset);
 }
 
 function markCacheDir(dir: string): void {

@@ -22,11 +22,11 @@ import {
 import { decodeText } from '../core/decode.js';
 import type { SourcePos } from '../core/diagnostics.js';
 import { environmentError } from '../errors.js';
-import { type CacheEntry, cacheFile, isRacy, readCache, sameStat, writeCache } from './cache.js';
+import { type CacheEntry, cacheFile, CacheWriter, isRacy, readCache, sameStat } from './cache.js';
 import { nowMs } from './clock.js';
 import { sha256 } from './hash.js';
-import type { LoadedFile } from './parse-pool.js';
-import { listPlanFiles, type PlanFileEntry, type PlanLocation, readPlanFile } from './plan-files.js';
+import type { OnLoaded } from './parse-pool.js';
+import { listPlanFiles, type PlanLocation, readPlanFile } from './plan-files.js';
 
 export interface DiskLoadOptions {
   asOf: string;
@@ -64,13 +64,13 @@ async function load(loc: PlanLocation, options: DiskLoadOptions): Promise<DiskLo
   const manifestPath = manifestPathOf(planDir);
   const cachePath = options.cache ? cacheFile(loc.root, planDir) : undefined;
   const cached = cachePath ? readCache(cachePath, { planDir }) : undefined;
-  let dirty = cachePath !== undefined && (cached === undefined || cached.size !== entries.filter((e) => e.stat).length);
 
   const results = new Array<FileResult>(entries.length);
-  /** The cache as it will be written: one entry per readable file. */
-  const keep = new Array<CacheEntry | undefined>(entries.length);
-  /** Bytes read in this run, by path: later reads must match them. */
-  const hashes = new Map<string, string>();
+  /** sha256 of each file as loaded (from the cache or read in this run), to check later reads against. */
+  const hashes = new Array<string | undefined>(entries.length);
+  /** Cache entries still good, and those whose stat data must be refreshed. */
+  const hits: CacheEntry[] = [];
+  let refreshed = 0;
   const misses: number[] = [];
 
   entries.forEach((entry, i) => {
@@ -83,37 +83,46 @@ async function load(loc: PlanLocation, options: DiskLoadOptions): Promise<DiskLo
       misses.push(i);
       return;
     }
-    if (sameStat(hit.stat, entry.stat) && !isRacy(hit)) {
-      results[i] = hit.result;
-      keep[i] = hit;
-      return;
-    }
-    // Touched, renamed over, or too recent to trust the timestamps: compare the bytes.
-    const raw = readPlanFile(entry);
-    if (!raw.bytes || sha256(raw.bytes) !== hit.hash) {
-      misses.push(i);
-      return;
-    }
+    if (!sameStat(hit.stat, entry.stat) || isRacy(hit)) {
+      // Touched, renamed over, or too recent to trust the timestamps: compare the bytes.
+      const raw = readPlanFile(entry);
+      if (!raw.bytes || sha256(raw.bytes) !== hit.hash) {
+        misses.push(i);
+        return;
+      }
+      hits.push({ ...hit, stat: entry.stat, seen: startedAt });
+      refreshed++;
+    } else hits.push(hit);
     results[i] = hit.result;
-    keep[i] = { ...hit, stat: entry.stat, seen: startedAt };
-    hashes.set(entry.path, hit.hash);
-    dirty = true;
+    hashes[i] = hit.hash;
   });
 
-  if (misses.length > 0) {
-    dirty = true;
-    const files = misses.map((i) => entries[i]!);
+  // The cache is written again when anything in it would change.
+  const changed = cached === undefined || misses.length > 0 || refreshed > 0 || hits.length !== cached.size;
+  const writer = cachePath && changed ? CacheWriter.open(cachePath, { planDir }, cached ? cachePath : undefined) : undefined;
+  for (const hit of hits) writer?.add(hit);
+  try {
+    await loadMisses();
+  } catch (err) {
+    writer?.abort();
+    throw err;
+  }
+  writer?.commit();
+
+  async function loadMisses(): Promise<void> {
+    if (misses.length === 0) return;
     // Imported here, not above: a warm run needs neither the threads nor the parser.
-    const { loadFilesInWorkers, workerCount } = await import('./parse-pool.js');
-    const threads = workerCount(files.length, options.env);
-    const loaded = threads > 0 ? await loadFilesInWorkers(files, manifestPath, threads) : await loadHere(files, manifestPath);
-    misses.forEach((i, k) => {
-      const l = loaded[k]!;
+    const { loadFilesHere, loadFilesInWorkers, workerCount } = await import('./parse-pool.js');
+    const files = misses.map((i) => entries[i]!);
+    const onLoaded: OnLoaded = (k, l) => {
+      const i = misses[k]!;
       results[i] = l.result;
-      if (l.hash === undefined) return;
-      hashes.set(l.result.path, l.hash);
-      keep[i] = { path: l.result.path, stat: entries[i]!.stat!, seen: startedAt, hash: l.hash, result: l.result, resultJson: l.json };
-    });
+      hashes[i] = l.hash;
+      if (l.hash !== undefined) writer?.add({ path: l.result.path, stat: entries[i]!.stat!, seen: startedAt, hash: l.hash, result: l.result, resultJson: l.json });
+    };
+    const threads = workerCount(files.length, options.env);
+    if (threads > 0) await loadFilesInWorkers(files, manifestPath, threads, onLoaded);
+    else await loadFilesHere(files, manifestPath, onLoaded);
   }
 
   const indexOf = new Map(entries.map((e, i) => [e.path, i]));
@@ -122,7 +131,7 @@ async function load(loc: PlanLocation, options: DiskLoadOptions): Promise<DiskLo
     const i = indexOf.get(file);
     if (i === undefined || !results[i]!.decoded) return undefined;
     const raw = readPlanFile(entries[i]!);
-    const expected = hashes.get(file) ?? keep[i]?.hash;
+    const expected = hashes[i];
     if (!raw.bytes || (expected !== undefined && sha256(raw.bytes) !== expected)) throw new PlanChanged();
     return decodeText(file, raw.bytes).text;
   };
@@ -151,26 +160,7 @@ async function load(loc: PlanLocation, options: DiskLoadOptions): Promise<DiskLo
     if (text !== undefined) sources.set(file, text);
   }
 
-  if (cachePath && dirty) {
-    writeCache(
-      cachePath,
-      { planDir },
-      keep.filter((e): e is CacheEntry => e !== undefined),
-    );
-  }
   const result: LoadResult = { diagnostics, sources };
   if (assembled.plan) result.plan = assembled.plan;
   return { result, files: entries.length };
-}
-
-/** The files loaded on this thread, with the code the workers run. */
-async function loadHere(files: readonly PlanFileEntry[], manifestPath: string): Promise<LoadedFile[]> {
-  const { runJob } = await import('./parse-worker.js');
-  // Through JSON, as from a worker or the cache: every path gives the very same result.
-  const reply = runJob({ id: 0, manifestPath, files: files.map((f) => ({ path: f.path, abs: f.abs })) });
-  return reply.files.map((f) => {
-    const loaded: LoadedFile = { result: JSON.parse(f.json) as FileResult, json: f.json };
-    if (f.hash !== undefined) loaded.hash = f.hash;
-    return loaded;
-  });
 }

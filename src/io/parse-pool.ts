@@ -1,9 +1,8 @@
 /**
  * Loading many plan files on every core: worker threads (parse-worker.ts)
- * read, parse and check batches of files while the main thread turns their
- * answers into results. Results come back in the order of the input,
- * whatever order the threads finish in, so the output does not depend on
- * timing.
+ * read, parse and check batches of files while the main thread takes in
+ * their answers. Each answer is handed on with its index in the input, so
+ * that the caller's results do not depend on which thread finished first.
  */
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -12,13 +11,23 @@ import type { ParseJob, ParseReply } from './parse-worker.js';
 
 export interface LoadedFile {
   result: FileResult;
+  /** sha256 of the bytes; absent when the file could not be read. */
   hash?: string;
+  /** The result as JSON, as the cache stores it. */
   json: string;
 }
+
+export type OnLoaded = (index: number, file: LoadedFile) => void;
 
 /** Below this many files to parse, starting threads costs more than it saves. */
 export const WORKER_THRESHOLD = 500;
 const MAX_THREADS = 4;
+/**
+ * A worker's young generation, MB. Node's default lets each worker's heap grow
+ * by ≈ 50 MB; parsing makes only short-lived garbage, which a small young
+ * generation collects as cheaply (peak memory is a target too).
+ */
+const WORKER_YOUNG_MB = 8;
 
 /**
  * How many worker threads to use for `count` files: CSP_PARSE_WORKERS=0 never,
@@ -39,15 +48,32 @@ function workerFile(): string {
   return path.join(__dirname, 'parse-worker.cjs');
 }
 
-export function loadFilesInWorkers(files: readonly { path: string; abs: string }[], manifestPath: string, threads: number): Promise<LoadedFile[]> {
-  const out = new Array<LoadedFile>(files.length);
+function loaded(f: ParseReply['files'][number]): LoadedFile {
+  const l: LoadedFile = { result: JSON.parse(f.json) as FileResult, json: f.json };
+  if (f.hash !== undefined) l.hash = f.hash;
+  return l;
+}
+
+/** Loads the files on this thread, with the code the workers run and through the same JSON. */
+export async function loadFilesHere(files: readonly { path: string; abs: string }[], manifestPath: string, onLoaded: OnLoaded): Promise<void> {
+  const { runJob } = await import('./parse-worker.js');
+  files.forEach((f, k) => {
+    onLoaded(k, loaded(runJob({ id: k, manifestPath, files: [{ path: f.path, abs: f.abs }] }).files[0]!));
+  });
+}
+
+export function loadFilesInWorkers(
+  files: readonly { path: string; abs: string }[],
+  manifestPath: string,
+  threads: number,
+  onLoaded: OnLoaded,
+): Promise<void> {
   // Small batches balance the load; not so small that messages dominate.
-  const size = Math.max(8, Math.min(128, Math.ceil(files.length / (threads * 6))));
+  const size = Math.max(8, Math.min(64, Math.ceil(files.length / (threads * 8))));
   const jobs: ParseJob[] = [];
   for (let start = 0, id = 0; start < files.length; start += size, id++) {
     jobs.push({ id, manifestPath, files: files.slice(start, start + size).map((f) => ({ path: f.path, abs: f.abs })) });
   }
-  const starts = jobs.map((_, id) => id * size);
   return new Promise((resolve, reject) => {
     const workers: Worker[] = [];
     let next = 0;
@@ -66,21 +92,22 @@ export function loadFilesInWorkers(files: readonly { path: string; abs: string }
       if (next < jobs.length) w.postMessage(jobs[next++]);
     };
     for (let t = 0; t < Math.min(threads, jobs.length); t++) {
-      const w = new Worker(workerFile());
+      const w = new Worker(workerFile(), { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
       w.unref();
       workers.push(w);
       w.on('message', (reply: ParseReply) => {
         if (failed) return;
         give(w);
-        const base = starts[reply.id]!;
-        reply.files.forEach((f, k) => {
-          const loaded: LoadedFile = { result: JSON.parse(f.json) as FileResult, json: f.json };
-          if (f.hash !== undefined) loaded.hash = f.hash;
-          out[base + k] = loaded;
-        });
+        try {
+          const base = reply.id * size;
+          reply.files.forEach((f, k) => onLoaded(base + k, loaded(f)));
+        } catch (err) {
+          fail(err);
+          return;
+        }
         if (++done === jobs.length) {
           stop();
-          resolve(out);
+          resolve();
         }
       });
       w.on('error', fail);
