@@ -6,6 +6,7 @@
  * plan files may not use (aliases, tags, several documents, non-string keys).
  */
 import {
+  type Alias,
   Composer,
   CST,
   type Document,
@@ -18,7 +19,10 @@ import {
   isPair,
   isScalar,
   isSeq,
-  visit,
+  type Pair,
+  type Scalar,
+  type YAMLMap,
+  type YAMLSeq,
 } from 'yaml';
 import { diagnostic, type Diagnostic, type RuleCode, type SourcePos } from './diagnostics.js';
 import { clip } from './text.js';
@@ -395,6 +399,31 @@ function propertyAt(starts: readonly number[], nodeStart: number, text: string, 
   return undefined;
 }
 
+interface TreeVisitor {
+  alias?(node: Alias): void;
+  pair?(pair: Pair): void;
+  node?(node: Scalar | YAMLMap | YAMLSeq): void;
+}
+
+/**
+ * Every node under `node` in document order, as yaml's visit() walks them (a
+ * collection before its items, a pair before its key and value), without
+ * the path arrays visit() freezes at every step. The nesting checks have
+ * bounded the depth before this runs.
+ */
+function walkTree(node: unknown, visitor: TreeVisitor): void {
+  if (isAlias(node)) visitor.alias?.(node);
+  else if (isPair(node)) {
+    visitor.pair?.(node);
+    walkTree(node.key, visitor);
+    walkTree(node.value, visitor);
+  } else if (isScalar(node)) visitor.node?.(node);
+  else if (isCollection(node)) {
+    visitor.node?.(node);
+    for (const item of node.items) walkTree(item, visitor);
+  }
+}
+
 /** Parses one plan file. Never throws. */
 export function parseYamlFile(file: string, text: string): ParsedFile {
   const posOf = positionsOf(file, text);
@@ -465,13 +494,16 @@ export function parseYamlFile(file: string, text: string): ParsedFile {
   }
   let unsafe = diags.length > 0;
   const anchors = new Set<string>();
-  visit(doc, {
-    Node(_, node) {
-      if (!isAlias(node) && node.anchor) anchors.add(node.anchor);
-    },
-  });
-  visit(doc, {
-    Alias(_, node) {
+  // Only anchor tokens make anchors: without any, there is nothing to collect.
+  if (scan.anchorStarts.length > 0) {
+    walkTree(doc.contents, {
+      node(node) {
+        if (node.anchor) anchors.add(node.anchor);
+      },
+    });
+  }
+  walkTree(doc.contents, {
+    alias(node) {
       unsafe = true;
       // An alias to no anchor is most often text that starts with '*', like "*Updated* figures".
       const undefinedAnchor = !anchors.has(node.source);
@@ -486,8 +518,7 @@ export function parseYamlFile(file: string, text: string): ParsedFile {
         ),
       );
     },
-    Node(_, node) {
-      if (isAlias(node)) return;
+    node(node) {
       if (node.tag) {
         // The parser sets a tag only where the source writes one.
         unsafe = true;
@@ -512,7 +543,7 @@ export function parseYamlFile(file: string, text: string): ParsedFile {
         );
       }
     },
-    Pair(_, pair) {
+    pair(pair) {
       const key = pair.key;
       if (isScalar(key) && typeof key.value === 'string') return;
       unsafe = true;
