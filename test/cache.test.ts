@@ -44,7 +44,7 @@ describe('loading through the cache gives what loadPlan gives', () => {
     const expected = loadPlan(readPlanFiles(location), { asOf: AS_OF });
     const load = (cache: boolean) => loadPlanFromDisk(location, { asOf: AS_OF, cache, env: { CSP_PARSE_WORKERS: '0' } });
     const runs = [await load(false), await load(true), await load(true)];
-    expect(exists(cacheFile(root, 'plan'))).toBe(true);
+    expect(exists(cacheFile(root, { kind: 'plan', planDir: 'plan' }))).toBe(true);
     for (const { result } of runs) {
       expect(result.diagnostics).toEqual(expected.diagnostics);
       expect(result.plan).toEqual(expected.plan);
@@ -135,6 +135,13 @@ describe('the cache never changes an answer', () => {
     writeFileSync(path.join(plan, 'pillar-2', 'p2.97.yaml'), Buffer.from([0x69, 0x64, 0x3a, 0x20, 0xff, 0xfe, 0x0a]));
     expectSameAnswers(root);
 
+    // Review files, checked on their own: a good one, then a broken one.
+    mkdirSync(path.join(plan, 'reviews'));
+    cpSync(path.join(REPO_ROOT, 'plan/reviews/adoption.yaml'), path.join(plan, 'reviews/adoption.yaml'));
+    expectSameAnswers(root);
+    writeFileSync(path.join(plan, 'reviews/broken.yaml'), 'date: 2025-13-01\nplan: x\n');
+    expectSameAnswers(root);
+
     // Another day: a note dated after --as-of is an error then, not now.
     expectSameAnswers(root, '2025-01-01');
   }, SLOW);
@@ -143,7 +150,7 @@ describe('the cache never changes an answer', () => {
     const root = synthRoot(12, 3);
     const expected = answers(root, { CSP_NO_CACHE: '1' });
     answers(root, {});
-    const cache = cacheFile(root, 'plan');
+    const cache = cacheFile(root, { kind: 'plan', planDir: 'plan' });
     const good = readFileSync(cache, 'utf8');
     const lines = good.split('\n');
     const variants = [
@@ -196,6 +203,8 @@ describe('worker threads', () => {
 describe('a warm run', () => {
   it('needs neither the YAML parser nor zod (dist/parser.cjs)', () => {
     const root = synthRoot(10, 2);
+    mkdirSync(path.join(root, 'plan/reviews'));
+    cpSync(path.join(REPO_ROOT, 'plan/reviews/adoption.yaml'), path.join(root, 'plan/reviews/adoption.yaml'));
     const expected = answers(root, {});
     const install = path.join(tmpdir(), `csp-no-parser-${process.pid}`);
     rmSync(install, { recursive: true, force: true });

@@ -66,12 +66,16 @@ export interface LoadedPlanFiles extends LoadedPlan {
   raw: PlanFiles;
 }
 
+/** Whether to use the load cache: not with --no-cache or CSP_NO_CACHE=1. */
+export function useCache(ctx: CommandContext, env: NodeJS.ProcessEnv = process.env): boolean {
+  return ctx.options.cache !== false && !(env.CSP_NO_CACHE !== undefined && env.CSP_NO_CACHE !== '' && env.CSP_NO_CACHE !== '0');
+}
+
 /** The plan located, read and loaded (through the cache unless --no-cache or CSP_NO_CACHE=1). */
 export async function readAndLoad(ctx: CommandContext): Promise<LoadedPlan> {
   const env = process.env;
   const location = locatePlan(ctx.options.plan, env, process.cwd());
-  const cache = ctx.options.cache !== false && !(env.CSP_NO_CACHE !== undefined && env.CSP_NO_CACHE !== '' && env.CSP_NO_CACHE !== '0');
-  const { result, files } = await loadPlanFromDisk(location, { asOf: ctx.asOf, cache, env });
+  const { result, files } = await loadPlanFromDisk(location, { asOf: ctx.asOf, cache: useCache(ctx, env), env });
   return { location, result, files };
 }
 

@@ -28,8 +28,8 @@
  */
 import { closeSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import type { FileResult } from '../core/assemble.js';
-import type { FileStat } from './plan-files.js';
+import { sha256 } from './hash.js';
+import { type FileStat, type PlanFileEntry, readPlanFile } from './plan-files.js';
 
 declare const CSP_BUILD_ID: string | undefined;
 
@@ -46,36 +46,45 @@ const NEWLINE = 0x0a;
 const TAB = 0x09;
 const CHUNK = 1 << 20;
 
-export interface CacheEntry {
+/** What a cached result must be: plain data that names its file. */
+export interface CachedResult {
+  path: string;
+}
+
+export interface CacheEntry<T extends CachedResult = CachedResult> {
   path: string;
   stat: FileStat;
   /** When the bytes were read (ms since the epoch). */
   seen: number;
   /** sha256 of the bytes, hex. */
   hash: string;
-  result: FileResult;
+  result: T;
   /** The result as JSON, when at hand: saves serialising it again. */
   resultJson?: string;
   /** Where the result's JSON is in the cache file it was read from: copied as it is when the cache is written again. */
   source?: { offset: number; length: number };
 }
 
-export interface CacheKey {
+export interface CacheKey<T extends CachedResult = CachedResult> {
+  /** What the results are: 'plan' (plan files), 'reviews' (review files). Also the file name's prefix. */
+  kind: string;
   /** The plan folder relative to the repository root. */
   planDir: string;
+  /** Whether a result read back has the shape the loader expects (it checks no further). */
+  isResult(value: unknown): value is T;
 }
 
 function buildId(): string {
   return typeof CSP_BUILD_ID === 'string' ? CSP_BUILD_ID : 'dev';
 }
 
-export function cacheFile(root: string, planDir: string): string {
-  const name = path.basename(planDir).replace(/[^A-Za-z0-9._-]/g, '_') || 'plan';
-  return path.join(root, CACHE_DIR, `load-${name}.jsonl`);
+export function cacheFile(root: string, key: Pick<CacheKey, 'kind' | 'planDir'>): string {
+  const name = path.basename(key.planDir).replace(/[^A-Za-z0-9._-]/g, '_') || 'plan';
+  return path.join(root, CACHE_DIR, `${key.kind}-${name}.jsonl`);
 }
 
 function header(key: CacheKey): string {
-  return JSON.stringify({ format: FORMAT, version: FORMAT_VERSION, build: buildId(), planDir: key.planDir });
+  return JSON.stringify({ format: FORMAT, version: FORMAT_VERSION, build: buildId(), kind: key.kind, planDir: key.planDir });
 }
 
 export function sameStat(a: FileStat, b: FileStat): boolean {
@@ -88,7 +97,7 @@ export function isRacy(entry: Pick<CacheEntry, 'stat' | 'seen'>): boolean {
 }
 
 /** The cached entries by path, or undefined when there is no usable cache. Never throws. */
-export function readCache(file: string, key: CacheKey): Map<string, CacheEntry> | undefined {
+export function readCache<T extends CachedResult>(file: string, key: CacheKey<T>): Map<string, CacheEntry<T>> | undefined {
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -96,7 +105,7 @@ export function readCache(file: string, key: CacheKey): Map<string, CacheEntry> 
     return undefined;
   }
   try {
-    const entries = new Map<string, CacheEntry>();
+    const entries = new Map<string, CacheEntry<T>>();
     let first = true;
     for (const { line, offset } of lines(fd)) {
       if (first) {
@@ -108,7 +117,7 @@ export function readCache(file: string, key: CacheKey): Map<string, CacheEntry> 
       if (tab < 0) return undefined;
       const meta: unknown = JSON.parse(line.toString('utf8', 0, tab));
       const result: unknown = JSON.parse(line.toString('utf8', tab + 1));
-      const entry = toEntry(meta, result, { offset: offset + tab + 1, length: line.length - tab - 1 });
+      const entry = toEntry(meta, result, key, { offset: offset + tab + 1, length: line.length - tab - 1 });
       if (!entry || entries.has(entry.path)) return undefined;
       entries.set(entry.path, entry);
     }
@@ -156,13 +165,13 @@ function* lines(fd: number): Generator<{ line: Buffer; offset: number }> {
   }
 }
 
-function toEntry(meta: unknown, result: unknown, source: CacheEntry['source']): CacheEntry | undefined {
+function toEntry<T extends CachedResult>(meta: unknown, result: unknown, key: CacheKey<T>, source: CacheEntry['source']): CacheEntry<T> | undefined {
   if (!Array.isArray(meta) || meta.length !== 7) return undefined;
   const [p, size, mtimeMs, ctimeMs, ino, seen, hash] = meta as unknown[];
   if (typeof p !== 'string' || typeof hash !== 'string') return undefined;
   if (![size, mtimeMs, ctimeMs, ino, seen].every((n) => typeof n === 'number')) return undefined;
-  if (!isFileResult(result) || result.path !== p) return undefined;
-  const entry: CacheEntry = {
+  if (!key.isResult(result) || result.path !== p) return undefined;
+  const entry: CacheEntry<T> = {
     path: p,
     stat: { size: size as number, mtimeMs: mtimeMs as number, ctimeMs: ctimeMs as number, ino: ino as number },
     seen: seen as number,
@@ -173,25 +182,12 @@ function toEntry(meta: unknown, result: unknown, source: CacheEntry['source']): 
   return entry;
 }
 
-/** The shape a result must have to be used; the loader checks no further. */
-function isFileResult(v: unknown): v is FileResult {
-  if (typeof v !== 'object' || v === null) return false;
-  const r = v as Record<string, unknown>;
-  if (typeof r.path !== 'string' || typeof r.decoded !== 'boolean' || !Array.isArray(r.diagnostics)) return false;
-  if (r.initiative !== undefined) {
-    const i = r.initiative as Record<string, unknown> | null;
-    if (typeof i !== 'object' || i === null || typeof i.id !== 'string' || !Array.isArray(i.notes)) return false;
-  }
-  if (r.manifest !== undefined && (typeof r.manifest !== 'object' || r.manifest === null)) return false;
-  return true;
-}
-
 /**
  * Writes a new cache an entry at a time into a temporary file, renamed over
  * the old one when complete: the cache is replaced whole or not at all.
  * Never throws; a cache that cannot be written is simply not written.
  */
-export class CacheWriter {
+export class CacheWriter<T extends CachedResult = CachedResult> {
   private text = '';
   private failed = false;
   private previous: number | undefined;
@@ -212,22 +208,22 @@ export class CacheWriter {
   }
 
   /** A writer for `file`; entries with a `source` are copied from `previous` (the cache they were read from). */
-  static open(file: string, key: CacheKey, previous?: string): CacheWriter {
+  static open<T extends CachedResult>(file: string, key: CacheKey<T>, previous?: string): CacheWriter<T> {
     const temp = `${file}.${process.pid}.tmp`;
     try {
       mkdirSync(path.dirname(file), { recursive: true });
       markCacheDir(path.dirname(file));
-      const writer = new CacheWriter(file, temp, openSync(temp, 'w'), previous);
+      const writer = new CacheWriter<T>(file, temp, openSync(temp, 'w'), previous);
       writer.text = `${header(key)}\n`;
       return writer;
     } catch {
-      const writer = new CacheWriter(file, temp, undefined, undefined);
+      const writer = new CacheWriter<T>(file, temp, undefined, undefined);
       writer.failed = true;
       return writer;
     }
   }
 
-  add(e: CacheEntry): void {
+  add(e: CacheEntry<T>): void {
     if (this.failed) return;
     try {
       this.text += `${JSON.stringify([e.path, e.stat.size, e.stat.mtimeMs, e.stat.ctimeMs, e.stat.ino, e.seen, e.hash])}\t`;
@@ -310,4 +306,57 @@ function markCacheDir(dir: string): void {
       // already there (or not writable: then the cache write fails anyway)
     }
   }
+}
+
+/** The files whose cached results still hold, and those to load again. */
+export interface CacheCheck<T extends CachedResult> {
+  /** By index in the listing: the cached result, when it still holds. */
+  results: (T | undefined)[];
+  /** By index: sha256 of the bytes the result came from. */
+  hashes: (string | undefined)[];
+  /** Entries to keep (with fresh stat data where the bytes had to be compared). */
+  hits: CacheEntry<T>[];
+  /** Indexes of the readable files to load. */
+  misses: number[];
+  /** Whether the cache file should be written again. */
+  changed: boolean;
+}
+
+/**
+ * Sorts listed files into cache hits and misses: a hit is a file whose lstat
+ * data are those recorded and that was not racy then, or whose bytes hash
+ * to the recorded hash. Files with a problem (links, unreadable) are neither.
+ */
+export function checkAgainstCache<T extends CachedResult>(
+  entries: readonly PlanFileEntry[],
+  cached: Map<string, CacheEntry<T>> | undefined,
+  startedAt: number,
+): CacheCheck<T> {
+  const results = new Array<T | undefined>(entries.length);
+  const hashes = new Array<string | undefined>(entries.length);
+  const hits: CacheEntry<T>[] = [];
+  const misses: number[] = [];
+  let refreshed = 0;
+  entries.forEach((entry, i) => {
+    if (!entry.stat) return;
+    const hit = cached?.get(entry.path);
+    if (!hit || hit.stat.size !== entry.stat.size) {
+      misses.push(i);
+      return;
+    }
+    if (!sameStat(hit.stat, entry.stat) || isRacy(hit)) {
+      // Touched, renamed over, or too recent to trust the timestamps: compare the bytes.
+      const raw = readPlanFile(entry);
+      if (!raw.bytes || sha256(raw.bytes) !== hit.hash) {
+        misses.push(i);
+        return;
+      }
+      hits.push({ ...hit, stat: entry.stat, seen: startedAt });
+      refreshed++;
+    } else hits.push(hit);
+    results[i] = hit.result;
+    hashes[i] = hit.hash;
+  });
+  const changed = cached === undefined || misses.length > 0 || refreshed > 0 || hits.length !== cached.size;
+  return { results, hashes, hits, misses, changed };
 }

@@ -22,7 +22,7 @@ import {
 import { decodeText } from '../core/decode.js';
 import type { SourcePos } from '../core/diagnostics.js';
 import { environmentError } from '../errors.js';
-import { type CacheEntry, cacheFile, CacheWriter, isRacy, readCache, sameStat } from './cache.js';
+import { type CacheKey, cacheFile, CacheWriter, checkAgainstCache, readCache } from './cache.js';
 import { nowMs } from './clock.js';
 import { sha256 } from './hash.js';
 import type { OnLoaded } from './parse-pool.js';
@@ -62,44 +62,16 @@ async function load(loc: PlanLocation, options: DiskLoadOptions): Promise<DiskLo
   const startedAt = nowMs();
   const { planDir, entries } = listPlanFiles(loc);
   const manifestPath = manifestPathOf(planDir);
-  const cachePath = options.cache ? cacheFile(loc.root, planDir) : undefined;
-  const cached = cachePath ? readCache(cachePath, { planDir }) : undefined;
-
-  const results = new Array<FileResult>(entries.length);
-  /** sha256 of each file as loaded (from the cache or read in this run), to check later reads against. */
-  const hashes = new Array<string | undefined>(entries.length);
-  /** Cache entries still good, and those whose stat data must be refreshed. */
-  const hits: CacheEntry[] = [];
-  let refreshed = 0;
-  const misses: number[] = [];
-
-  entries.forEach((entry, i) => {
-    if (!entry.stat) {
-      results[i] = problemResult(entry.path, entry.problem!);
-      return;
-    }
-    const hit = cached?.get(entry.path);
-    if (!hit || hit.stat.size !== entry.stat.size) {
-      misses.push(i);
-      return;
-    }
-    if (!sameStat(hit.stat, entry.stat) || isRacy(hit)) {
-      // Touched, renamed over, or too recent to trust the timestamps: compare the bytes.
-      const raw = readPlanFile(entry);
-      if (!raw.bytes || sha256(raw.bytes) !== hit.hash) {
-        misses.push(i);
-        return;
-      }
-      hits.push({ ...hit, stat: entry.stat, seen: startedAt });
-      refreshed++;
-    } else hits.push(hit);
-    results[i] = hit.result;
-    hashes[i] = hit.hash;
-  });
+  const key: CacheKey<FileResult> = { kind: 'plan', planDir, isResult: isFileResult };
+  const cachePath = options.cache ? cacheFile(loc.root, key) : undefined;
+  const cached = cachePath ? readCache(cachePath, key) : undefined;
+  const check = checkAgainstCache(entries, cached, startedAt);
+  const { hits, misses, changed } = check;
+  const hashes = check.hashes;
+  const results = entries.map((entry, i) => check.results[i] ?? (entry.problem ? problemResult(entry.path, entry.problem) : undefined)) as FileResult[];
 
   // The cache is written again when anything in it would change.
-  const changed = cached === undefined || misses.length > 0 || refreshed > 0 || hits.length !== cached.size;
-  const writer = cachePath && changed ? CacheWriter.open(cachePath, { planDir }, cached ? cachePath : undefined) : undefined;
+  const writer = cachePath && changed ? CacheWriter.open(cachePath, key, cached ? cachePath : undefined) : undefined;
   for (const hit of hits) writer?.add(hit);
   try {
     await loadMisses();
@@ -133,7 +105,7 @@ async function load(loc: PlanLocation, options: DiskLoadOptions): Promise<DiskLo
     const raw = readPlanFile(entries[i]!);
     const expected = hashes[i];
     if (!raw.bytes || (expected !== undefined && sha256(raw.bytes) !== expected)) throw new PlanChanged();
-    return decodeText(file, raw.bytes).text;
+    return decodeText(file, raw.bytes, raw.size ?? raw.bytes.length).text;
   };
 
   const { view, requests } = deferredViews();
@@ -163,4 +135,17 @@ async function load(loc: PlanLocation, options: DiskLoadOptions): Promise<DiskLo
   const result: LoadResult = { diagnostics, sources };
   if (assembled.plan) result.plan = assembled.plan;
   return { result, files: entries.length };
+}
+
+/** The shape a cached plan-file result must have to be used; the loader checks no further. */
+function isFileResult(v: unknown): v is FileResult {
+  if (typeof v !== 'object' || v === null) return false;
+  const r = v as Record<string, unknown>;
+  if (typeof r.path !== 'string' || typeof r.decoded !== 'boolean' || !Array.isArray(r.diagnostics)) return false;
+  if (r.initiative !== undefined) {
+    const i = r.initiative as Record<string, unknown> | null;
+    if (typeof i !== 'object' || i === null || typeof i.id !== 'string' || !Array.isArray(i.notes)) return false;
+  }
+  if (r.manifest !== undefined && (typeof r.manifest !== 'object' || r.manifest === null)) return false;
+  return true;
 }
