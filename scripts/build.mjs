@@ -19,6 +19,7 @@ import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +27,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 const HEAVY_PACKAGES = new Set(['yaml', 'zod']);
+const LAZY_BUILTINS = ['child_process', 'crypto'];
 const PARSER_BUNDLE = './parser.cjs';
 const ENTRIES = { cli: 'src/cli/main.ts', 'parse-worker': 'src/io/parse-worker.ts' };
 
@@ -112,13 +114,22 @@ const parserBoundary = {
 const lazyStart = {
   name: 'lazy-start',
   setup(b) {
-    // commander needs child_process only for stand-alone executable subcommands, which csp has
-    // none of; loading it (and the net module under it) costs ≈ 4 ms.
-    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
-      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'lazy-builtin' } : undefined,
+    // Built-in modules that cost milliseconds to load and that most runs never call: commander
+    // needs child_process only for executable subcommands (csp has none; git and $EDITOR need it),
+    // crypto serves translation fingerprints and lock files. Each becomes an object whose
+    // properties load the module when first read.
+    b.onResolve({ filter: new RegExp(`^(node:)?(${LAZY_BUILTINS.join('|')})$`) }, (args) =>
+      args.namespace === 'lazy-builtin' ? { path: `node:${args.path.replace(/^node:/, '')}`, external: true } : { path: args.path.replace(/^node:/, ''), namespace: 'lazy-builtin' },
     );
     b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
-      contents: `let m;\nmodule.exports = new Proxy({}, { get: (_, key) => (m ??= require(${JSON.stringify(`node:${args.path}`)}))[key] });\n`,
+      contents: [
+        'let m;',
+        `const load = () => (m ??= require(${JSON.stringify(`node:${args.path}`)}));`,
+        `for (const key of ${JSON.stringify(Object.keys(createRequire(import.meta.url)(`node:${args.path}`)).sort())}) {`,
+        '  Object.defineProperty(module.exports, key, { get: () => load()[key], enumerable: true });',
+        '}',
+        '',
+      ].join('\n'),
       loader: 'js',
     }));
     // chalk works out colour support from the terminal when it is evaluated (loading node:tty);

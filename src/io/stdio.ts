@@ -5,21 +5,33 @@
  * written once and whole. The streams are synchronous for files and pipes
  * on Linux and macOS anyway, so the output is the same.
  */
-import { fstatSync, writeSync } from 'node:fs';
+import { fstatSync, statSync, writeSync } from 'node:fs';
 
 export type StdFd = 1 | 2;
 
 /** Streams whose reader went away (`csp status | head`): further output is dropped, as the reader wanted. */
 const closed = new Set<StdFd>();
 
-/** Whether the descriptor is a terminal; pipes and files are told apart without loading node:tty. */
+/**
+ * Whether the descriptor is a terminal. Pipes, files and /dev/null are told
+ * apart without loading node:tty (and node:net under it, ≈ 8 ms).
+ */
 export function isTerminal(fd: StdFd): boolean {
   try {
-    if (!fstatSync(fd).isCharacterDevice()) return false;
+    const st = fstatSync(fd);
+    if (!st.isCharacterDevice() || isDevNull(st.rdev)) return false;
   } catch {
     return false;
   }
   return process.getBuiltinModule('node:tty').isatty(fd);
+}
+
+function isDevNull(rdev: number): boolean {
+  try {
+    return statSync('/dev/null').rdev === rdev;
+  } catch {
+    return false;
+  }
 }
 
 /** The terminal's width in columns, when standard output is a terminal. */
