@@ -16,11 +16,13 @@ import {
   type LoadResult,
   manifestPathOf,
   pendingPositions,
+  type PlanFiles,
   problemResult,
   resolvePositions,
 } from '../core/assemble.js';
 import { decodeText } from '../core/decode.js';
-import type { SourcePos } from '../core/diagnostics.js';
+import type { Diagnostic, SourcePos } from '../core/diagnostics.js';
+import type { Plan } from '../core/model.js';
 import { environmentError } from '../errors.js';
 import { type CacheKey, cacheFile, CacheWriter, checkAgainstCache, readCache } from './cache.js';
 import { nowMs } from './clock.js';
@@ -108,8 +110,25 @@ async function load(loc: PlanLocation, options: DiskLoadOptions): Promise<DiskLo
     return decodeText(file, raw.bytes, raw.size ?? raw.bytes.length).text;
   };
 
+  const { plan, diagnostics, sources } = await finish(planDir, results, options.asOf, textOf);
+  const result: LoadResult = { diagnostics, sources };
+  if (plan) result.plan = plan;
+  return { result, files: entries.length };
+}
+
+/**
+ * The plan from its files' results: the plan-wide rules, then the positions
+ * of their diagnostics (from the texts of only those files), then the texts
+ * of every file a diagnostic names.
+ */
+async function finish(
+  planDir: string,
+  results: readonly FileResult[],
+  asOf: string,
+  textOf: (file: string) => string | undefined,
+): Promise<{ plan?: Plan; diagnostics: Diagnostic[]; sources: Map<string, string> }> {
   const { view, requests } = deferredViews();
-  const assembled = assemblePlan(planDir, results, { asOf: options.asOf }, view);
+  const assembled = assemblePlan(planDir, results, { asOf }, view);
   let diagnostics = assembled.diagnostics;
   const pending = pendingPositions(diagnostics, requests);
   if (pending.size > 0) {
@@ -125,16 +144,84 @@ async function load(loc: PlanLocation, options: DiskLoadOptions): Promise<DiskLo
     }
     diagnostics = resolvePositions(diagnostics, found);
   }
-
   const sources = new Map<string, string>();
   for (const file of new Set(diagnostics.map((d) => d.file))) {
     const text = textOf(file);
     if (text !== undefined) sources.set(file, text);
   }
+  return assembled.plan ? { plan: assembled.plan, diagnostics, sources } : { diagnostics, sources };
+}
 
+/**
+ * Results of files loaded in this run, by path and content: a file is parsed
+ * once per run, whichever git revision it comes from. Seeded from the
+ * working tree's load cache, so files that are the same in a revision as
+ * in the working tree are not parsed at all.
+ */
+export class KnownResults {
+  private readonly byContent = new Map<string, FileResult>();
+
+  static fromCache(root: string, planDir: string): KnownResults {
+    const known = new KnownResults();
+    const cached = readCache(cacheFile(root, { kind: 'plan', planDir }), { kind: 'plan', planDir, isResult: isFileResult });
+    for (const entry of cached?.values() ?? []) known.set(entry.path, entry.hash, entry.result);
+    return known;
+  }
+
+  get(path: string, hash: string): FileResult | undefined {
+    return this.byContent.get(`${hash} ${path}`);
+  }
+
+  set(path: string, hash: string, result: FileResult): void {
+    this.byContent.set(`${hash} ${path}`, result);
+  }
+}
+
+/**
+ * A plan whose files were read elsewhere (from a git revision), with the
+ * answer of loadPlan: the files `known` holds are not parsed again, the
+ * others are parsed on worker threads when there are many.
+ */
+export async function loadPlanFromFiles(input: PlanFiles, options: { asOf: string; env: NodeJS.ProcessEnv; known: KnownResults }): Promise<LoadResult> {
+  const manifestPath = manifestPathOf(input.planDir);
+  const { known } = options;
+  const results = new Array<FileResult>(input.files.length);
+  const hashes = new Array<string | undefined>(input.files.length);
+  const misses: number[] = [];
+  input.files.forEach((raw, i) => {
+    if (raw.problem) {
+      results[i] = problemResult(raw.path, raw.problem);
+      return;
+    }
+    const hash = sha256(raw.bytes ?? new Uint8Array());
+    hashes[i] = hash;
+    const hit = known.get(raw.path, hash);
+    if (hit) results[i] = hit;
+    else misses.push(i);
+  });
+  if (misses.length > 0) {
+    const { loadFilesHere, loadFilesInWorkers, workerCount } = await import('./parse-pool.js');
+    const files = misses.map((i) => ({ path: input.files[i]!.path, raw: input.files[i]! }));
+    const onLoaded: OnLoaded = (k, l) => {
+      const i = misses[k]!;
+      results[i] = l.result;
+      known.set(l.result.path, hashes[i]!, l.result);
+    };
+    const threads = workerCount(files.length, options.env);
+    if (threads > 0) await loadFilesInWorkers(files, manifestPath, threads, onLoaded);
+    else await loadFilesHere(files, manifestPath, onLoaded);
+  }
+  const indexOf = new Map(input.files.map((f, i) => [f.path, i]));
+  const textOf = (file: string): string | undefined => {
+    const i = indexOf.get(file);
+    const raw = i === undefined ? undefined : input.files[i];
+    if (!raw?.bytes || !results[i!]!.decoded) return undefined;
+    return decodeText(file, raw.bytes, raw.size ?? raw.bytes.length).text;
+  };
+  const { plan, diagnostics, sources } = await finish(input.planDir, results, options.asOf, textOf);
   const result: LoadResult = { diagnostics, sources };
-  if (assembled.plan) result.plan = assembled.plan;
-  return { result, files: entries.length };
+  if (plan) result.plan = plan;
+  return result;
 }
 
 /** The shape a cached plan-file result must have to be used; the loader checks no further. */

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { FileResult } from '../core/assemble.js';
-import type { ParseJob, ParseReply } from './parse-worker.js';
+import type { JobFile, ParseJob, ParseReply } from './parse-worker.js';
 
 export interface LoadedFile {
   result: FileResult;
@@ -55,15 +55,25 @@ function loaded(f: ParseReply['files'][number]): LoadedFile {
 }
 
 /** Loads the files on this thread, with the code the workers run and through the same JSON. */
-export async function loadFilesHere(files: readonly { path: string; abs: string }[], manifestPath: string, onLoaded: OnLoaded): Promise<void> {
+export async function loadFilesHere(files: readonly JobFile[], manifestPath: string, onLoaded: OnLoaded): Promise<void> {
   const { runJob } = await import('./parse-worker.js');
   files.forEach((f, k) => {
-    onLoaded(k, loaded(runJob({ id: k, manifestPath, files: [{ path: f.path, abs: f.abs }] }).files[0]!));
+    onLoaded(k, loaded(runJob({ id: k, manifestPath, files: [jobFile(f)] }).files[0]!));
   });
 }
 
+/**
+ * Only what a job needs of a file (a listing entry carries more). Bytes are
+ * copied: a view into git's output would send the whole output to the thread.
+ */
+function jobFile(f: JobFile): JobFile {
+  if (!('raw' in f)) return { path: f.path, abs: f.abs };
+  const { bytes, ...rest } = f.raw;
+  return { path: f.path, raw: bytes ? { ...rest, bytes: new Uint8Array(bytes) } : rest };
+}
+
 export function loadFilesInWorkers(
-  files: readonly { path: string; abs: string }[],
+  files: readonly JobFile[],
   manifestPath: string,
   threads: number,
   onLoaded: OnLoaded,
@@ -72,7 +82,7 @@ export function loadFilesInWorkers(
   const size = Math.max(8, Math.min(64, Math.ceil(files.length / (threads * 8))));
   const jobs: ParseJob[] = [];
   for (let start = 0, id = 0; start < files.length; start += size, id++) {
-    jobs.push({ id, manifestPath, files: files.slice(start, start + size).map((f) => ({ path: f.path, abs: f.abs })) });
+    jobs.push({ id, manifestPath, files: files.slice(start, start + size).map(jobFile) });
   }
   return new Promise((resolve, reject) => {
     const workers: Worker[] = [];

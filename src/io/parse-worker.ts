@@ -1,17 +1,21 @@
 /**
- * A worker thread that loads plan files for parse-pool.ts: reads each file,
- * hashes it, parses and checks it, and answers the result as JSON (which the
- * cache stores as it is).
+ * A worker thread that loads plan files for parse-pool.ts: reads each file
+ * (or takes its bytes, for a file from git), hashes it, parses and checks it,
+ * and answers the result as JSON (which the cache stores as it is).
  */
 import { parentPort } from 'node:worker_threads';
 import { loadFile } from '../core/load-file.js';
 import { sha256 } from './hash.js';
+import type { RawFile } from '../core/assemble.js';
 import { readPlanFile } from './plan-files.js';
+
+/** A file to load: on disk (`abs`), or its bytes as read elsewhere (`raw`). */
+export type JobFile = { path: string; abs: string } | { path: string; raw: RawFile };
 
 export interface ParseJob {
   id: number;
   manifestPath: string;
-  files: { path: string; abs: string }[];
+  files: JobFile[];
 }
 
 export interface ParsedFileJson {
@@ -29,7 +33,7 @@ export interface ParseReply {
 /** Loads the files of one job; the same function runs on the main thread for small plans. */
 export function runJob(job: ParseJob): ParseReply {
   const files = job.files.map((f): ParsedFileJson => {
-    const raw = readPlanFile(f);
+    const raw = 'raw' in f ? f.raw : readPlanFile(f);
     const { result } = loadFile(raw, job.manifestPath);
     const json = JSON.stringify(result);
     return raw.bytes ? { hash: sha256(raw.bytes), json } : { json };
