@@ -1,4 +1,5 @@
-// The benchmark's yardstick for loading a plan: read every file, parse it with `yaml`, validate it
+// The benchmark's yardstick for loading a plan: read every file (review files too, as csp validate
+// does), parse it with `yaml` (as Node loads it: its CommonJS build), validate it
 // with ajv against the JSON schema of csp's own schemas. Nothing more: no positions, no
 // diagnostics worth the name, no plan-wide rules, no model. (Not ajv-cli: that reads YAML 1.1
 // and turns unquoted dates into Date objects.)
@@ -14,13 +15,15 @@ const ajv = new Ajv2020({ allErrors: true });
 const schema = (name) => ajv.compile(JSON.parse(readFileSync(path.join(schemaDir, name), 'utf8')));
 const validateManifest = schema('plan.schema.json');
 const validateInitiative = schema('initiative.schema.json');
+const validateReview = schema('review.schema.json');
 
 let files = 0;
 let invalid = 0;
 for (const rel of readdirSync(planDir, { recursive: true }).sort()) {
   if (!/\.ya?ml$/i.test(rel)) continue;
   const data = parse(readFileSync(path.join(planDir, rel), 'utf8'));
-  const valid = rel === 'plan.yaml' ? validateManifest(data) : validateInitiative(data);
+  const validate = rel === 'plan.yaml' ? validateManifest : /^reviews[\\/]/.test(rel) ? validateReview : validateInitiative;
+  const valid = validate(data);
   files++;
   if (!valid) invalid++;
 }

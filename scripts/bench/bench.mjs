@@ -122,9 +122,10 @@ let schemaSource;
 {
   // From the built zod schemas (dist/parser.cjs), as `z.toJSONSchema(schema, { io: 'input' })`.
   const parser = createRequire(import.meta.url)(path.join(ROOT, 'dist/parser.cjs'));
-  const mod = Object.values(parser).find((m) => m && m.initiativeSchema && m.manifestSchema);
+  const mod = Object.values(parser).find((m) => m && m.initiativeSchema && m.manifestSchema && m.reviewSchema);
   writeFileSync(path.join(schemaDir, 'initiative.schema.json'), JSON.stringify(mod.initiativeSchema.toJSONSchema({ io: 'input' })));
   writeFileSync(path.join(schemaDir, 'plan.schema.json'), JSON.stringify(mod.manifestSchema.toJSONSchema({ io: 'input' })));
+  writeFileSync(path.join(schemaDir, 'review.schema.json'), JSON.stringify(mod.reviewSchema.toJSONSchema({ io: 'input' })));
   schemaSource = "generated from the built zod schemas (dist/parser.cjs) with `toJSONSchema({ io: 'input' })`";
 }
 

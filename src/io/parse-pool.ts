@@ -27,7 +27,7 @@ const MAX_THREADS = 4;
  * by ≈ 50 MB; parsing makes only short-lived garbage, which a small young
  * generation collects as cheaply (peak memory is a target too).
  */
-const WORKER_YOUNG_MB = 8;
+const WORKER_YOUNG_MB = 4;
 
 /**
  * How many worker threads to use for `count` files: CSP_PARSE_WORKERS=0 never,
