@@ -14,7 +14,7 @@ fail() { echo "pack-test: $*" >&2; echo "pack-test: 0 passed, 1 failed"; exit 1;
 tgz=$(npm pack --json --pack-destination "$work" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s)[0].filename))')
 tgz="$work/$tgz"
 tar -tzf "$tgz" | sort > "$work/files.txt"
-for f in package/package.json package/LICENSE package/CHANGELOG.md package/README.md package/bin/csp.js package/dist/main.js \
+for f in package/package.json package/LICENSE package/CHANGELOG.md package/README.md package/bin/csp.cjs package/dist/csp.cjs package/dist/cli.cjs package/dist/parser.cjs package/dist/parse-worker.cjs \
          package/schema/initiative.schema.json package/schema/plan.schema.json; do
   grep -qx "$f" "$work/files.txt" || fail "$f is missing from the tarball"
 done

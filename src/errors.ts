@@ -6,7 +6,20 @@
 export const EXIT = { ok: 0, data: 1, usage: 2, environment: 3 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
+/** Marks csp's errors; see `Symbol.hasInstance` below. */
+const CSP_ERROR = Symbol.for('csp.CspError');
+
 export class CspError extends Error {
+  /**
+   * The bundle holds two copies of this module (dist/csp.cjs and dist/parser.cjs, see
+   * scripts/build.mjs), so `instanceof` asks for the mark rather than the class.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[CSP_ERROR] === true;
+  }
+
+  readonly [CSP_ERROR] = true;
+
   constructor(
     message: string,
     readonly exitCode: ExitCode,

@@ -47,7 +47,7 @@ describe('schema/ files', () => {
   it('are what csp schema generates, one per schema and no others', () => {
     for (const f of SCHEMA_FILES) {
       const file = path.join(REPO_ROOT, 'schema', schemaFileName(f.name));
-      expect(readFileSync(file, 'utf8'), `${file} is out of date: run 'npm run build && node bin/csp.js schema --out schema'`).toBe(jsonSchemaText(f));
+      expect(readFileSync(file, 'utf8'), `${file} is out of date: run 'npm run build && node bin/csp.cjs schema --out schema'`).toBe(jsonSchemaText(f));
     }
     expect(readdirSync(path.join(REPO_ROOT, 'schema')).sort()).toEqual(SCHEMA_FILES.map((f) => schemaFileName(f.name)).sort());
   });

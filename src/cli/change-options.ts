@@ -13,7 +13,7 @@ import { dataError, usageError } from '../errors.js';
 import { cleanEditedText, cleanPipedText, editText, isInteractive, readStdinText } from '../io/input.js';
 import { formatDiagnostic } from '../render/diagnostics.js';
 import { termSafeLine } from '../render/sanitize.js';
-import type { CommandContext, LoadedPlan } from './context.js';
+import type { CommandContext, LoadedPlanFiles } from './context.js';
 import { findInitiative } from './parse-options.js';
 
 /** Ids are names, not paths: catches "plan/pillar-1/p1.1.yaml" and "../x" before any lookup. */
@@ -97,7 +97,7 @@ export function refuseChange(ctx: CommandContext, r: Refusal, file: string): nev
 }
 
 /** The plan, or exit 1 with the manifest's errors: changes need a readable manifest. */
-export function requireManifest(ctx: CommandContext, loaded: LoadedPlan): Plan {
+export function requireManifest(ctx: CommandContext, loaded: LoadedPlanFiles): Plan {
   const manifest = joinPath(loaded.raw.planDir, MANIFEST_NAME);
   const errors = loaded.result.diagnostics.filter((d) => d.severity === 'error' && d.file === manifest);
   if (errors.length > 0 || !loaded.result.plan) {
@@ -111,7 +111,7 @@ export function requireManifest(ctx: CommandContext, loaded: LoadedPlan): Plan {
  * so did not load) is refused with its diagnostics; an unknown id is a usage
  * error naming the nearest ids.
  */
-export function findTarget(ctx: CommandContext, loaded: LoadedPlan, id: string): Initiative {
+export function findTarget(ctx: CommandContext, loaded: LoadedPlanFiles, id: string): Initiative {
   const plan = requireManifest(ctx, loaded);
   const found = plan.initiatives.find((i) => i.id === id);
   if (found) return found;

@@ -6,11 +6,13 @@
 import type { Command } from 'commander';
 import { isCalendarDate } from '../core/dates.js';
 import { countBySeverity, type Diagnostic } from '../core/diagnostics.js';
-import { type LoadResult, loadPlan, type PlanFiles } from '../core/load.js';
+import type { LoadResult, PlanFiles } from '../core/assemble.js';
 import type { Plan } from '../core/model.js';
 import { CspError, EXIT, usageError } from '../errors.js';
 import { today } from '../io/clock.js';
+import { loadPlanFromDisk } from '../io/load-plan.js';
 import { locatePlan, type PlanLocation, readPlanFiles } from '../io/plan-files.js';
+import { isTerminal, terminalColumns, writeTo } from '../io/stdio.js';
 import { formatDiagnostic } from '../render/diagnostics.js';
 import { toSafeJson } from '../render/sanitize.js';
 import { makeStyle, type Style } from '../render/style.js';
@@ -21,6 +23,8 @@ export interface GlobalOptions {
   asOf?: string;
   color?: boolean;
   debug?: boolean;
+  /** false with --no-cache. */
+  cache?: boolean;
 }
 
 export interface CommandContext {
@@ -43,11 +47,11 @@ export function commandContext(cmd: Command): CommandContext {
   return {
     options,
     asOf,
-    style: makeStyle(useColor(options, env, Boolean(process.stdout.isTTY))),
-    errStyle: makeStyle(useColor(options, env, Boolean(process.stderr.isTTY))),
-    width: terminalWidth(env, process.stdout.columns),
-    out: (text) => void process.stdout.write(text),
-    err: (text) => void process.stderr.write(text),
+    style: makeStyle(useColor(options, env, isTerminal(1))),
+    errStyle: makeStyle(useColor(options, env, isTerminal(2))),
+    width: terminalWidth(env, terminalColumns()),
+    out: (text) => writeTo(1, text),
+    err: (text) => writeTo(2, text),
   };
 }
 
@@ -55,13 +59,34 @@ export interface LoadedPlan {
   location: PlanLocation;
   result: LoadResult;
   files: number;
+}
+
+export interface LoadedPlanFiles extends LoadedPlan {
   /** The files as read, for commands that load the plan again with a change. */
   raw: PlanFiles;
 }
 
-export function readAndLoad(ctx: CommandContext): LoadedPlan {
+/** Whether to use the load cache: not with --no-cache or CSP_NO_CACHE=1. */
+export function useCache(ctx: CommandContext, env: NodeJS.ProcessEnv = process.env): boolean {
+  return ctx.options.cache !== false && !(env.CSP_NO_CACHE !== undefined && env.CSP_NO_CACHE !== '' && env.CSP_NO_CACHE !== '0');
+}
+
+/** The plan located, read and loaded (through the cache unless --no-cache or CSP_NO_CACHE=1). */
+export async function readAndLoad(ctx: CommandContext): Promise<LoadedPlan> {
+  const env = process.env;
+  const location = locatePlan(ctx.options.plan, env, process.cwd());
+  const { result, files } = await loadPlanFromDisk(location, { asOf: ctx.asOf, cache: useCache(ctx, env), env });
+  return { location, result, files };
+}
+
+/**
+ * For commands that change a file and load the plan again with the change
+ * (they need every file's bytes): the plan read whole and loaded in memory.
+ */
+export async function readAndLoadFiles(ctx: CommandContext): Promise<LoadedPlanFiles> {
   const location = locatePlan(ctx.options.plan, process.env, process.cwd());
   const files = readPlanFiles(location);
+  const { loadPlan } = await import('../core/load.js');
   const result = loadPlan(files, { asOf: ctx.asOf });
   return { location, result, files: files.files.length, raw: files };
 }
@@ -69,8 +94,8 @@ export function readAndLoad(ctx: CommandContext): LoadedPlan {
 const SHOWN_ERRORS = 5;
 
 /** The plan, or exit 1 with the first few errors and a pointer to `csp validate`. */
-export function requireCleanPlan(ctx: CommandContext): { plan: Plan; loaded: LoadedPlan } {
-  const loaded = readAndLoad(ctx);
+export async function requireCleanPlan(ctx: CommandContext): Promise<{ plan: Plan; loaded: LoadedPlan }> {
+  const loaded = await readAndLoad(ctx);
   stopOnErrors(ctx, loaded.result.diagnostics, loaded.result.sources, 'the plan');
   return { plan: loaded.result.plan!, loaded };
 }

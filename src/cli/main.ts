@@ -6,6 +6,7 @@
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { CADENCES, KINDS } from '../core/vocabulary.js';
 import { CspError, EXIT, type ExitCode } from '../errors.js';
+import { isTerminal, terminalColumns, writeTo } from '../io/stdio.js';
 import { termSafe, termSafeLine } from '../render/sanitize.js';
 
 declare const CSP_VERSION: string;
@@ -43,11 +44,19 @@ export function buildProgram(): Command {
     .option('--color', 'force colour output')
     .option('--no-color', 'no colour output (also: NO_COLOR=1)')
     .option('--debug', 'show internal details (stack traces) on failure; also CSP_DEBUG=1')
+    .option('--no-cache', 'read and parse every file, neither using nor updating .csp-cache/ (also: CSP_NO_CACHE=1)')
     .showSuggestionAfterError(true)
     // Set before the subcommands are added so that they inherit it.
     .exitOverride()
     // Its messages quote what was typed: shown escaped, like every other text csp prints.
-    .configureOutput({ outputError: (s, write) => write(termSafe(s.startsWith('error:') ? `csp: ${s}` : s)) })
+    .configureOutput({
+      writeOut: (s) => writeTo(1, s),
+      writeErr: (s) => writeTo(2, s),
+      outputError: (s, write) => write(termSafe(s.startsWith('error:') ? `csp: ${s}` : s)),
+      // Commander's own defaults, without touching process.stdout on a pipe: 80 columns unless a terminal says.
+      getOutHelpWidth: () => terminalColumns() ?? 80,
+      getErrHelpWidth: () => (isTerminal(2) ? process.stderr.columns : 80),
+    })
     .configureHelp({ sortSubcommands: false, showGlobalOptions: true })
     .addHelpText(
       'after',
@@ -358,33 +367,28 @@ function reportError(err: unknown, debug: boolean): number {
   }
   // Messages can quote file names, folder names and option values: shown escaped.
   if (err instanceof CspError) {
-    process.stderr.write(`csp: error: ${termSafeLine(err.message)}\n`);
-    if (err.hint) process.stderr.write(`  help: ${termSafeLine(err.hint)}\n`);
-    if (debug && err.stack) process.stderr.write(`${err.stack}\n`);
+    writeTo(2, `csp: error: ${termSafeLine(err.message)}\n`);
+    if (err.hint) writeTo(2, `  help: ${termSafeLine(err.hint)}\n`);
+    if (debug && err.stack) writeTo(2, `${err.stack}\n`);
     return err.exitCode;
   }
   const e = err as NodeJS.ErrnoException;
   if (e && typeof e.code === 'string' && /^E[A-Z]+$/.test(e.code)) {
-    process.stderr.write(`csp: error: ${e.code}: ${termSafeLine(e.message)}\n`);
-    if (debug && e.stack) process.stderr.write(`${e.stack}\n`);
+    writeTo(2, `csp: error: ${e.code}: ${termSafeLine(e.message)}\n`);
+    if (debug && e.stack) writeTo(2, `${e.stack}\n`);
     return EXIT.environment;
   }
-  process.stderr.write(`csp: internal error: ${termSafeLine(e?.message ?? String(err))}\n  help: this is a bug in csp; run again with --debug and report what it prints\n`);
-  if (debug && e?.stack) process.stderr.write(`${e.stack}\n`);
+  writeTo(2, `csp: internal error: ${termSafeLine(e?.message ?? String(err))}\n  help: this is a bug in csp; run again with --debug and report what it prints\n`);
+  if (debug && e?.stack) writeTo(2, `${e.stack}\n`);
   return EXIT.data;
 }
-
-// A closed pipe (csp status | head) is not an error.
-process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-});
 
 main(process.argv).then(
   (code) => {
     process.exitCode = code;
   },
   (err) => {
-    process.stderr.write(`csp: internal error: ${termSafeLine(String(err))}\n`);
+    writeTo(2, `csp: internal error: ${termSafeLine(String(err))}\n`);
     process.exitCode = EXIT.data;
   },
 );

@@ -4,31 +4,33 @@
  * review wins over a git revision of the same name (a note says so).
  */
 import { isCalendarDate, looksLikeIsoDate } from '../core/dates.js';
-import { loadPlan } from '../core/load.js';
 import type { Plan } from '../core/model.js';
 import { isReviewName, loadReviewFile, loadReviews, type Review, snapshotOfReview } from '../core/review.js';
 import { attachNotes, type PlanSnapshot, snapshotOfPlan } from '../core/snapshot.js';
 import { nearest } from '../core/text.js';
 import { usageError } from '../errors.js';
 import { findRepo, type GitRepo, lookupRevision, readPlanAtCommit } from '../io/git.js';
-import { locatePlan, type PlanLocation } from '../io/plan-files.js';
+import { KnownResults, loadPlanFromFiles } from '../io/load-plan.js';
+import { locatePlan, type PlanLocation, toRepoPath } from '../io/plan-files.js';
 import { readReviewFile, readReviewFiles } from '../io/review-files.js';
 import { termSafeLine } from '../render/sanitize.js';
-import { type CommandContext, readAndLoad, stopOnErrors } from './context.js';
+import { type CommandContext, type LoadedPlan, readAndLoad, stopOnErrors, useCache } from './context.js';
 
 export class SnapshotResolver {
   readonly location: PlanLocation;
-  private work?: { plan?: Plan; clean: boolean; load: ReturnType<typeof readAndLoad> };
+  private work?: { plan?: Plan; clean: boolean; load: LoadedPlan };
   private repo?: GitRepo | null;
+  /** Files loaded so far (and the working tree's cache): what two revisions share is parsed once. */
+  private known?: KnownResults;
 
   constructor(private readonly ctx: CommandContext) {
     this.location = locatePlan(ctx.options.plan, process.env, process.cwd());
   }
 
   /** The working tree's plan, loaded once; exit 1 with its errors when `require` and it has any. */
-  private workPlan(require: boolean): Plan | undefined {
+  private async workPlan(require: boolean): Promise<Plan | undefined> {
     if (!this.work) {
-      const load = readAndLoad(this.ctx);
+      const load = await readAndLoad(this.ctx);
       const clean = load.result.diagnostics.every((d) => d.severity !== 'error') && load.result.plan !== undefined;
       this.work = { load, clean, ...(load.result.plan ? { plan: load.result.plan } : {}) };
     }
@@ -42,11 +44,11 @@ export class SnapshotResolver {
   }
 
   /** The working tree as of --as-of (today by default). */
-  worktree(): PlanSnapshot {
-    return snapshotOfPlan(this.workPlan(true)!, this.ctx.asOf, { kind: 'worktree', asOf: this.ctx.asOf });
+  async worktree(): Promise<PlanSnapshot> {
+    return snapshotOfPlan((await this.workPlan(true))!, this.ctx.asOf, { kind: 'worktree', asOf: this.ctx.asOf });
   }
 
-  resolve(name: string): PlanSnapshot {
+  async resolve(name: string): Promise<PlanSnapshot> {
     const shown = termSafeLine(name);
     if (name.startsWith('-')) throw usageError(`'${shown}' cannot be a review, date or revision: it starts with '-'`);
     const review = this.review(name);
@@ -55,13 +57,13 @@ export class SnapshotResolver {
         this.ctx.err(`csp: note: '${name}' is both a review and a git revision; using the review (for the revision, write e.g. ${name}^0)\n`);
       }
       const snapshot = snapshotOfReview(review);
-      const plan = this.workPlan(false);
+      const plan = await this.workPlan(false);
       return plan ? attachNotes(snapshot, plan) : snapshot;
     }
     if (looksLikeIsoDate(name)) {
       if (!isCalendarDate(name)) throw usageError(`'${shown}' is not a real calendar date`, 'check the day and month');
       if (name > this.ctx.asOf) throw usageError(`${name} is after today (${this.ctx.asOf})`, 'compare dates up to today, or set today with --as-of');
-      return snapshotOfPlan(this.workPlan(true)!, name, { kind: 'date', date: name });
+      return snapshotOfPlan((await this.workPlan(true))!, name, { kind: 'date', date: name });
     }
     return this.revision(name, shown);
   }
@@ -85,7 +87,7 @@ export class SnapshotResolver {
     return loaded.review;
   }
 
-  private revision(name: string, shown: string): PlanSnapshot {
+  private async revision(name: string, shown: string): Promise<PlanSnapshot> {
     const repo = this.gitRepo();
     const tried = `'${shown}' is not a review, a date (YYYY-MM-DD) or a git revision`;
     if (!repo) throw usageError(tried, `${this.reviewHint(name)}; the plan is not in a git repository, so git revisions cannot be used`);
@@ -99,7 +101,8 @@ export class SnapshotResolver {
     if (files.files.length === 0) {
       throw usageError(`revision '${shown}' (${short}) has no plan in ${repo.planPath || 'the repository top folder'}`, `choose a later revision; 'git log -- ${repo.planPath || '.'}' lists the commits that changed the plan`);
     }
-    const result = loadPlan(files, { asOf: this.ctx.asOf });
+    this.known ??= useCache(this.ctx) ? KnownResults.fromCache(this.location.root, toRepoPath(this.location.root, this.location.planDir)) : new KnownResults();
+    const result = await loadPlanFromFiles(files, { asOf: this.ctx.asOf, env: process.env, known: this.known });
     stopOnErrors(this.ctx, result.diagnostics, result.sources, `the plan at revision '${shown}' (${short})`);
     return snapshotOfPlan(result.plan!, this.ctx.asOf, { kind: 'revision', revision: name, commit: found.commit, asOf: this.ctx.asOf });
   }

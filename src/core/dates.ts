@@ -14,14 +14,20 @@ export function looksLikeIsoDate(s: string): boolean {
   return ISO_DATE.test(s);
 }
 
-/** True for a real calendar date in YYYY-MM-DD form (rejects 2025-02-30). */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * True for a real calendar date in YYYY-MM-DD form (rejects 2025-02-30), in
+ * the proleptic Gregorian calendar that Date uses. Arithmetic rather than a
+ * Date: every note date of every file is checked.
+ */
 export function isCalendarDate(s: string): boolean {
   const m = ISO_DATE.exec(s);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (mo < 1 || mo > 12 || d < 1) return false;
-  const dt = toDate(s);
-  return dt.getFullYear() === y && dt.getMonth() === mo - 1 && dt.getDate() === d;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= (mo === 2 && leap ? 29 : DAYS_IN_MONTH[mo - 1]!);
 }
 
 function toDate(s: IsoDate): Date {

@@ -12,9 +12,9 @@ import { decodeText, type ParsedFile, parseYamlFile } from './parse.js';
 import { checkSchema, type ReviewInput, reviewSchema } from './schema.js';
 import { partiesOf, type PlanSnapshot, snapshotInitiative, type SnapshotInitiative } from './snapshot.js';
 import { compareNatural } from './text.js';
+import { REVIEWS_DIR } from './vocabulary.js';
 
-/** The folder under the plan folder that holds review files. */
-export const REVIEWS_DIR = 'reviews';
+export { REVIEWS_DIR } from './vocabulary.js';
 export const REVIEW_NAME_PATTERN = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
 export const REVIEW_NAME_MAX_LENGTH = 60;
 export const REVIEW_NAME_HELP = 'lower-case letters, digits, dots and dashes, e.g. dialogue-2025';

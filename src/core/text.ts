@@ -38,25 +38,63 @@ export function didYouMean(input: string, candidates: Iterable<string>): string 
   return best === undefined ? undefined : `did you mean '${best}'?`;
 }
 
-/** Orders "p2.10" after "p2.9": digit runs compare as numbers. Locale-independent. */
+/**
+ * Orders "p2.10" after "p2.9": digit runs compare as numbers. Locale-independent.
+ * Runs of digits and of other characters are compared in turn: two digit runs
+ * by value (then the shorter first, "1" before "01"), other runs by UTF-16
+ * code units; a string that runs out of runs first comes first. It scans the
+ * strings in place: plans of thousands of files are sorted with it.
+ */
 export function compareNatural(a: string, b: string): number {
-  const re = /(\d+)|(\D+)/g;
-  const pa = a.match(re) ?? [];
-  const pb = b.match(re) ?? [];
-  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
-    const x = pa[i]!;
-    const y = pb[i]!;
-    if (x === y) continue;
-    const nx = /^\d/.test(x);
-    const ny = /^\d/.test(y);
-    if (nx && ny) {
-      const d = Number(x) - Number(y);
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const ad = isDigit(a.charCodeAt(i));
+    const bd = isDigit(b.charCodeAt(j));
+    const ai = runEnd(a, i, ad);
+    const bj = runEnd(b, j, bd);
+    if (ad && bd) {
+      const x = a.slice(i, ai);
+      const y = b.slice(j, bj);
+      if (x !== y) {
+        const d = Number(x) - Number(y);
+        if (d !== 0) return d;
+        return x.length - y.length;
+      }
+    } else {
+      const d = compareRange(a, i, ai, b, j, bj);
       if (d !== 0) return d;
-      return x.length - y.length;
     }
-    return x < y ? -1 : 1;
+    i = ai;
+    j = bj;
   }
-  return pa.length - pb.length;
+  return countRuns(a, i) - countRuns(b, j);
+}
+
+/** a[i..ai) against b[j..bj) by UTF-16 code units, as `<` compares strings: -1, 0 or 1. */
+function compareRange(a: string, i: number, ai: number, b: string, j: number, bj: number): number {
+  for (; i < ai && j < bj; i++, j++) {
+    const d = a.charCodeAt(i) - b.charCodeAt(j);
+    if (d !== 0) return d < 0 ? -1 : 1;
+  }
+  return i < ai ? 1 : j < bj ? -1 : 0;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function runEnd(s: string, from: number, digits: boolean): number {
+  let k = from + 1;
+  while (k < s.length && isDigit(s.charCodeAt(k)) === digits) k++;
+  return k;
+}
+
+/** How many runs are left from `from` on. */
+function countRuns(s: string, from: number): number {
+  let n = 0;
+  for (let k = from; k < s.length; k = runEnd(s, k, isDigit(s.charCodeAt(k)))) n++;
+  return n;
 }
 
 /** A value quoted in a message, cut to `max` characters: a message names a value, it need not repeat a paragraph. */

@@ -64,3 +64,6 @@ export const TRANSLATION_LANGS = ['fr', 'ko'] as const;
 export type TranslationLang = (typeof TRANSLATION_LANGS)[number];
 export const REPORT_LANGS = ['en', ...TRANSLATION_LANGS] as const;
 export type ReportLang = (typeof REPORT_LANGS)[number];
+
+/** The folder under the plan folder that holds review files (plan/reviews/NAME.yaml). */
+export const REVIEWS_DIR = 'reviews';

@@ -5,7 +5,7 @@ export function today(): string {
   return isoDateOf(new Date());
 }
 
-/** Milliseconds since the epoch, for comparing with file times (lock age). */
+/** Milliseconds since the epoch, for comparing with file times (lock age, the load cache's racy check). */
 export function nowMs(): number {
   return Date.now();
 }

@@ -1,9 +1,9 @@
 /** Finding the plan folder and reading its files: the loader's only contact with the disk. */
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { PlanFiles, RawFile } from '../core/load.js';
-import { MANIFEST_NAME } from '../core/model.js';
-import { MAX_FILE_BYTES } from '../core/parse.js';
+import type { PlanFiles, RawFile } from '../core/assemble.js';
+import { MANIFEST_NAME } from '../core/assemble.js';
+import { MAX_FILE_BYTES } from '../core/decode.js';
 import { dataError, environmentError } from '../errors.js';
 
 /** Folders under plan/ that hold other kinds of files than initiatives. */
@@ -66,15 +66,32 @@ export function toRepoPath(root: string, abs: string): string {
   return path.relative(root, abs).split(path.sep).join('/');
 }
 
+/** A plan file as found on disk: its identity for the cache, or why it cannot be read. */
+export interface PlanFileEntry {
+  /** Relative to the repository root, forward slashes. */
+  path: string;
+  abs: string;
+  /** What lstat said, taken before the file is read. */
+  stat?: FileStat;
+  problem?: RawFile['problem'];
+}
+
+export interface FileStat {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+}
+
 /**
- * Every .yaml/.yml file under the plan folder (reviews excepted). Symbolic
- * links are never followed: a link (to a file or a folder, inside the
- * repository or out of it) is reported as a problem of its own, without its
- * target. A plan folder that is itself a link is refused. Files are opened
- * without following links and read no further than a plan file may be long.
+ * Every .yaml/.yml file under the plan folder (reviews excepted), sorted by
+ * path, with its lstat data. Symbolic links are never followed: a link (to a
+ * file or a folder, inside the repository or out of it) is reported as a
+ * problem of its own, without its target. A plan folder that is itself a
+ * link is refused.
  */
-export function readPlanFiles(loc: PlanLocation): PlanFiles {
-  const files: RawFile[] = [];
+export function listPlanFiles(loc: PlanLocation): { planDir: string; entries: PlanFileEntry[] } {
+  const entries: PlanFileEntry[] = [];
   let top;
   try {
     top = lstatSync(loc.planDir);
@@ -87,39 +104,60 @@ export function readPlanFiles(loc: PlanLocation): PlanFiles {
       'replace the link with the folder itself, or point --plan at the real folder',
     );
   }
-  const walk = (dir: string, depth: number) => {
-    let entries;
+  const planDir = toRepoPath(loc.root, loc.planDir);
+  const walk = (dir: string, rel: string, depth: number) => {
+    let dirents;
     try {
-      entries = readdirSync(dir, { withFileTypes: true });
+      dirents = readdirSync(dir, { withFileTypes: true });
     } catch (err) {
-      throw environmentError(`cannot read folder ${toRepoPath(loc.root, dir) || '.'}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+      throw environmentError(`cannot read folder ${rel || '.'}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
     }
-    for (const e of entries) {
+    for (const e of dirents) {
       if (e.name.startsWith('.')) continue;
       const abs = path.join(dir, e.name);
-      const rel = toRepoPath(loc.root, abs);
+      const relPath = rel === '' ? e.name : `${rel}/${e.name}`;
       if (e.isSymbolicLink()) {
         // Whatever it links to (a plan file, a folder, inside the repository or not): reported, never followed.
         if (depth === 0 && NON_INITIATIVE_DIRS.has(e.name)) continue;
-        files.push({ path: rel, problem: { kind: 'symlink', detail: 'symbolic link' } });
+        entries.push({ path: relPath, abs, problem: { kind: 'symlink', detail: 'symbolic link' } });
         continue;
       }
       if (e.isDirectory()) {
         if (depth === 0 && NON_INITIATIVE_DIRS.has(e.name)) continue;
-        if (depth < 8) walk(abs, depth + 1);
+        if (depth < 8) walk(abs, relPath, depth + 1);
         continue;
       }
       if (!/\.ya?ml$/i.test(e.name)) continue;
       if (!e.isFile()) {
-        files.push({ path: rel, problem: { kind: 'unreadable', detail: 'it is not a regular file' } });
+        entries.push({ path: relPath, abs, problem: { kind: 'unreadable', detail: 'it is not a regular file' } });
         continue;
       }
-      files.push(readRegularFile(abs, rel));
+      try {
+        const st = lstatSync(abs);
+        entries.push({ path: relPath, abs, stat: { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino } });
+      } catch (err) {
+        entries.push({ path: relPath, abs, problem: { kind: 'unreadable', detail: (err as NodeJS.ErrnoException).code ?? String(err) } });
+      }
     }
   };
-  walk(loc.planDir, 0);
-  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { planDir: toRepoPath(loc.root, loc.planDir), files };
+  walk(loc.planDir, planDir, 0);
+  entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { planDir, entries };
+}
+
+/** The file's bytes (as readRegularFile reads them), or the problem that kept csp from reading them. */
+export function readPlanFile(entry: Pick<PlanFileEntry, 'path' | 'abs' | 'problem'>): RawFile {
+  if (entry.problem) return { path: entry.path, problem: entry.problem };
+  return readRegularFile(entry.abs, entry.path);
+}
+
+/**
+ * Every plan file, read: opened without following links and read no further
+ * than a plan file may be long.
+ */
+export function readPlanFiles(loc: PlanLocation): PlanFiles {
+  const { planDir, entries } = listPlanFiles(loc);
+  return { planDir, files: entries.map(readPlanFile) };
 }
 
 // O_NOFOLLOW: a file swapped for a link after the folder was listed is still not followed.

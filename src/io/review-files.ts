@@ -2,28 +2,33 @@
 import { lstatSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { RawFile } from '../core/load.js';
-import { REVIEWS_DIR } from '../core/review.js';
+import { REVIEWS_DIR } from '../core/vocabulary.js';
 import { environmentError } from '../errors.js';
-import { type PlanLocation, readRegularFile, toRepoPath } from './plan-files.js';
+import { type PlanFileEntry, type PlanLocation, readPlanFile, toRepoPath } from './plan-files.js';
 import { assertWritableTarget, createFile, replaceFileAtomic } from './write.js';
 
 export function reviewsFolder(loc: PlanLocation): string {
   return path.join(loc.planDir, REVIEWS_DIR);
 }
 
-function readOne(loc: PlanLocation, abs: string): RawFile {
+function entryOf(loc: PlanLocation, abs: string): PlanFileEntry {
   const rel = toRepoPath(loc.root, abs);
   try {
-    if (lstatSync(abs).isSymbolicLink()) return { path: rel, problem: { kind: 'symlink', detail: 'symbolic link' } };
+    const st = lstatSync(abs);
+    if (st.isSymbolicLink()) return { path: rel, abs, problem: { kind: 'symlink', detail: 'symbolic link' } };
+    return { path: rel, abs, stat: { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino } };
   } catch (err) {
-    return { path: rel, problem: { kind: 'unreadable', detail: (err as NodeJS.ErrnoException).code ?? String(err) } };
+    return { path: rel, abs, problem: { kind: 'unreadable', detail: (err as NodeJS.ErrnoException).code ?? String(err) } };
   }
-  // As plan files: never through a link, never more than 1 MiB + 1 byte.
-  return readRegularFile(abs, rel);
 }
 
-/** Every .yaml/.yml file directly in the reviews folder, sorted by path; none when the folder does not exist. */
-export function readReviewFiles(loc: PlanLocation): RawFile[] {
+function readOne(loc: PlanLocation, abs: string): RawFile {
+  // As plan files: never through a link, never more than 1 MiB + 1 byte.
+  return readPlanFile(entryOf(loc, abs));
+}
+
+/** Every .yaml/.yml file directly in the reviews folder with its lstat data, sorted by path; none when the folder does not exist. */
+export function listReviewFiles(loc: PlanLocation): PlanFileEntry[] {
   const dir = reviewsFolder(loc);
   let entries;
   try {
@@ -34,8 +39,13 @@ export function readReviewFiles(loc: PlanLocation): RawFile[] {
   }
   return entries
     .filter((e) => !e.name.startsWith('.') && /\.ya?ml$/i.test(e.name) && (e.isFile() || e.isSymbolicLink()))
-    .map((e) => readOne(loc, path.join(dir, e.name)))
+    .map((e) => entryOf(loc, path.join(dir, e.name)))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** Every .yaml/.yml file directly in the reviews folder, sorted by path; none when the folder does not exist. */
+export function readReviewFiles(loc: PlanLocation): RawFile[] {
+  return listReviewFiles(loc).map(readPlanFile);
 }
 
 /** The file of the review NAME (a valid name), or undefined when there is none. */

@@ -1,10 +1,10 @@
-/** Runs the built CLI (bin/csp.js → dist/) in a child process, as a user would. */
+/** Runs the built CLI (bin/csp.cjs → dist/) in a child process, as a user would. */
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const CSP_BIN = path.join(REPO_ROOT, 'bin/csp.js');
+export const CSP_BIN = path.join(REPO_ROOT, 'bin/csp.cjs');
 
 export interface CliResult {
   code: number;

@@ -9,7 +9,7 @@ import { createFile } from '../../io/write.js';
 import { renderNewFile } from '../../render/changes.js';
 import { termSafeLine } from '../../render/sanitize.js';
 import { parseNonBlank, parsePillarThemes, refuseChange, requireManifest, resolveText } from '../change-options.js';
-import { commandContext, readAndLoad } from '../context.js';
+import { commandContext, readAndLoadFiles } from '../context.js';
 import { parsePillar } from '../parse-options.js';
 
 interface AddOptions {
@@ -29,7 +29,7 @@ export async function run(cmd: Command): Promise<ExitCode> {
   const ctx = commandContext(cmd);
   const o = cmd.opts<AddOptions>();
   const title = parseNonBlank('--title', o.title, true);
-  const loaded = readAndLoad(ctx);
+  const loaded = await readAndLoadFiles(ctx);
   const plan = requireManifest(ctx, loaded);
   const pillar = parsePillar(plan, o.pillar);
   const themes = parsePillarThemes(plan, pillar, o.theme);

@@ -10,12 +10,12 @@ interface DiffOptions {
   pillar?: string;
 }
 
-export function run(cmd: Command, from: string, to: string | undefined): void {
+export async function run(cmd: Command, from: string, to: string | undefined): Promise<void> {
   const ctx = commandContext(cmd);
   const o = cmd.opts<DiffOptions>();
   const resolver = new SnapshotResolver(ctx);
-  const before = resolver.resolve(from);
-  const after = to === undefined ? resolver.worktree() : resolver.resolve(to);
+  const before = await resolver.resolve(from);
+  const after = to === undefined ? await resolver.worktree() : await resolver.resolve(to);
   const numbers = [...new Set([...before.pillars, ...after.pillars].map((p) => p.number))].sort((a, b) => a - b);
   const diff = diffSnapshots(before, after, o.pillar !== undefined ? { pillar: parsePillarOf(numbers, o.pillar) } : {});
   if (o.format === 'json') writeJson(ctx, diffJson(diff));

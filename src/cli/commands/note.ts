@@ -8,7 +8,7 @@ import { updateFile } from '../../io/write.js';
 import { renderDiff, renderNoteRecorded } from '../../render/changes.js';
 import { termSafeLine } from '../../render/sanitize.js';
 import { assertIdShape, findTarget, parseDate, parseLink, parseNonBlank, parseSide, refuseChange, resolveText } from '../change-options.js';
-import { commandContext, readAndLoad } from '../context.js';
+import { commandContext, readAndLoadFiles } from '../context.js';
 import { parseStatus } from '../parse-options.js';
 
 interface NoteOptions {
@@ -28,7 +28,7 @@ export async function run(cmd: Command, id: string, textArg: string | undefined)
   const status = o.status === undefined ? undefined : parseStatus(o.status);
   const links = o.link.map(parseLink);
   const author = o.author === undefined ? undefined : parseNonBlank('--author', o.author);
-  const loaded = readAndLoad(ctx);
+  const loaded = await readAndLoadFiles(ctx);
   const target = findTarget(ctx, loaded, id);
   const side = o.side === undefined ? undefined : parseSide(loaded.result.plan!, o.side);
   if (date > ctx.asOf) {

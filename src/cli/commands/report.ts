@@ -23,10 +23,10 @@ interface ReportOptions {
   scale: Scale;
 }
 
-export function run(cmd: Command): void {
+export async function run(cmd: Command): Promise<void> {
   const ctx = commandContext(cmd);
   const o = cmd.opts<ReportOptions>();
-  const { plan } = requireCleanPlan(ctx);
+  const { plan } = await requireCleanPlan(ctx);
   const resolver = new SnapshotResolver(ctx);
   // A report for a review shows the plan as of the review's date.
   const review = o.review !== undefined ? requireReview(ctx, resolver.location, o.review) : undefined;
@@ -40,7 +40,7 @@ export function run(cmd: Command): void {
   const sinceName = o.since ?? previousReview(resolver.location, asOf)?.name;
   let changes: string | undefined;
   if (sinceName !== undefined) {
-    const from = resolver.resolve(sinceName);
+    const from = await resolver.resolve(sinceName);
     const to = snapshotOfPlan(plan, asOf, review ? { kind: 'review', name: review.name, date: asOf } : { kind: 'date', date: asOf });
     const label = from.source.kind === 'review' ? (from.source.title ?? from.source.name) : sinceName;
     changes = renderDiffMarkdown(diffSnapshots(from, to), { headingLevel: 2, heading: MESSAGES[o.lang].changesSince(label) });

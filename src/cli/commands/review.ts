@@ -25,7 +25,7 @@ export async function create(cmd: Command, name: string): Promise<void> {
   if (!isCalendarDate(date)) throw usageError(`--date '${termSafeLine(date)}' is not a date in YYYY-MM-DD form`, 'e.g. --date 2025-06-30');
   if (date > ctx.asOf) throw usageError(`--date ${date} is after today (${ctx.asOf})`, 'a review freezes what has happened; set today with --as-of if needed');
   if (o.title !== undefined && !/\S/.test(o.title)) throw usageError('--title is empty', 'give the review a title, or leave --title out');
-  const { plan, loaded } = requireCleanPlan(ctx);
+  const { plan, loaded } = await requireCleanPlan(ctx);
   const data = buildReview(plan, { date, ...(o.title !== undefined ? { title: o.title } : {}) });
   const text = reviewToYaml(data);
   // What is written must read back as the same valid review.

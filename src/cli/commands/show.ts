@@ -6,10 +6,10 @@ import { exportJson } from '../../render/export.js';
 import { commandContext, requireCleanPlan, writeJson } from '../context.js';
 import { findInitiative } from '../parse-options.js';
 
-export function run(cmd: Command, id: string): void {
+export async function run(cmd: Command, id: string): Promise<void> {
   const ctx = commandContext(cmd);
   const { json } = cmd.opts<{ json?: boolean }>();
-  const { plan } = requireCleanPlan(ctx);
+  const { plan } = await requireCleanPlan(ctx);
   const initiative = findInitiative(plan, id);
   const status = assessInitiative(plan, initiative, ctx.asOf, DEFAULT_STALE_DAYS);
   if (json) {

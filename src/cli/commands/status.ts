@@ -15,10 +15,10 @@ interface StatusOptions {
   scale: Scale;
 }
 
-export function run(cmd: Command): void {
+export async function run(cmd: Command): Promise<void> {
   const ctx = commandContext(cmd);
   const o = cmd.opts<StatusOptions>();
-  const { plan } = requireCleanPlan(ctx);
+  const { plan } = await requireCleanPlan(ctx);
   const query: StatusQuery = { asOf: ctx.asOf };
   if (o.pillar !== undefined) query.pillar = parsePillar(plan, o.pillar);
   if (o.status !== undefined) query.status = parseStatus(o.status);

@@ -4,7 +4,7 @@
  */
 import type { Diagnostic } from '../diagnostics.js';
 import type { Plan } from '../model.js';
-import type { ParsedFile } from '../parse.js';
+import type { FileView } from '../assemble.js';
 import { cadenceNeedsRecurring } from './cadence.js';
 import { idsMatchFiles } from './ids-match-files.js';
 import { manifestUnique } from './manifest-unique.js';
@@ -18,7 +18,11 @@ export interface RuleContext {
   /** The plan folder relative to the repository root. */
   planDir: string;
   asOf?: string;
-  parsed: Map<string, ParsedFile>;
+  /**
+   * Every file decoded as text: where things are written in it (`locate`) and, for
+   * the manifest, its data. Rules read the model for everything else.
+   */
+  parsed: ReadonlyMap<string, FileView>;
 }
 
 export type PlanRule = (ctx: RuleContext) => Diagnostic[];

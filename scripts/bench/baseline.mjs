@@ -1,0 +1,30 @@
+// The benchmark's yardstick for loading a plan: read every file (review files too, as csp validate
+// does), parse it with `yaml` (as Node loads it: its CommonJS build), validate it
+// with ajv against the JSON schema of csp's own schemas. Nothing more: no positions, no
+// diagnostics worth the name, no plan-wide rules, no model. (Not ajv-cli: that reads YAML 1.1
+// and turns unquoted dates into Date objects.)
+//
+//   node scripts/bench/baseline.mjs PLAN_DIR SCHEMA_DIR
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { parse } from 'yaml';
+
+const [planDir, schemaDir] = process.argv.slice(2);
+const ajv = new Ajv2020({ allErrors: true });
+const schema = (name) => ajv.compile(JSON.parse(readFileSync(path.join(schemaDir, name), 'utf8')));
+const validateManifest = schema('plan.schema.json');
+const validateInitiative = schema('initiative.schema.json');
+const validateReview = schema('review.schema.json');
+
+let files = 0;
+let invalid = 0;
+for (const rel of readdirSync(planDir, { recursive: true }).sort()) {
+  if (!/\.ya?ml$/i.test(rel)) continue;
+  const data = parse(readFileSync(path.join(planDir, rel), 'utf8'));
+  const validate = rel === 'plan.yaml' ? validateManifest : /^reviews[\\/]/.test(rel) ? validateReview : validateInitiative;
+  const valid = validate(data);
+  files++;
+  if (!valid) invalid++;
+}
+process.stdout.write(`${JSON.stringify({ files, invalid })}\n`);

@@ -1,0 +1,238 @@
+/**
+ * Loading the plan from disk as fast as it can be done, with the answer of
+ * core/load.ts's loadPlan: files that did not change since the last run come
+ * from the cache (io/cache.ts) without reading or parsing them; the others
+ * are loaded on the main thread or, when there are many, on worker threads
+ * (io/parse-pool.ts). The plan-wide rules always run afresh.
+ *
+ * The YAML parser and zod are imported only when a file has to be parsed, or
+ * when a plan-wide diagnostic needs a position that only the parsed document
+ * knows: a warm run loads neither.
+ */
+import {
+  assemblePlan,
+  deferredViews,
+  type FileResult,
+  type LoadResult,
+  manifestPathOf,
+  pendingPositions,
+  type PlanFiles,
+  problemResult,
+  resolvePositions,
+} from '../core/assemble.js';
+import { decodeText } from '../core/decode.js';
+import type { Diagnostic, SourcePos } from '../core/diagnostics.js';
+import type { Plan } from '../core/model.js';
+import { environmentError } from '../errors.js';
+import { type CacheKey, cacheFile, CacheWriter, checkAgainstCache, readCache } from './cache.js';
+import { nowMs } from './clock.js';
+import { sha256 } from './hash.js';
+import type { OnLoaded } from './parse-pool.js';
+import { listPlanFiles, type PlanLocation, readPlanFile } from './plan-files.js';
+
+export interface DiskLoadOptions {
+  asOf: string;
+  /** Use and update the cache (off with --no-cache or CSP_NO_CACHE=1). */
+  cache: boolean;
+  env: NodeJS.ProcessEnv;
+}
+
+export interface DiskLoad {
+  result: LoadResult;
+  /** How many plan files there are. */
+  files: number;
+}
+
+/** A file changed while csp was reading the plan: start again, without the cache. */
+class PlanChanged extends Error {}
+
+export async function loadPlanFromDisk(loc: PlanLocation, options: DiskLoadOptions): Promise<DiskLoad> {
+  try {
+    return await load(loc, options);
+  } catch (err) {
+    if (!(err instanceof PlanChanged)) throw err;
+  }
+  try {
+    return await load(loc, { ...options, cache: false });
+  } catch (err) {
+    if (!(err instanceof PlanChanged)) throw err;
+    throw environmentError('plan files changed while csp was reading them', 'run the command again when the files are saved');
+  }
+}
+
+async function load(loc: PlanLocation, options: DiskLoadOptions): Promise<DiskLoad> {
+  const startedAt = nowMs();
+  const { planDir, entries } = listPlanFiles(loc);
+  const manifestPath = manifestPathOf(planDir);
+  const key: CacheKey<FileResult> = { kind: 'plan', planDir, isResult: isFileResult };
+  const cachePath = options.cache ? cacheFile(loc.root, key) : undefined;
+  const cached = cachePath ? readCache(cachePath, key) : undefined;
+  const check = checkAgainstCache(entries, cached, startedAt);
+  const { hits, misses, changed } = check;
+  const hashes = check.hashes;
+  const results = entries.map((entry, i) => check.results[i] ?? (entry.problem ? problemResult(entry.path, entry.problem) : undefined)) as FileResult[];
+
+  // The cache is written again when anything in it would change.
+  const writer = cachePath && changed ? CacheWriter.open(cachePath, key, cached ? cachePath : undefined) : undefined;
+  for (const hit of hits) writer?.add(hit);
+  try {
+    await loadMisses();
+  } catch (err) {
+    writer?.abort();
+    throw err;
+  }
+  writer?.commit();
+
+  async function loadMisses(): Promise<void> {
+    if (misses.length === 0) return;
+    // Imported here, not above: a warm run needs neither the threads nor the parser.
+    const { loadFilesHere, loadFilesInWorkers, workerCount } = await import('./parse-pool.js');
+    const files = misses.map((i) => entries[i]!);
+    const onLoaded: OnLoaded = (k, l) => {
+      const i = misses[k]!;
+      results[i] = l.result;
+      hashes[i] = l.hash;
+      if (l.hash !== undefined) writer?.add({ path: l.result.path, stat: entries[i]!.stat!, seen: startedAt, hash: l.hash, result: l.result, resultJson: l.json });
+    };
+    const threads = workerCount(files.length, options.env);
+    if (threads > 0) await loadFilesInWorkers(files, manifestPath, threads, onLoaded);
+    else await loadFilesHere(files, manifestPath, onLoaded);
+  }
+
+  const indexOf = new Map(entries.map((e, i) => [e.path, i]));
+  /** The text of a file as it was loaded; a file that changed since means starting over. */
+  const textOf = (file: string): string | undefined => {
+    const i = indexOf.get(file);
+    if (i === undefined || !results[i]!.decoded) return undefined;
+    const raw = readPlanFile(entries[i]!);
+    const expected = hashes[i];
+    if (!raw.bytes || (expected !== undefined && sha256(raw.bytes) !== expected)) throw new PlanChanged();
+    return decodeText(file, raw.bytes, raw.size ?? raw.bytes.length).text;
+  };
+
+  const { plan, diagnostics, sources } = await finish(planDir, results, options.asOf, textOf);
+  const result: LoadResult = { diagnostics, sources };
+  if (plan) result.plan = plan;
+  return { result, files: entries.length };
+}
+
+/**
+ * The plan from its files' results: the plan-wide rules, then the positions
+ * of their diagnostics (from the texts of only those files), then the texts
+ * of every file a diagnostic names.
+ */
+async function finish(
+  planDir: string,
+  results: readonly FileResult[],
+  asOf: string,
+  textOf: (file: string) => string | undefined,
+): Promise<{ plan?: Plan; diagnostics: Diagnostic[]; sources: Map<string, string> }> {
+  const { view, requests } = deferredViews();
+  const assembled = assemblePlan(planDir, results, { asOf }, view);
+  let diagnostics = assembled.diagnostics;
+  const pending = pendingPositions(diagnostics, requests);
+  if (pending.size > 0) {
+    const { parseYamlFile } = await import('../core/parse.js');
+    const docs = new Map<string, ReturnType<typeof parseYamlFile> | undefined>();
+    const found = new Map<number, SourcePos>();
+    for (const [n, req] of pending) {
+      if (!docs.has(req.file)) {
+        const text = textOf(req.file);
+        docs.set(req.file, text === undefined ? undefined : parseYamlFile(req.file, text));
+      }
+      found.set(n, docs.get(req.file)?.locate(req.path, req.part) ?? { file: req.file, line: 1, column: 1 });
+    }
+    diagnostics = resolvePositions(diagnostics, found);
+  }
+  const sources = new Map<string, string>();
+  for (const file of new Set(diagnostics.map((d) => d.file))) {
+    const text = textOf(file);
+    if (text !== undefined) sources.set(file, text);
+  }
+  return assembled.plan ? { plan: assembled.plan, diagnostics, sources } : { diagnostics, sources };
+}
+
+/**
+ * Results of files loaded in this run, by path and content: a file is parsed
+ * once per run, whichever git revision it comes from. Seeded from the
+ * working tree's load cache, so files that are the same in a revision as
+ * in the working tree are not parsed at all.
+ */
+export class KnownResults {
+  private readonly byContent = new Map<string, FileResult>();
+
+  static fromCache(root: string, planDir: string): KnownResults {
+    const known = new KnownResults();
+    const cached = readCache(cacheFile(root, { kind: 'plan', planDir }), { kind: 'plan', planDir, isResult: isFileResult });
+    for (const entry of cached?.values() ?? []) known.set(entry.path, entry.hash, entry.result);
+    return known;
+  }
+
+  get(path: string, hash: string): FileResult | undefined {
+    return this.byContent.get(`${hash} ${path}`);
+  }
+
+  set(path: string, hash: string, result: FileResult): void {
+    this.byContent.set(`${hash} ${path}`, result);
+  }
+}
+
+/**
+ * A plan whose files were read elsewhere (from a git revision), with the
+ * answer of loadPlan: the files `known` holds are not parsed again, the
+ * others are parsed on worker threads when there are many.
+ */
+export async function loadPlanFromFiles(input: PlanFiles, options: { asOf: string; env: NodeJS.ProcessEnv; known: KnownResults }): Promise<LoadResult> {
+  const manifestPath = manifestPathOf(input.planDir);
+  const { known } = options;
+  const results = new Array<FileResult>(input.files.length);
+  const hashes = new Array<string | undefined>(input.files.length);
+  const misses: number[] = [];
+  input.files.forEach((raw, i) => {
+    if (raw.problem) {
+      results[i] = problemResult(raw.path, raw.problem);
+      return;
+    }
+    const hash = sha256(raw.bytes ?? new Uint8Array());
+    hashes[i] = hash;
+    const hit = known.get(raw.path, hash);
+    if (hit) results[i] = hit;
+    else misses.push(i);
+  });
+  if (misses.length > 0) {
+    const { loadFilesHere, loadFilesInWorkers, workerCount } = await import('./parse-pool.js');
+    const files = misses.map((i) => ({ path: input.files[i]!.path, raw: input.files[i]! }));
+    const onLoaded: OnLoaded = (k, l) => {
+      const i = misses[k]!;
+      results[i] = l.result;
+      known.set(l.result.path, hashes[i]!, l.result);
+    };
+    const threads = workerCount(files.length, options.env);
+    if (threads > 0) await loadFilesInWorkers(files, manifestPath, threads, onLoaded);
+    else await loadFilesHere(files, manifestPath, onLoaded);
+  }
+  const indexOf = new Map(input.files.map((f, i) => [f.path, i]));
+  const textOf = (file: string): string | undefined => {
+    const i = indexOf.get(file);
+    const raw = i === undefined ? undefined : input.files[i];
+    if (!raw?.bytes || !results[i!]!.decoded) return undefined;
+    return decodeText(file, raw.bytes, raw.size ?? raw.bytes.length).text;
+  };
+  const { plan, diagnostics, sources } = await finish(input.planDir, results, options.asOf, textOf);
+  const result: LoadResult = { diagnostics, sources };
+  if (plan) result.plan = plan;
+  return result;
+}
+
+/** The shape a cached plan-file result must have to be used; the loader checks no further. */
+function isFileResult(v: unknown): v is FileResult {
+  if (typeof v !== 'object' || v === null) return false;
+  const r = v as Record<string, unknown>;
+  if (typeof r.path !== 'string' || typeof r.decoded !== 'boolean' || !Array.isArray(r.diagnostics)) return false;
+  if (r.initiative !== undefined) {
+    const i = r.initiative as Record<string, unknown> | null;
+    if (typeof i !== 'object' || i === null || typeof i.id !== 'string' || !Array.isArray(i.notes)) return false;
+  }
+  if (r.manifest !== undefined && (typeof r.manifest !== 'object' || r.manifest === null)) return false;
+  return true;
+}

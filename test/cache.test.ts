@@ -1,0 +1,225 @@
+/**
+ * The cache and the worker threads must never change an answer: whatever
+ * happened to the files, a command says what it says without them.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadPlan } from '../src/core/load.js';
+import { CACHE_DIR, cacheFile, isRacy, RACY_MS } from '../src/io/cache.js';
+import { loadPlanFromDisk } from '../src/io/load-plan.js';
+import { locatePlan, readPlanFiles } from '../src/io/plan-files.js';
+import { REPO_ROOT, runCli } from './helpers/cli.js';
+import { MANIFEST, writeTree } from './helpers/plan.js';
+
+const RULE_FIXTURES = path.join(REPO_ROOT, 'test/fixtures/rules');
+const AS_OF = '2026-01-01';
+
+/** A rule fixture in a temporary repository, with the test manifest where it has none. */
+function fixtureRoot(name: string): string {
+  const root = writeTree({});
+  cpSync(path.join(RULE_FIXTURES, name, 'plan'), path.join(root, 'plan'), { recursive: true });
+  const manifest = path.join(root, 'plan/plan.yaml');
+  if (name !== 'manifest-missing' && !exists(manifest)) writeFileSync(manifest, MANIFEST);
+  return root;
+}
+
+function exists(p: string): boolean {
+  try {
+    statSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('loading through the cache gives what loadPlan gives', () => {
+  const fixtures = readdirSync(RULE_FIXTURES).sort();
+
+  it.each(fixtures)('%s: uncached, cold and warm', async (name) => {
+    const root = fixtureRoot(name);
+    const location = locatePlan(path.join(root, 'plan'), {}, root);
+    const expected = loadPlan(readPlanFiles(location), { asOf: AS_OF });
+    const load = (cache: boolean) => loadPlanFromDisk(location, { asOf: AS_OF, cache, env: { CSP_PARSE_WORKERS: '0' } });
+    const runs = [await load(false), await load(true), await load(true)];
+    expect(exists(cacheFile(root, { kind: 'plan', planDir: 'plan' }))).toBe(true);
+    for (const { result } of runs) {
+      expect(result.diagnostics).toEqual(expected.diagnostics);
+      expect(result.plan).toEqual(expected.plan);
+      for (const d of result.diagnostics) expect(result.sources.get(d.file)).toBe(expected.sources.get(d.file));
+    }
+  });
+});
+
+describe('the racy check', () => {
+  it('distrusts a file whose timestamps are within RACY_MS of when it was read', () => {
+    const stat = { size: 1, mtimeMs: 1_000_000, ctimeMs: 1_000_000, ino: 1 };
+    expect(isRacy({ stat, seen: 1_000_000 + RACY_MS - 1 })).toBe(true);
+    expect(isRacy({ stat, seen: 1_000_000 + RACY_MS })).toBe(false);
+    expect(isRacy({ stat: { ...stat, ctimeMs: 1_000_500 }, seen: 1_000_000 + RACY_MS })).toBe(true);
+  });
+});
+
+// --- End to end: the built CLI, with and without its cache. ---
+
+function synthRoot(initiatives: number, notes: number): string {
+  const root = writeTree({});
+  const r = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts/synth.mjs'), '--initiatives', String(initiatives), '--notes', String(notes), '--out', root], {
+    encoding: 'utf8',
+  });
+  expect(r.status, r.stderr).toBe(0);
+  return root;
+}
+
+/** Diagnostics as data and as text (with their source lines), the dashboard, and the whole model. */
+const COMMANDS: string[][] = [['validate', '--format', 'json'], ['validate'], ['status'], ['export', '--json']];
+/** Each of these tests runs the CLI dozens of times. */
+const SLOW = 240_000;
+
+/** Every command's output, exit code and error text. */
+function answers(root: string, env: Record<string, string | undefined>, asOf = '2026-11-28'): string[] {
+  return COMMANDS.map((args) => {
+    const r = runCli(['--as-of', asOf, ...args], { cwd: root, env });
+    return `${args.join(' ')} → ${r.code}\n${r.stdout}\n${r.stderr}`;
+  });
+}
+
+function expectSameAnswers(root: string, asOf?: string) {
+  const uncached = answers(root, { CSP_NO_CACHE: '1' }, asOf);
+  expect(answers(root, {}, asOf)).toEqual(uncached);
+  // Once more: now everything that is still the same comes from the cache.
+  expect(answers(root, {}, asOf)).toEqual(uncached);
+}
+
+describe('the cache never changes an answer', () => {
+  it('as files are edited, touched, renamed, added and deleted behind it', () => {
+    const root = synthRoot(30, 4);
+    const plan = path.join(root, 'plan');
+    const file = (id: string) => path.join(plan, `pillar-${id[1]}`, `${id}.yaml`);
+    expectSameAnswers(root);
+    expect(exists(path.join(root, CACHE_DIR, '.gitignore'))).toBe(true);
+
+    // An edit of the same size, with mtime put back: only ctime tells.
+    const p23 = file('p2.3');
+    const before = statSync(p23);
+    const bytes = readFileSync(p23);
+    bytes[bytes.indexOf('title: ') + 7] = 'X'.charCodeAt(0);
+    writeFileSync(p23, bytes);
+    expect(statSync(p23).size).toBe(before.size);
+    utimesSync(p23, before.atime, before.mtime);
+    expectSameAnswers(root);
+
+    // Touched: new timestamps, same bytes.
+    const later = new Date(Date.now() + 5000);
+    utimesSync(file('p1.1'), later, later);
+    expectSameAnswers(root);
+
+    // Renamed: the id no longer matches the file name.
+    renameSync(file('p1.2'), path.join(plan, 'pillar-1', 'p1.20.yaml'));
+    expectSameAnswers(root);
+
+    // A new file with an error, another deleted (its id may be named in `related`).
+    writeFileSync(path.join(plan, 'pillar-3', 'p3.99.yaml'), 'id: p3.99\npillar: 3\ntitle: [unclosed\n');
+    rmSync(file('p4.1'));
+    expectSameAnswers(root);
+
+    // The manifest loses a theme that initiatives name.
+    const manifest = path.join(plan, 'plan.yaml');
+    writeFileSync(manifest, readFileSync(manifest, 'utf8').replace(/\n {6}- id: human-rights\n[^\n]*\n[^\n]*\n/, '\n'));
+    expectSameAnswers(root);
+
+    // A symbolic link and a file that is not UTF-8.
+    symlinkSync(file('p2.1'), path.join(plan, 'pillar-2', 'p2.98.yaml'));
+    writeFileSync(path.join(plan, 'pillar-2', 'p2.97.yaml'), Buffer.from([0x69, 0x64, 0x3a, 0x20, 0xff, 0xfe, 0x0a]));
+    expectSameAnswers(root);
+
+    // Review files, checked on their own: a good one, then a broken one.
+    mkdirSync(path.join(plan, 'reviews'));
+    cpSync(path.join(REPO_ROOT, 'plan/reviews/adoption.yaml'), path.join(plan, 'reviews/adoption.yaml'));
+    expectSameAnswers(root);
+    writeFileSync(path.join(plan, 'reviews/broken.yaml'), 'date: 2025-13-01\nplan: x\n');
+    expectSameAnswers(root);
+
+    // Another day: a note dated after --as-of is an error then, not now.
+    expectSameAnswers(root, '2025-01-01');
+  }, SLOW);
+
+  it('ignores a corrupt, cut short or foreign cache file, and replaces it', () => {
+    const root = synthRoot(12, 3);
+    const expected = answers(root, { CSP_NO_CACHE: '1' });
+    answers(root, {});
+    const cache = cacheFile(root, { kind: 'plan', planDir: 'plan' });
+    const good = readFileSync(cache, 'utf8');
+    const lines = good.split('\n');
+    const variants = [
+      'not a cache at all',
+      good.slice(0, Math.floor(good.length / 2)),
+      good.replace(/"build":"[^"]*"/, '"build":"0.0.0+other"'),
+      good.replace(/"planDir":"plan"/, '"planDir":"elsewhere"'),
+      [lines[0], lines[1]!.replace(/"decoded":true/, '"decoded":"yes"'), ...lines.slice(2)].join('\n'),
+      [lines[0], lines[2]!.replace(/^\["[^"]*"/, '["plan/pillar-9/p9.9.yaml"'), ...lines.slice(3)].join('\n'),
+      good.replace(/"title":"[^"]*"/, '"title":"A title no file has"').replace(/,\d+,"[0-9a-f]{64}"\]/, ',0,"0000000000000000000000000000000000000000000000000000000000000000"]'),
+    ];
+    for (const variant of variants) {
+      writeFileSync(cache, variant);
+      expect(answers(root, {})).toEqual(expected);
+      expect(readFileSync(cache, 'utf8').split('\n')[0]).toBe(lines[0]);
+    }
+  }, SLOW);
+
+  it('works without one where the cache folder cannot be made', () => {
+    const root = synthRoot(8, 2);
+    writeFileSync(path.join(root, CACHE_DIR), 'a file where the folder would go');
+    expect(answers(root, {})).toEqual(answers(root, { CSP_NO_CACHE: '1' }));
+  });
+
+  it('is not written with --no-cache or CSP_NO_CACHE=1', () => {
+    const root = synthRoot(5, 1);
+    runCli(['status', '--no-cache'], { cwd: root });
+    runCli(['status'], { cwd: root, env: { CSP_NO_CACHE: '1' } });
+    expect(exists(path.join(root, CACHE_DIR))).toBe(false);
+  });
+});
+
+describe('worker threads', () => {
+  it('give the single-threaded answer, diagnostics in the same order', () => {
+    const root = synthRoot(60, 3);
+    const plan = path.join(root, 'plan');
+    // Some broken files, spread over the batches.
+    writeFileSync(path.join(plan, 'pillar-1', 'p1.5.yaml'), 'id: p1.5\npillar: 1\ntitle: x\ntext: y\nstauts: done\n');
+    writeFileSync(path.join(plan, 'pillar-3', 'p3.7.yaml'), 'id: p3.7\npillar: 3\ntitle: x\ntext: y\nrelated: [p9.9]\n');
+    writeFileSync(path.join(plan, 'pillar-5', 'p5.2.yaml'), 'id: p5.2\n  pillar: 5\n');
+    mkdirSync(path.join(plan, 'pillar-9'));
+    writeFileSync(path.join(plan, 'pillar-9', 'p9.1.yaml'), 'id: p9.1\npillar: 9\ntitle: x\ntext: y\n');
+    const single = answers(root, { CSP_NO_CACHE: '1', CSP_PARSE_WORKERS: '0' });
+    expect(single[0]).toContain('"rule": "unknown-field"');
+    expect(answers(root, { CSP_NO_CACHE: '1', CSP_PARSE_WORKERS: '3' })).toEqual(single);
+    expect(answers(root, { CSP_PARSE_WORKERS: '2' })).toEqual(single);
+  }, SLOW);
+});
+
+describe('a warm run', () => {
+  it('needs neither the YAML parser nor zod (dist/parser.cjs)', () => {
+    const root = synthRoot(10, 2);
+    mkdirSync(path.join(root, 'plan/reviews'));
+    cpSync(path.join(REPO_ROOT, 'plan/reviews/adoption.yaml'), path.join(root, 'plan/reviews/adoption.yaml'));
+    const expected = answers(root, {});
+    const install = path.join(tmpdir(), `csp-no-parser-${process.pid}`);
+    rmSync(install, { recursive: true, force: true });
+    cpSync(path.join(REPO_ROOT, 'bin'), path.join(install, 'bin'), { recursive: true });
+    cpSync(path.join(REPO_ROOT, 'dist'), path.join(install, 'dist'), { recursive: true });
+    rmSync(path.join(install, 'dist/parser.cjs'));
+    for (const args of [['status'], ['validate'], ['export', '--json']]) {
+      const r = spawnSync(process.execPath, [path.join(install, 'bin/csp.cjs'), '--as-of', '2026-11-28', ...args], {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1', COLUMNS: '100' },
+      });
+      expect(r.stderr).toBe('');
+      expect(`${args.join(' ')} → ${r.status}\n${r.stdout}\n${r.stderr}`).toBe(expected[COMMANDS.findIndex((c) => c.join(' ') === args.join(' '))]);
+    }
+    rmSync(install, { recursive: true, force: true });
+  });
+});
