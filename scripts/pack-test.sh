@@ -1,8 +1,15 @@
 #!/usr/bin/env bash
 # The package as a user gets it: npm pack, install the tarball into an empty
 # folder, and run the installed csp on the shipped plan and on a new one.
-# Offline-friendly: npm takes the dependencies from its cache when it can.
+# csp bundles its libraries into dist/, so the package has no dependencies and
+# installs without the network.
+#
+#   bash scripts/pack-test.sh              npm pack builds dist/ (the prepare script)
+#   bash scripts/pack-test.sh --no-build   packs the dist/ already built (as npm test does:
+#                                          its pretest has built it, and other tests are running it)
 set -euo pipefail
+pack_flags=()
+if [ "${1:-}" = --no-build ]; then pack_flags=(--ignore-scripts); fi
 cd "$(dirname "$0")/.."
 root=$PWD
 work=$(mktemp -d)
@@ -10,8 +17,7 @@ trap 'rm -rf "$work"' EXIT
 start=$SECONDS
 fail() { echo "pack-test: $*" >&2; echo "pack-test: 0 passed, 1 failed"; exit 1; }
 
-# npm pack runs the prepare script, which builds dist/.
-tgz=$(npm pack --json --pack-destination "$work" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s)[0].filename))')
+tgz=$(npm pack --json ${pack_flags[@]+"${pack_flags[@]}"} --pack-destination "$work" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s)[0].filename))')
 tgz="$work/$tgz"
 tar -tzf "$tgz" | sort > "$work/files.txt"
 for f in package/package.json package/LICENSE package/CHANGELOG.md package/README.md package/bin/csp.cjs package/dist/csp.cjs package/dist/cli.cjs package/dist/parser.cjs package/dist/parse-worker.cjs \
@@ -25,7 +31,8 @@ fi
 mkdir "$work/app"
 cd "$work/app"
 echo '{ "name": "csp-pack-test", "private": true }' > package.json
-npm install --no-audit --no-fund --prefer-offline --loglevel=error "$tgz" || fail 'npm install of the tarball failed'
+npm install --no-audit --no-fund --offline --loglevel=error "$tgz" || fail 'npm install of the tarball failed (offline: the package must have no dependencies)'
+[ -z "$(ls node_modules | grep -vx csp)" ] || fail "the package brought dependencies: $(ls node_modules | grep -vx csp | tr '\n' ' ')"
 csp=$PWD/node_modules/.bin/csp
 
 version=$("$csp" --version)
