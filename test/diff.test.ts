@@ -96,6 +96,21 @@ describe('review files', () => {
     );
   });
 
+  it('read back the same when the text holds characters YAML may not hold raw (DEL, C1 controls, bidi controls, BOM)', () => {
+    const awkward = ['\u007f', '\u0080', '\u0086', '\u009f', '\u0085', '\u202e', '\u2066', '\u2028', '\u200f', '\ufeff', '\u061c'];
+    for (const ch of awkward) {
+      for (const s of [`a${ch}b`, `${ch}x`, `line one\nline ${ch} two`, `${'word '.repeat(30)}${ch}${' word'.repeat(30)}`]) {
+        const data = { ...review, title: s, initiatives: [{ ...review.initiatives[0]!, title: s, text: s }] };
+        const text = reviewToYaml(data);
+        // Escaped, never raw: a file holding them raw is refused (file-encoding) or reads differently.
+        expect(text.replace(/\u0085/g, ''), JSON.stringify(ch)).not.toMatch(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u200f\ufeff\u061c]/u);
+        const back = read(text);
+        expect(back.diagnostics, JSON.stringify(s)).toEqual([]);
+        expect(back.review?.data).toEqual(data);
+      }
+    }
+  });
+
   it('report what does not add up, with rule codes and lines', () => {
     const bad = yaml
       .replace('status: completed', 'status: done')

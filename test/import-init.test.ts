@@ -203,7 +203,7 @@ describe('csp init', () => {
     expect(readFileSync(path.join(root, 'schema/initiative.schema.json'), 'utf8')).toBe(readFileSync(path.join(REPO_ROOT, 'schema/initiative.schema.json'), 'utf8'));
     const manifest = readFileSync(path.join(root, 'plan/plan.yaml'), 'utf8');
     expect(manifest.split('\n')[0]).toBe('# yaml-language-server: $schema=../schema/plan.schema.json');
-    expect(manifest).toContain("title: 'Plan: \"Two\"'");
+    expect(manifest).toContain('title: "Plan: \\"Two\\""');
     expect(manifest).toContain('date: 2024-07-18\n');
     expect(manifest).toContain('# edit: the name of the partnership');
     const loaded = loadDir(root);
@@ -267,6 +267,32 @@ describe('csp import', () => {
     const again = runCli(['--plan', path.join(root, 'plan'), 'import', SEED]);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('already has 36 initiative files');
+  });
+
+  it('writes control and bidi characters as escapes, and keeps the text exactly, in files that validate', () => {
+    const root = tempDir();
+    // Smart quotes pasted through a legacy encoding arrive as C1 control codes.
+    expect(runCli(['init', root, '--title', 'Plan \u0093One\u0094']).code).toBe(0);
+    const document = path.join(root, 'plan.txt');
+    const lines = ['Joint Plan', '', 'Pillar 1 - Trade\u200f', '', 'Market Access', '', 'Open \u2066markets\u2069.', '', 'Initiatives: Sign the accord; Hold talks\u202e'];
+    writeFileSync(document, lines.join('\n'));
+    const r = runCli(['--plan', path.join(root, 'plan'), 'import', document]);
+    expect(r.code, r.stderr).toBe(0);
+    const loaded = loadDir(root);
+    expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(loaded.plan!.manifest.title).toBe('Plan \u0093One\u0094');
+    expect(loaded.plan!.pillars[0]!.title).toBe('Trade\u200f');
+    expect(loaded.plan!.pillars[0]!.themes[0]!.text).toBe('Open \u2066markets\u2069.');
+    expect(loaded.plan!.initiatives.map((i) => i.text)).toEqual(['Sign the accord', 'Hold talks\u202e']);
+    for (const file of ['plan/plan.yaml', 'plan/pillar-1/p1.2.yaml']) {
+      expect(readFileSync(path.join(root, file), 'utf8'), file).not.toMatch(/[\u0080-\u009f\u200f\u202e\u2066\u2069]/);
+    }
+    expect(runCli(['--plan', path.join(root, 'plan'), 'validate']).code).toBe(0);
+    // The document itself must be clean text: a control character in it is named, with where it is.
+    writeFileSync(document, lines.join('\n').replace('Trade', 'Tr\u0093ade'));
+    const bad = runCli(['--plan', path.join(root, 'plan'), 'import', document]);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('control character U+0093');
   });
 
   it('--dry-run --json prints what it would import and writes nothing', () => {

@@ -9,6 +9,7 @@ import type { ImportedInitiative, ImportedPlan } from './import.js';
 import { modeline } from './json-schema.js';
 import { pillarFolder } from './model.js';
 import { PLACEHOLDER, yamlScalar } from './scaffold.js';
+import { documentText } from './yaml-write.js';
 
 export function initiativePath(planDir: string, i: ImportedInitiative): string {
   return `${planDir}/${pillarFolder(i.pillar)}/${i.id}.yaml`;
@@ -77,5 +78,5 @@ export function manifestWithImport(manifestText: string, imported: ImportedPlan,
     const i = root.items.findIndex((pair) => isScalar(pair.key) && pair.key.value === 'pillars');
     if (i >= 0 && i < root.items.length - 1) root.items.push(...root.items.splice(i, 1));
   }
-  return { text: doc.toString({ lineWidth: 0 }), filled };
+  return { text: documentText(doc, { lineWidth: 0 }), filled };
 }

@@ -13,6 +13,7 @@ import { checkSchema, type ReviewInput, reviewSchema } from './schema.js';
 import { partiesOf, type PlanSnapshot, snapshotInitiative, type SnapshotInitiative } from './snapshot.js';
 import { compareNatural } from './text.js';
 import { REVIEWS_DIR } from './vocabulary.js';
+import { documentText } from './yaml-write.js';
 
 export { REVIEWS_DIR } from './vocabulary.js';
 export const REVIEW_NAME_PATTERN = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
@@ -84,7 +85,7 @@ export function reviewToYaml(review: ReviewInput): string {
     ` The plan as of ${review.date}, frozen by 'csp review create'. Statuses come from the notes dated`,
     ' on or before that day. Do not edit: to record a later state, create another review.',
   ].join('\n');
-  return doc.toString({ lineWidth: 100, minContentWidth: 40, indentSeq: true });
+  return documentText(doc, { lineWidth: 100, minContentWidth: 40, indentSeq: true });
 }
 
 /** Reads one review file: decoding, YAML, schema and its own consistency rules. */

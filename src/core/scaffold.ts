@@ -3,9 +3,9 @@
  * texts out. Values the person did not give are placeholders, marked with an
  * "edit:" comment, that still validate, so the new plan is valid from the start.
  */
-import { stringify } from 'yaml';
 import { jsonSchemaText, modeline, SCHEMA_DIR, SCHEMA_FILES, schemaFileName, vscodeSettingsText } from './json-schema.js';
 import type { Cadence } from './vocabulary.js';
+import { inlineScalar } from './yaml-write.js';
 
 export interface InitParty {
   id: string;
@@ -39,7 +39,7 @@ export const PLACEHOLDER_MARK = '# edit:';
 
 /** A YAML scalar as it appears after "key: ", quoted only when it must be. */
 export function yamlScalar(value: string | number): string {
-  return stringify(value, { lineWidth: 0 }).trimEnd();
+  return typeof value === 'number' ? String(value) : inlineScalar(value);
 }
 
 function line(indent: number, key: string, value: string | number, editHint?: string): string {

@@ -5,7 +5,7 @@
  * Pure. Callers re-parse what they write anyway; these choices only decide
  * how readable the result is.
  */
-import { parseDocument } from 'yaml';
+import { type Document, parseDocument, Scalar, type ToStringOptions, visit } from 'yaml';
 
 /**
  * Characters never written raw: C0 controls but tab and newline, CR, DEL,
@@ -13,7 +13,7 @@ import { parseDocument } from 'yaml';
  * non-characters, lone surrogates, and bidi controls (written raw they would
  * make the file read differently from what it holds).
  */
-const MUST_ESCAPE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff\ufffe\uffff\ud800-\udfff]/u;
+export const MUST_ESCAPE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff\ufffe\uffff\ud800-\udfff]/u;
 
 /** Characters that may not start a plain scalar (YAML indicators). */
 const INDICATOR_START = /^[-?:,[\]{}#&*!|>'"%@`]/;
@@ -43,12 +43,17 @@ export function doubleQuoted(s: string): string {
     else if (ch === '\t') out += '\\t';
     else if (ch === '\r') out += '\\r';
     else if (cp === 0) out += '\\0';
-    else if (MUST_ESCAPE.test(ch)) {
-      const hex = cp.toString(16).toUpperCase();
-      out += cp < 0x100 ? `\\x${hex.padStart(2, '0')}` : cp < 0x10000 ? `\\u${hex.padStart(4, '0')}` : `\\U${hex.padStart(8, '0')}`;
-    } else out += ch;
+    else if (MUST_ESCAPE.test(ch)) out += escapeChar(ch);
+    else out += ch;
   }
   return `${out}"`;
+}
+
+/** A character as a double-quoted scalar's escape sequence (`\\x7F`, `\\u202E`). */
+export function escapeChar(ch: string): string {
+  const cp = ch.codePointAt(0)!;
+  const hex = cp.toString(16).toUpperCase();
+  return cp < 0x100 ? `\\x${hex.padStart(2, '0')}` : cp < 0x10000 ? `\\u${hex.padStart(4, '0')}` : `\\U${hex.padStart(8, '0')}`;
 }
 
 /** The chomping indicator for a block literal that reads back as `s`, or undefined when a block literal cannot. */
@@ -76,4 +81,20 @@ export function scalarFieldLines(key: string, value: string, indent: string): st
 /** A scalar as a list item or in a flow collection: plain when safe, else double-quoted. */
 export function inlineScalar(value: string, flow = false): string {
   return !flow && isPlainSafe(value) ? value : doubleQuoted(value);
+}
+
+/**
+ * A whole document as text, for files csp writes from scratch (review files, an imported
+ * manifest). yaml writes DEL, C1 and bidi controls as they are, even in a double-quoted
+ * scalar, and a file holding them raw is refused when read back (file-encoding) or reads
+ * differently from what it holds. Text with any of them is double-quoted, and each of them
+ * written as an escape: in a double-quoted scalar, the only place they can then appear.
+ */
+export function documentText(doc: Document, options: ToStringOptions): string {
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value === 'string' && MUST_ESCAPE.test(node.value)) node.type = Scalar.QUOTE_DOUBLE;
+    },
+  });
+  return doc.toString(options).replace(new RegExp(MUST_ESCAPE.source, 'gu'), escapeChar);
 }
