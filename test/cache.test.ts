@@ -11,7 +11,9 @@ import { loadPlan } from '../src/core/load.js';
 import { CACHE_DIR, cacheFile, isRacy, RACY_MS } from '../src/io/cache.js';
 import { loadPlanFromDisk } from '../src/io/load-plan.js';
 import { locatePlan, readPlanFiles } from '../src/io/plan-files.js';
+import { findRepo, readBlob, readPlanAtCommit } from '../src/io/git.js';
 import { REPO_ROOT, runCli } from './helpers/cli.js';
+import { commit, gitInit } from './helpers/git.js';
 import { MANIFEST, writeTree } from './helpers/plan.js';
 
 const RULE_FIXTURES = path.join(REPO_ROOT, 'test/fixtures/rules');
@@ -197,6 +199,45 @@ describe('worker threads', () => {
     expect(single[0]).toContain('"rule": "unknown-field"');
     expect(answers(root, { CSP_NO_CACHE: '1', CSP_PARSE_WORKERS: '3' })).toEqual(single);
     expect(answers(root, { CSP_PARSE_WORKERS: '2' })).toEqual(single);
+  }, SLOW);
+});
+
+describe('two git revisions', () => {
+  it('share what they have in common: each blob read and parsed once, with the answer of a run that shares nothing', () => {
+    const root = synthRoot(60, 3);
+    gitInit(root);
+    const first = commit(root, 'plan');
+    const plan = path.join(root, 'plan');
+    const edit = (file: string, from: RegExp, to: string) => writeFileSync(path.join(plan, file), readFileSync(path.join(plan, file), 'utf8').replace(from, to));
+    edit('pillar-1/p1.3.yaml', /\ntitle: .*\n/, '\ntitle: A new title\n');
+    edit('pillar-2/p2.4.yaml', /\n?$/, '\n  - date: 2026-10-01\n    text: Reviewed.\n    status: at-risk\n');
+    rmSync(path.join(plan, 'pillar-4', 'p4.2.yaml'));
+    commit(root, 'edits');
+
+    // The reader leaves out the bytes of the blobs the caller has, and names every blob.
+    const repo = findRepo(locatePlan(plan, {}, root))!;
+    const all = readPlanAtCommit(repo, first);
+    const some = readPlanAtCommit(repo, first, (p) => p.includes('pillar-1/'));
+    expect(some.files.map((f) => f.path)).toEqual(all.files.map((f) => f.path));
+    for (const [k, f] of some.files.entries()) {
+      expect(f.gitObject).toMatch(/^[0-9a-f]{40}$/);
+      expect(f.gitObject).toBe(all.files[k]!.gitObject);
+      if (f.path.includes('pillar-1/')) {
+        expect(f.bytes).toBeUndefined();
+        expect(Buffer.from(readBlob(repo, f.gitObject!)!)).toEqual(Buffer.from(all.files[k]!.bytes!));
+      } else expect(Buffer.from(f.bytes!)).toEqual(Buffer.from(all.files[k]!.bytes!));
+    }
+
+    const diff = (env: Record<string, string>) => {
+      const r = runCli(['--as-of', '2026-11-28', 'diff', 'HEAD~1', 'HEAD', '--format', 'json'], { cwd: root, env });
+      expect(r.code, r.stderr).toBe(0);
+      return r.stdout;
+    };
+    const alone = diff({ CSP_NO_CACHE: '1', CSP_PARSE_WORKERS: '0' });
+    expect(JSON.parse(alone).changes.map((c: { id: string; kind: string }) => `${c.id} ${c.kind}`)).toEqual(['p1.3 edited', 'p2.4 status', 'p2.4 notes', 'p4.2 removed']);
+    expect(diff({ CSP_NO_CACHE: '1', CSP_PARSE_WORKERS: '2' })).toBe(alone);
+    runCli(['status'], { cwd: root });
+    expect(diff({ CSP_PARSE_WORKERS: '1' })).toBe(alone);
   }, SLOW);
 });
 

@@ -9,7 +9,7 @@ import { isReviewName, loadReviewFile, loadReviews, type Review, snapshotOfRevie
 import { attachNotes, type PlanSnapshot, snapshotOfPlan } from '../core/snapshot.js';
 import { nearest } from '../core/text.js';
 import { usageError } from '../errors.js';
-import { findRepo, type GitRepo, lookupRevision, readPlanAtCommit } from '../io/git.js';
+import { findRepo, type GitRepo, lookupRevision, readBlob, readPlanAtCommit } from '../io/git.js';
 import { KnownResults, loadPlanFromFiles } from '../io/load-plan.js';
 import { locatePlan, type PlanLocation, toRepoPath } from '../io/plan-files.js';
 import { readReviewFile, readReviewFiles } from '../io/review-files.js';
@@ -96,13 +96,15 @@ export class SnapshotResolver {
       throw usageError(`'${shown}' is ambiguous in git: ${termSafeLine(found.detail)}`, 'use a longer commit id, or a full name such as refs/heads/NAME or refs/tags/NAME');
     }
     if (found.kind === 'unknown') throw usageError(tried, this.reviewHint(name));
-    const files = readPlanAtCommit(repo, found.commit);
+    this.known ??= useCache(this.ctx) ? KnownResults.fromCache(this.location.root, toRepoPath(this.location.root, this.location.planDir)) : new KnownResults();
+    const known = this.known;
+    // Files whose blob another revision of this run had are neither read from git nor parsed again.
+    const files = readPlanAtCommit(repo, found.commit, (path, object) => known.hasObject(path, object));
     const short = found.commit.slice(0, 12);
     if (files.files.length === 0) {
       throw usageError(`revision '${shown}' (${short}) has no plan in ${repo.planPath || 'the repository top folder'}`, `choose a later revision; 'git log -- ${repo.planPath || '.'}' lists the commits that changed the plan`);
     }
-    this.known ??= useCache(this.ctx) ? KnownResults.fromCache(this.location.root, toRepoPath(this.location.root, this.location.planDir)) : new KnownResults();
-    const result = await loadPlanFromFiles(files, { asOf: this.ctx.asOf, env: process.env, known: this.known });
+    const result = await loadPlanFromFiles(files, { asOf: this.ctx.asOf, env: process.env, known, readObject: (object) => readBlob(repo, object) });
     stopOnErrors(this.ctx, result.diagnostics, result.sources, `the plan at revision '${shown}' (${short})`);
     return snapshotOfPlan(result.plan!, this.ctx.asOf, { kind: 'revision', revision: name, commit: found.commit, asOf: this.ctx.asOf });
   }

@@ -22,6 +22,11 @@ export interface RawFile {
   size?: number;
   /** Set by the reader when the file could not be read as a regular file. */
   problem?: { kind: 'symlink' | 'unreadable'; detail: string };
+  /**
+   * A file read from a git revision: its blob id. The reader may leave out the
+   * bytes of a blob the caller has already loaded (see readPlanAtCommit).
+   */
+  gitObject?: string;
 }
 
 export interface PlanFiles {

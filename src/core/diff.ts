@@ -4,7 +4,7 @@
  * initiatives never appear. Pure and deterministic: changes are sorted by
  * pillar, then id, then kind.
  */
-import { canonicalJson, type PlanSnapshot, type SnapshotInitiative, type SnapshotNote, type SnapshotPillar, type SnapshotSource } from './snapshot.js';
+import { jsonEqual, type PlanSnapshot, type SnapshotInitiative, type SnapshotNote, type SnapshotPillar, type SnapshotSource } from './snapshot.js';
 import { compareNatural } from './text.js';
 import { type Status, STATUSES } from './vocabulary.js';
 
@@ -176,7 +176,7 @@ function sideChanges(a: SnapshotInitiative, b: SnapshotInitiative): Omit<SideSta
 function editedFields(a: SnapshotInitiative, b: SnapshotInitiative): EditedField[] {
   return EDITED_FIELDS.filter((f) => {
     if (f === 'translations') return a.translations !== undefined && b.translations !== undefined && a.translations !== b.translations;
-    return canonicalJson(a[f] ?? null) !== canonicalJson(b[f] ?? null);
+    return !jsonEqual(a[f] ?? null, b[f] ?? null);
   });
 }
 
@@ -206,8 +206,22 @@ function missingFrom(xs: readonly SnapshotNote[], ys: readonly SnapshotNote[]): 
   });
 }
 
+function sameNote(n: SnapshotNote, m: SnapshotNote): boolean {
+  return (
+    n.date === m.date &&
+    n.text === m.text &&
+    n.status === m.status &&
+    n.side === m.side &&
+    n.author === m.author &&
+    n.links.length === m.links.length &&
+    n.links.every((l, i) => l === m.links[i])
+  );
+}
+
 function notesChange(a: SnapshotInitiative, b: SnapshotInitiative): NotesDelta | undefined {
   if (a.notes !== undefined && b.notes !== undefined) {
+    // Most initiatives have the same notes in the same order: say so without building keys.
+    if (a.notes.length === b.notes.length && a.notes.every((n, i) => sameNote(n, b.notes![i]!))) return undefined;
     const added = missingFrom(b.notes, a.notes);
     const removed = missingFrom(a.notes, b.notes);
     if (added.length === 0 && removed.length === 0) return undefined;

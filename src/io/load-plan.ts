@@ -160,6 +160,7 @@ async function finish(
  */
 export class KnownResults {
   private readonly byContent = new Map<string, FileResult>();
+  private readonly byObject = new Map<string, FileResult>();
 
   static fromCache(root: string, planDir: string): KnownResults {
     const known = new KnownResults();
@@ -175,14 +176,33 @@ export class KnownResults {
   set(path: string, hash: string, result: FileResult): void {
     this.byContent.set(`${hash} ${path}`, result);
   }
+
+  /** The result of a file of this path and git blob id, loaded from an earlier revision in this run. */
+  getObject(path: string, object: string): FileResult | undefined {
+    return this.byObject.get(`${object} ${path}`);
+  }
+
+  hasObject(path: string, object: string): boolean {
+    return this.byObject.has(`${object} ${path}`);
+  }
+
+  setObject(path: string, object: string, result: FileResult): void {
+    this.byObject.set(`${object} ${path}`, result);
+  }
 }
 
 /**
  * A plan whose files were read elsewhere (from a git revision), with the
  * answer of loadPlan: the files `known` holds are not parsed again, the
- * others are parsed on worker threads when there are many.
+ * others are parsed on worker threads when there are many. A file without
+ * bytes but with a git blob id is one `known` holds by that id; `readObject`
+ * reads its bytes should a diagnostic need its text. The bytes of files with
+ * a blob id are let go of (deleted from `input`) once they are loaded.
  */
-export async function loadPlanFromFiles(input: PlanFiles, options: { asOf: string; env: NodeJS.ProcessEnv; known: KnownResults }): Promise<LoadResult> {
+export async function loadPlanFromFiles(
+  input: PlanFiles,
+  options: { asOf: string; env: NodeJS.ProcessEnv; known: KnownResults; readObject?: (object: string) => Uint8Array | undefined },
+): Promise<LoadResult> {
   const manifestPath = manifestPathOf(input.planDir);
   const { known } = options;
   const results = new Array<FileResult>(input.files.length);
@@ -193,11 +213,22 @@ export async function loadPlanFromFiles(input: PlanFiles, options: { asOf: strin
       results[i] = problemResult(raw.path, raw.problem);
       return;
     }
+    const byObject = raw.gitObject === undefined ? undefined : known.getObject(raw.path, raw.gitObject);
+    if (byObject) {
+      results[i] = byObject;
+      return;
+    }
+    if (!raw.bytes && raw.gitObject !== undefined) throw new Error(`${raw.path}: no bytes, and blob ${raw.gitObject} was not loaded before`);
     const hash = sha256(raw.bytes ?? new Uint8Array());
     hashes[i] = hash;
     const hit = known.get(raw.path, hash);
-    if (hit) results[i] = hit;
-    else misses.push(i);
+    if (hit) {
+      results[i] = hit;
+      if (raw.gitObject !== undefined) {
+        known.setObject(raw.path, raw.gitObject, hit);
+        delete raw.bytes;
+      }
+    } else misses.push(i);
   });
   if (misses.length > 0) {
     const { loadFilesHere, loadFilesInWorkers, workerCount } = await import('./parse-pool.js');
@@ -206,6 +237,11 @@ export async function loadPlanFromFiles(input: PlanFiles, options: { asOf: strin
       const i = misses[k]!;
       results[i] = l.result;
       known.set(l.result.path, hashes[i]!, l.result);
+      const raw = input.files[i]!;
+      if (raw.gitObject !== undefined) {
+        known.setObject(l.result.path, raw.gitObject, l.result);
+        delete raw.bytes;
+      }
     };
     const threads = workerCount(files.length, options.env);
     if (threads > 0) await loadFilesInWorkers(files, manifestPath, threads, onLoaded);
@@ -215,8 +251,10 @@ export async function loadPlanFromFiles(input: PlanFiles, options: { asOf: strin
   const textOf = (file: string): string | undefined => {
     const i = indexOf.get(file);
     const raw = i === undefined ? undefined : input.files[i];
-    if (!raw?.bytes || !results[i!]!.decoded) return undefined;
-    return decodeText(file, raw.bytes, raw.size ?? raw.bytes.length).text;
+    if (!raw || !results[i!]!.decoded) return undefined;
+    const bytes = raw.bytes ?? (raw.gitObject !== undefined ? options.readObject?.(raw.gitObject) : undefined);
+    if (!bytes) return undefined;
+    return decodeText(file, bytes, raw.size ?? bytes.length).text;
   };
   const { plan, diagnostics, sources } = await finish(input.planDir, results, options.asOf, textOf);
   const result: LoadResult = { diagnostics, sources };

@@ -1,7 +1,8 @@
 /**
  * Loading many plan files on every core: worker threads (parse-worker.ts)
- * read, parse and check batches of files while the main thread takes in
- * their answers. Each answer is handed on with its index in the input, so
+ * read, parse and check batches of files, and so does the main thread
+ * between taking in their answers (a worker costs ≈ 35 MB, and the main
+ * thread would otherwise wait). Each answer is handed on with its index in the input, so
  * that the caller's results do not depend on which thread finished first.
  */
 import path from 'node:path';
@@ -21,7 +22,8 @@ export type OnLoaded = (index: number, file: LoadedFile) => void;
 
 /** Below this many files to parse, starting threads costs more than it saves. */
 export const WORKER_THRESHOLD = 500;
-const MAX_THREADS = 4;
+/** Worker threads at most; the main thread parses too. */
+const MAX_WORKERS = 3;
 /**
  * A worker's young generation, MB. Node's default lets each worker's heap grow
  * by ≈ 50 MB; parsing makes only short-lived garbage, which a small young
@@ -31,15 +33,15 @@ const WORKER_YOUNG_MB = 4;
 
 /**
  * How many worker threads to use for `count` files: CSP_PARSE_WORKERS=0 never,
- * =N always N (tests use it on small plans); by default one per core when
- * there are enough files and more than one core.
+ * =N always N (tests use it on small plans); by default one per core but the
+ * main thread's, when there are enough files and more than one core.
  */
 export function workerCount(count: number, env: NodeJS.ProcessEnv): number {
   const forced = env.CSP_PARSE_WORKERS;
   if (forced !== undefined && /^\d+$/.test(forced)) return count > 0 ? Math.min(Number(forced), 64) : 0;
   if (count < WORKER_THRESHOLD) return 0;
   const cores = process.getBuiltinModule('node:os').availableParallelism();
-  return cores < 2 ? 0 : Math.min(cores, MAX_THREADS);
+  return cores < 2 ? 0 : Math.min(cores - 1, MAX_WORKERS);
 }
 
 function workerFile(): string {
@@ -62,28 +64,48 @@ export async function loadFilesHere(files: readonly JobFile[], manifestPath: str
   });
 }
 
-/**
- * Only what a job needs of a file (a listing entry carries more). Bytes are
- * copied: a view into git's output would send the whole output to the thread.
- */
+/** Only what a job needs of a file (a listing entry carries more). */
 function jobFile(f: JobFile): JobFile {
   if (!('raw' in f)) return { path: f.path, abs: f.abs };
-  const { bytes, ...rest } = f.raw;
-  return { path: f.path, raw: bytes ? { ...rest, bytes: new Uint8Array(bytes) } : rest };
+  return { path: f.path, raw: f.raw };
 }
 
-export function loadFilesInWorkers(
+/**
+ * A job for a worker, with what to transfer rather than copy: the bytes of
+ * files read elsewhere (from git) are copied into one buffer per job that
+ * moves to the worker thread. A view into git's output would send the whole
+ * output; a copy per file would stay on this thread until collected, which at
+ * 10,000 files is as much memory again as the plan's text.
+ */
+function transferableJob(id: number, manifestPath: string, files: readonly JobFile[]): { job: ParseJob; transfer: ArrayBuffer[] } {
+  let total = 0;
+  for (const f of files) if ('raw' in f && f.raw.bytes) total += f.raw.bytes.length;
+  if (total === 0) return { job: { id, manifestPath, files: files.map(jobFile) }, transfer: [] };
+  const buffer = new ArrayBuffer(total);
+  let at = 0;
+  const jobFiles = files.map((f): JobFile => {
+    if (!('raw' in f)) return { path: f.path, abs: f.abs };
+    const { bytes, ...rest } = f.raw;
+    if (!bytes) return { path: f.path, raw: rest };
+    const copy = new Uint8Array(buffer, at, bytes.length);
+    copy.set(bytes);
+    at += bytes.length;
+    return { path: f.path, raw: { ...rest, bytes: copy } };
+  });
+  return { job: { id, manifestPath, files: jobFiles }, transfer: [buffer] };
+}
+
+/** Loads the files on `threads` worker threads and on this one. */
+export async function loadFilesInWorkers(
   files: readonly JobFile[],
   manifestPath: string,
   threads: number,
   onLoaded: OnLoaded,
 ): Promise<void> {
+  const { runJob } = await import('./parse-worker.js');
   // Small batches balance the load; not so small that messages dominate.
-  const size = Math.max(8, Math.min(64, Math.ceil(files.length / (threads * 8))));
-  const jobs: ParseJob[] = [];
-  for (let start = 0, id = 0; start < files.length; start += size, id++) {
-    jobs.push({ id, manifestPath, files: files.slice(start, start + size).map(jobFile) });
-  }
+  const size = Math.max(8, Math.min(64, Math.ceil(files.length / ((threads + 1) * 8))));
+  const jobCount = Math.ceil(files.length / size);
   return new Promise((resolve, reject) => {
     const workers: Worker[] = [];
     let next = 0;
@@ -98,35 +120,57 @@ export function loadFilesInWorkers(
       stop();
       reject(err instanceof Error ? err : new Error(String(err)));
     };
+    // Each job is made when it is handed out, so only the jobs in flight hold copies of bytes.
     const give = (w: Worker) => {
-      if (next < jobs.length) w.postMessage(jobs[next++]);
+      if (next >= jobCount) return;
+      const id = next++;
+      const { job, transfer } = transferableJob(id, manifestPath, files.slice(id * size, (id + 1) * size));
+      w.postMessage(job, transfer);
     };
-    for (let t = 0; t < Math.min(threads, jobs.length); t++) {
+    const take = (reply: ParseReply) => {
+      try {
+        const base = reply.id * size;
+        reply.files.forEach((f, k) => onLoaded(base + k, loaded(f)));
+      } catch (err) {
+        fail(err);
+        return;
+      }
+      if (++done === jobCount) {
+        stop();
+        resolve();
+      }
+    };
+    // This thread takes a job whenever it is free, then lets the workers' answers in.
+    const ownTurn = () => {
+      if (failed || next >= jobCount) return;
+      const id = next++;
+      let reply: ParseReply;
+      try {
+        reply = runJob({ id, manifestPath, files: files.slice(id * size, (id + 1) * size).map(jobFile) });
+      } catch (err) {
+        fail(err);
+        return;
+      }
+      take(reply);
+      setImmediate(ownTurn);
+    };
+    for (let t = 0; t < Math.min(threads, jobCount); t++) {
       const w = new Worker(workerFile(), { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
       w.unref();
       workers.push(w);
       w.on('message', (reply: ParseReply) => {
         if (failed) return;
         give(w);
-        try {
-          const base = reply.id * size;
-          reply.files.forEach((f, k) => onLoaded(base + k, loaded(f)));
-        } catch (err) {
-          fail(err);
-          return;
-        }
-        if (++done === jobs.length) {
-          stop();
-          resolve();
-        }
+        take(reply);
       });
       w.on('error', fail);
       w.on('exit', (code) => {
-        if (done < jobs.length) fail(new Error(`a parse worker stopped (exit code ${code})`));
+        if (done < jobCount) fail(new Error(`a parse worker stopped (exit code ${code})`));
       });
       give(w);
       // A second job in flight keeps the thread busy while the first answer travels.
       give(w);
     }
+    setImmediate(ownTurn);
   });
 }
