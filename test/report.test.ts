@@ -129,6 +129,26 @@ describe('reports for a review, with the changes since an earlier one', () => {
     expect(changes).not.toContain('p2.2'); // untouched since 2025-06-30
   });
 
+  it('says what changed in the language of the report', () => {
+    const section = (lang: string, start: string, end: string) => {
+      const r = csp('report', '--review', 'dialogue-2026', '--lang', lang);
+      expect(r.code, r.stderr).toBe(0);
+      return r.stdout.slice(r.stdout.indexOf(start), r.stdout.indexOf(end));
+    };
+    const fr = section('fr', '## Changements depuis : Dialogue 2025', '## Points à surveiller');
+    expect(fr).toContain('Point de départ : l’examen « dialogue-2025 » (2025-06-30).');
+    expect(fr).toMatch(/- \*\*p1\.2\*\* .*\n {2}- état : en cours → \*\*réalisée\*\* \(depuis le 2026-09-15\)/);
+    expect(fr).toContain('évaluation de ca : non communiquée → **continue**');
+    const ko = section('ko', '## Dialogue 2025 이후 변경 사항', '## 주의 필요 사항');
+    expect(ko).toContain('상태: 진행 중 → **완료** (2026-09-15부터)');
+    expect(ko).toContain('새 기록');
+    for (const text of [fr, ko]) {
+      expect(text.length).toBeGreaterThan(200);
+      // The words are the catalogue's; only the plan's own text (titles, notes) may be English.
+      expect(text).not.toMatch(/moved to|new notes?\b|status: |'s assessment|From review/);
+    }
+  });
+
   it('takes --since from the user, and refuses an unknown review (exit 2)', () => {
     const r = csp('report', '--review', 'dialogue-2026', '--since', '2026-09-01');
     expect(r.stdout).toContain('## Changes since 2026-09-01');

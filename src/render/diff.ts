@@ -7,37 +7,38 @@ import type { Change, DiffSummary, EditedChange, EditedField, NotesChange, PlanD
 import type { SnapshotNote, SnapshotSource } from '../core/snapshot.js';
 import { STATUSES, type Status } from '../core/vocabulary.js';
 import { escapeMarkdown, markdownLink } from './markdown.js';
+import { type DiffMessages, MESSAGES } from './messages.js';
 import { termSafe, termSafeLine } from './sanitize.js';
 import { statusLabel, type Style } from './style.js';
 import { displayWidth, wrap } from './width.js';
 
-const words = (s: Status) => s.replace('-', ' ');
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** The terminal speaks English; markdown speaks the language it is asked for (the report's). */
+const EN = MESSAGES.en.diff;
 
 /** Where a snapshot comes from, in words. Plain text: callers escape it for their medium. */
-export function sourceLabel(s: SnapshotSource): string {
+export function sourceLabel(s: SnapshotSource, m: DiffMessages = EN): string {
   switch (s.kind) {
     case 'review':
-      return `review '${s.name}' (${s.date})`;
+      return m.source.review(s.name, s.date);
     case 'date':
-      return `the plan as of ${s.date}`;
+      return m.source.date(s.date);
     case 'revision':
-      return `revision ${s.revision} (${s.commit.slice(0, 7)})`;
+      return m.source.revision(s.revision, s.commit.slice(0, 7));
     case 'worktree':
-      return `the working tree (as of ${s.asOf})`;
+      return m.source.worktree(s.asOf);
   }
 }
 
 /** "3 moved to completed · 12 received notes · 1 added · 1 removed"; empty when nothing changed. */
-export function summaryParts(s: DiffSummary): string[] {
+export function summaryParts(s: DiffSummary, m: DiffMessages = EN, statusWords: Record<Status, string> = MESSAGES.en.status): string[] {
   return [
-    ...STATUSES.filter((st) => s.movedTo[st]).map((st) => `${s.movedTo[st]} moved to ${words(st)}`),
-    s.sideChanges ? `${s.sideChanges} side assessment${s.sideChanges === 1 ? '' : 's'} changed` : '',
-    s.receivedNotes ? `${s.receivedNotes} received notes` : '',
-    s.lostNotes ? `${s.lostNotes} lost notes` : '',
-    s.added ? `${s.added} added` : '',
-    s.removed ? `${s.removed} removed` : '',
-    s.edited ? `${s.edited} edited` : '',
+    ...STATUSES.filter((st) => s.movedTo[st]).map((st) => m.movedTo(s.movedTo[st]!, statusWords[st])),
+    s.sideChanges ? m.sideChanges(s.sideChanges) : '',
+    s.receivedNotes ? m.receivedNotes(s.receivedNotes) : '',
+    s.lostNotes ? m.lostNotes(s.lostNotes) : '',
+    s.added ? m.added(s.added) : '',
+    s.removed ? m.removed(s.removed) : '',
+    s.edited ? m.edited(s.edited) : '',
   ].filter(Boolean);
 }
 
@@ -68,14 +69,14 @@ function groups(diff: PlanDiff): Group[] {
   return out;
 }
 
-function fieldValue(field: EditedField, v: unknown): string {
+function fieldValue(field: EditedField, v: unknown, m: DiffMessages = EN): string {
   if (v === undefined || v === null) return '—';
   if (Array.isArray(v)) return v.length ? v.join(', ') : '—';
   if (typeof v === 'object') {
     const entries = Object.entries(v as Record<string, string>);
     return entries.length ? entries.map(([k, x]) => `${k}: ${x}`).join('; ') : '—';
   }
-  return field === 'pillar' ? `pillar ${String(v)}` : String(v);
+  return field === 'pillar' ? m.pillarValue(String(v)) : String(v);
 }
 
 function noteMeta(n: SnapshotNote): string[] {
@@ -108,7 +109,8 @@ function initiativeText(i: Group['initiatives'][number], style: Style, width: nu
   const head = `${termSafeLine(i.id)}  ${termSafeLine(i.title)}`;
   const first = i.changes[0]!;
   if (first.kind === 'added') {
-    return [`  ${style.ok('+')} ${style.bold(head)}  ${style.ok('added')}, ${style.status(first.status, statusLabel(first.status))}, ${plural(first.noteCount, 'note')}`];
+    const notes = first.noteCount === 1 ? '1 note' : `${first.noteCount} notes`;
+    return [`  ${style.ok('+')} ${style.bold(head)}  ${style.ok('added')}, ${style.status(first.status, statusLabel(first.status))}, ${notes}`];
   }
   if (first.kind === 'removed') {
     return [`  ${style.error('-')} ${style.bold(head)}  ${style.error('removed')}, was ${style.status(first.status, statusLabel(first.status))}`];
@@ -144,10 +146,10 @@ function initiativeText(i: Group['initiatives'][number], style: Style, width: nu
   return out;
 }
 
-function notesHeadline(c: NotesChange): string {
-  const parts = [c.count ? `${plural(c.count, 'new note')}` : '', c.removed ? `${plural(c.removed, 'note')} removed or rewritten` : ''].filter(Boolean);
+function notesHeadline(c: NotesChange, m: DiffMessages = EN): string {
+  const parts = [c.count ? m.newNotes(c.count) : '', c.removed ? m.notesRemoved(c.removed) : ''].filter(Boolean);
   // A review records how many notes there were, not which: say so rather than guess.
-  const unknown = c.count > 0 && c.notes === undefined ? ' (a review records how many notes, not which)' : '';
+  const unknown = c.count > 0 && c.notes === undefined ? ` ${m.countOnly}` : '';
   return `${parts.join(', ')}${unknown}`;
 }
 
@@ -158,6 +160,11 @@ export interface DiffMarkdownOptions {
   headingLevel?: number;
   /** The section heading's text (plain, escaped here); default "Changes from … to …". */
   heading?: string;
+  /** The language of the words around the plan's text (default English). */
+  lang?: keyof typeof MESSAGES;
+  /** Pillar and initiative titles in that language (plain text; escaped here). Default: as in the diff. */
+  pillarTitle?: (pillar: number, title: string) => string;
+  initiativeTitle?: (id: string, title: string) => string;
 }
 
 /**
@@ -166,49 +173,60 @@ export interface DiffMarkdownOptions {
  * Every plan string is escaped; only notes' http(s)/mailto links are links.
  */
 export function renderDiffMarkdown(diff: PlanDiff, options: DiffMarkdownOptions = {}): string {
+  const all = MESSAGES[options.lang ?? 'en'];
+  const m = all.diff;
   const level = Math.min(5, Math.max(1, options.headingLevel ?? 2));
   const h = (n: number) => '#'.repeat(n);
-  const heading = options.heading ?? `Changes from ${sourceLabel(diff.from)} to ${sourceLabel(diff.to)}`;
-  const out: string[] = [`${h(level)} ${escapeMarkdown(heading)}`, ''];
-  if (options.heading !== undefined) out.push(`From ${escapeMarkdown(sourceLabel(diff.from))} to ${escapeMarkdown(sourceLabel(diff.to))}.`, '');
-  if (diff.pillar !== undefined) out.push(`_Only initiatives listed under pillar ${diff.pillar}._`, '');
-  const parts = summaryParts(diff.summary);
-  if (parts.length === 0) return `${[...out, 'No changes.'].join('\n')}\n`;
-  out.push(`**${parts.join(' · ')}**`, '');
+  const [from, to] = [sourceLabel(diff.from, m), sourceLabel(diff.to, m)];
+  const out: string[] = [`${h(level)} ${escapeMarkdown(options.heading ?? m.heading(from, to))}`, ''];
+  if (options.heading !== undefined) out.push(escapeMarkdown(m.fromTo(from, to)), '');
+  if (diff.pillar !== undefined) out.push(`_${escapeMarkdown(m.onlyPillar(diff.pillar))}_`, '');
+  const parts = summaryParts(diff.summary, m, all.status);
+  if (parts.length === 0) return `${[...out, escapeMarkdown(m.noChanges)].join('\n')}\n`;
+  out.push(`**${escapeMarkdown(parts.join(' · '))}**`, '');
   for (const g of groups(diff)) {
-    out.push(`${h(level + 1)} Pillar ${g.pillar}: ${escapeMarkdown(g.title)}`, '');
-    for (const i of g.initiatives) out.push(...initiativeMarkdown(i));
+    const pillarTitle = options.pillarTitle ? options.pillarTitle(g.pillar, g.title) : g.title;
+    out.push(`${h(level + 1)} ${escapeMarkdown(all.pillarHeading(g.pillar, pillarTitle))}`, '');
+    for (const i of g.initiatives) out.push(...initiativeMarkdown(options.initiativeTitle ? { ...i, title: options.initiativeTitle(i.id, i.title) } : i, m, all.status));
     out.push('');
   }
   return `${out.join('\n').trimEnd()}\n`;
 }
 
-function initiativeMarkdown(i: Group['initiatives'][number]): string[] {
+function initiativeMarkdown(i: Group['initiatives'][number], m: DiffMessages, statusWords: Record<Status, string>): string[] {
+  const words = (st: Status) => escapeMarkdown(statusWords[st]);
   const head = `- **${escapeMarkdown(i.id)}** ${escapeMarkdown(i.title)}`;
   const first = i.changes[0]!;
-  if (first.kind === 'added') return [`${head} — **added** (${words(first.status)}, ${plural(first.noteCount, 'note')})`];
-  if (first.kind === 'removed') return [`${head} — **removed** (was ${words(first.status)})`];
+  if (first.kind === 'added' || first.kind === 'removed') {
+    const { label, detail } = first.kind === 'added' ? m.addedInitiative(statusWords[first.status], first.noteCount) : m.removedInitiative(statusWords[first.status]);
+    return [`${head} — **${escapeMarkdown(label)}** (${escapeMarkdown(detail)})`];
+  }
   const out = [head];
   for (const c of i.changes) {
-    if (c.kind === 'status') out.push(`  - status: ${words(c.from)} → **${words(c.to)}**${c.since ? ` (since ${c.since})` : ''}`);
-    else if (c.kind === 'side-status') {
-      out.push(`  - ${escapeMarkdown(c.party)}'s assessment: ${c.from ? words(c.from) : 'not reported'} → **${c.to ? words(c.to) : 'not reported'}**`);
+    if (c.kind === 'status') {
+      out.push(`  - ${escapeMarkdown(m.status)}${m.colon}${words(c.from)} → **${words(c.to)}**${c.since ? ` (${escapeMarkdown(m.since(c.since))})` : ''}`);
+    } else if (c.kind === 'side-status') {
+      const show = (st: Status | undefined) => (st ? words(st) : escapeMarkdown(m.notReported));
+      out.push(`  - ${escapeMarkdown(m.assessment(c.party))}${m.colon}${show(c.from)} → **${show(c.to)}**`);
     } else if (c.kind === 'notes') {
-      out.push(`  - ${notesHeadline(c)}${c.notes?.length ? ':' : ''}`);
+      out.push(`  - ${escapeMarkdown(notesHeadline(c, m))}${c.notes?.length ? m.colon.trimEnd() : ''}`);
       for (const n of c.notes ?? []) {
-        const meta = [n.status ? words(n.status) : '', ...noteMeta(n)].filter(Boolean).join(' · ');
+        const meta = [n.status ? statusWords[n.status] : '', ...noteMeta(n)].filter(Boolean).join(' · ');
         const links = n.links.map((l) => markdownLink(l.replace(/^(https?:\/\/|mailto:)/i, ''), l)).join(', ');
-        out.push(`    - **${n.date}**${meta ? ` (${escapeMarkdown(meta)})` : ''}: ${escapeMarkdown(n.text)}${links ? ` — ${links}` : ''}`);
+        out.push(`    - **${n.date}**${meta ? ` (${escapeMarkdown(meta)})` : ''}${m.colon}${escapeMarkdown(n.text)}${links ? ` — ${links}` : ''}`);
       }
-    } else if (c.kind === 'edited') out.push(...editedMarkdown(c));
+    } else if (c.kind === 'edited') out.push(...editedMarkdown(c, m));
   }
   return out;
 }
 
-function editedMarkdown(c: EditedChange): string[] {
-  const out = [`  - edited: ${c.fields.join(', ')}`];
+function editedMarkdown(c: EditedChange, m: DiffMessages): string[] {
+  const out = [`  - ${escapeMarkdown(m.editedLabel)}${m.colon}${escapeMarkdown(c.fields.map((f) => m.field[f]).join(', '))}`];
   for (const f of c.fields.filter((x) => x !== 'translations')) {
-    out.push(`    - ${f} was: ${escapeMarkdown(fieldValue(f, c.before[f]))}`, `    - ${f} now: ${escapeMarkdown(fieldValue(f, c.after[f]))}`);
+    out.push(
+      `    - ${escapeMarkdown(m.was(m.field[f]))}${m.colon}${escapeMarkdown(fieldValue(f, c.before[f], m))}`,
+      `    - ${escapeMarkdown(m.now(m.field[f]))}${m.colon}${escapeMarkdown(fieldValue(f, c.after[f], m))}`,
+    );
   }
   return out;
 }

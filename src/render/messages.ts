@@ -2,8 +2,48 @@
  * Message catalogues for the report's headings and labels. English is the
  * reference; French and Korean follow it key by key (the type enforces it).
  */
+import type { EditedField } from '../core/diff.js';
 import type { OgpLevel } from '../core/scales.js';
 import type { Cadence, ReportLang, Status } from '../core/vocabulary.js';
+
+/** The words of a diff (csp diff --format md, and the report's "changes since" section). */
+export interface DiffMessages {
+  heading(from: string, to: string): string;
+  fromTo(from: string, to: string): string;
+  /** What follows a label: ": " (" : " in French). */
+  colon: string;
+  onlyPillar(n: number): string;
+  noChanges: string;
+  movedTo(n: number, status: string): string;
+  sideChanges(n: number): string;
+  receivedNotes(n: number): string;
+  lostNotes(n: number): string;
+  added(n: number): string;
+  removed(n: number): string;
+  edited(n: number): string;
+  /** An initiative that was added, with its status and how many notes it has. */
+  addedInitiative(status: string, notes: number): { label: string; detail: string };
+  removedInitiative(status: string): { label: string; detail: string };
+  status: string;
+  since(date: string): string;
+  assessment(party: string): string;
+  notReported: string;
+  newNotes(n: number): string;
+  notesRemoved(n: number): string;
+  /** Said when one side is a review, which records how many notes there were but not which. */
+  countOnly: string;
+  editedLabel: string;
+  was(field: string): string;
+  now(field: string): string;
+  field: Record<EditedField, string>;
+  pillarValue(n: string): string;
+  source: {
+    review(name: string, date: string): string;
+    date(date: string): string;
+    revision(revision: string, commit: string): string;
+    worktree(asOf: string): string;
+  };
+}
 
 export interface Messages {
   reportTitle(partnership: string): string;
@@ -51,6 +91,7 @@ export interface Messages {
   cadence: Record<Cadence, string>;
   ogp: Record<OgpLevel, string>;
   compliance: { full: string; partial: string; none: string; score: string };
+  diff: DiffMessages;
 }
 
 const en: Messages = {
@@ -107,6 +148,51 @@ const en: Messages = {
   cadence: { annual: 'annual', semiannual: 'semiannual', quarterly: 'quarterly', monthly: 'monthly', regular: 'regular', continuing: 'continuing' },
   ogp: { 'not-started': 'not started', limited: 'limited', substantial: 'substantial', complete: 'complete', withdrawn: 'withdrawn' },
   compliance: { full: 'full', partial: 'partial', none: 'none', score: 'compliance' },
+  diff: {
+    heading: (f, t) => `Changes from ${f} to ${t}`,
+    fromTo: (f, t) => `From ${f} to ${t}.`,
+    colon: ': ',
+    onlyPillar: (n) => `Only initiatives listed under pillar ${n}.`,
+    noChanges: 'No changes.',
+    movedTo: (n, st) => `${n} moved to ${st}`,
+    sideChanges: (n) => `${n} side assessment${n === 1 ? '' : 's'} changed`,
+    receivedNotes: (n) => `${n} received notes`,
+    lostNotes: (n) => `${n} lost notes`,
+    added: (n) => `${n} added`,
+    removed: (n) => `${n} removed`,
+    edited: (n) => `${n} edited`,
+    addedInitiative: (st, n) => ({ label: 'added', detail: `${st}, ${n} note${n === 1 ? '' : 's'}` }),
+    removedInitiative: (st) => ({ label: 'removed', detail: `was ${st}` }),
+    status: 'status',
+    since: (d) => `since ${d}`,
+    assessment: (p) => `${p}'s assessment`,
+    notReported: 'not reported',
+    newNotes: (n) => `${n} new note${n === 1 ? '' : 's'}`,
+    notesRemoved: (n) => `${n} note${n === 1 ? '' : 's'} removed or rewritten`,
+    countOnly: '(a review records how many notes, not which)',
+    editedLabel: 'edited',
+    was: (f) => `${f} was`,
+    now: (f) => `${f} now`,
+    field: {
+      pillar: 'pillar',
+      alsoListedUnder: 'alsoListedUnder',
+      title: 'title',
+      text: 'text',
+      kind: 'kind',
+      cadence: 'cadence',
+      themes: 'themes',
+      leads: 'leads',
+      related: 'related',
+      translations: 'translations',
+    },
+    pillarValue: (n) => `pillar ${n}`,
+    source: {
+      review: (n, d) => `review '${n}' (${d})`,
+      date: (d) => `the plan as of ${d}`,
+      revision: (r, c) => `revision ${r} (${c})`,
+      worktree: (d) => `the working tree (as of ${d})`,
+    },
+  },
 };
 
 const fr: Messages = {
@@ -171,6 +257,51 @@ const fr: Messages = {
   },
   ogp: { 'not-started': 'non commencé', limited: 'limité', substantial: 'substantiel', complete: 'complet', withdrawn: 'retiré' },
   compliance: { full: 'pleine', partial: 'partielle', none: 'nulle', score: 'conformité' },
+  diff: {
+    heading: (f, t) => `Changements entre ${f} et ${t}`,
+    fromTo: (f, t) => `Point de départ : ${f}. Point d’arrivée : ${t}.`,
+    colon: ' : ',
+    onlyPillar: (n) => `Seulement les initiatives inscrites sous le pilier ${n}.`,
+    noChanges: 'Aucun changement.',
+    movedTo: (n, st) => `${n} passée${n === 1 ? '' : 's'} à l’état « ${st} »`,
+    sideChanges: (n) => `${n} évaluation${n === 1 ? '' : 's'} d’une partie modifiée${n === 1 ? '' : 's'}`,
+    receivedNotes: (n) => `${n} avec de nouvelles notes`,
+    lostNotes: (n) => `${n} avec des notes retirées`,
+    added: (n) => `${n} ajoutée${n === 1 ? '' : 's'}`,
+    removed: (n) => `${n} retirée${n === 1 ? '' : 's'}`,
+    edited: (n) => `${n} modifiée${n === 1 ? '' : 's'}`,
+    addedInitiative: (st, n) => ({ label: 'ajoutée', detail: `${st}, ${n} note${n === 1 ? '' : 's'}` }),
+    removedInitiative: (st) => ({ label: 'retirée', detail: `auparavant ${st}` }),
+    status: 'état',
+    since: (d) => `depuis le ${d}`,
+    assessment: (p) => `évaluation de ${p}`,
+    notReported: 'non communiquée',
+    newNotes: (n) => `${n} nouvelle${n === 1 ? '' : 's'} note${n === 1 ? '' : 's'}`,
+    notesRemoved: (n) => `${n} note${n === 1 ? '' : 's'} retirée${n === 1 ? '' : 's'} ou réécrite${n === 1 ? '' : 's'}`,
+    countOnly: '(un examen consigne le nombre de notes, non leur contenu)',
+    editedLabel: 'modifié',
+    was: (f) => `${f}, avant`,
+    now: (f) => `${f}, maintenant`,
+    field: {
+      pillar: 'pilier',
+      alsoListedUnder: 'aussi sous',
+      title: 'titre',
+      text: 'texte',
+      kind: 'type',
+      cadence: 'fréquence',
+      themes: 'domaines',
+      leads: 'responsables',
+      related: 'liées',
+      translations: 'traductions',
+    },
+    pillarValue: (n) => `pilier ${n}`,
+    source: {
+      review: (n, d) => `l’examen « ${n} » (${d})`,
+      date: (d) => `le plan au ${d}`,
+      revision: (r, c) => `la révision ${r} (${c})`,
+      worktree: (d) => `la copie de travail (au ${d})`,
+    },
+  },
 };
 
 const ko: Messages = {
@@ -227,6 +358,51 @@ const ko: Messages = {
   cadence: { annual: '연례', semiannual: '반기', quarterly: '분기', monthly: '월례', regular: '정례', continuing: '지속' },
   ogp: { 'not-started': '미착수', limited: '제한적', substantial: '상당', complete: '완료', withdrawn: '철회' },
   compliance: { full: '완전', partial: '부분', none: '미이행', score: '이행도' },
+  diff: {
+    heading: (f, t) => `${f}에서 ${t}까지의 변경 사항`,
+    fromTo: (f, t) => `${f}부터 ${t}까지.`,
+    colon: ': ',
+    onlyPillar: (n) => `제${n}축에 수록된 이니셔티브만 표시.`,
+    noChanges: '변경 사항 없음.',
+    movedTo: (n, st) => `${n}건 '${st}'(으)로 변경`,
+    sideChanges: (n) => `일방 평가 ${n}건 변경`,
+    receivedNotes: (n) => `${n}건 새 기록`,
+    lostNotes: (n) => `${n}건 기록 삭제`,
+    added: (n) => `${n}건 추가`,
+    removed: (n) => `${n}건 삭제`,
+    edited: (n) => `${n}건 수정`,
+    addedInitiative: (st, n) => ({ label: '추가', detail: `${st}, 기록 ${n}건` }),
+    removedInitiative: (st) => ({ label: '삭제', detail: `이전 상태: ${st}` }),
+    status: '상태',
+    since: (d) => `${d}부터`,
+    assessment: (p) => `${p} 측 평가`,
+    notReported: '보고 없음',
+    newNotes: (n) => `새 기록 ${n}건`,
+    notesRemoved: (n) => `기록 ${n}건 삭제 또는 수정`,
+    countOnly: '(점검 기록에는 기록의 수만 있고 내용은 없음)',
+    editedLabel: '수정',
+    was: (f) => `이전 ${f}`,
+    now: (f) => `현재 ${f}`,
+    field: {
+      pillar: '축',
+      alsoListedUnder: '중복 수록',
+      title: '제목',
+      text: '본문',
+      kind: '유형',
+      cadence: '주기',
+      themes: '주제 분야',
+      leads: '주관 부처',
+      related: '관련 이니셔티브',
+      translations: '번역',
+    },
+    pillarValue: (n) => `제${n}축`,
+    source: {
+      review: (n, d) => `점검 '${n}' (${d})`,
+      date: (d) => `${d} 기준 계획`,
+      revision: (r, c) => `리비전 ${r} (${c})`,
+      worktree: (d) => `작업 사본 (${d} 기준)`,
+    },
+  },
 };
 
 export const MESSAGES: Record<ReportLang, Messages> = { en, fr, ko };

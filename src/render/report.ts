@@ -1,9 +1,11 @@
 /** The annual-dialogue report as GitHub-flavoured markdown. Pure and deterministic. */
+import type { PlanDiff } from '../core/diff.js';
 import type { Translations } from '../core/model.js';
 import type { ReportData } from '../core/report.js';
 import { COMPLIANCE_OF_STATUS, complianceSummary, formatCompliance, OGP_LEVELS, OGP_OF_STATUS, ogpSummary, type Scale } from '../core/scales.js';
 import type { InitiativeStatus } from '../core/status.js';
 import { type ReportLang, type Status, STATUSES, type TranslationLang } from '../core/vocabulary.js';
+import { renderDiffMarkdown } from './diff.js';
 import { escapeMarkdown, markdownLink, markdownTable } from './markdown.js';
 import { MESSAGES, type Messages } from './messages.js';
 import { percent, progressBar } from './status.js';
@@ -12,8 +14,8 @@ import { displayWidth, padEnd } from './width.js';
 export interface ReportRenderOptions {
   /** A heading for the report, e.g. the review it is prepared for. */
   subtitle?: string;
-  /** A ready "changes since" section (markdown, from the diff renderer), with its heading. */
-  changes?: string;
+  /** What changed since an earlier review, date or revision (`since` names it in the heading). */
+  changes?: { diff: PlanDiff; since: string };
   lang?: ReportLang;
   scale?: Scale;
 }
@@ -129,7 +131,16 @@ export function renderReportMarkdown(data: ReportData, options: ReportRenderOpti
   out.push(`## ${m.executiveSummary}`, '', m.initiativesSummary(t.total, listings, percent(t.completedShare)), '');
   out.push(summaryTable(data, m, scale, pillarName), '', bars(data, m), '', mermaidPie(data, m), '');
 
-  if (options.changes) out.push(options.changes.trimEnd(), '');
+  if (options.changes) {
+    const section = renderDiffMarkdown(options.changes.diff, {
+      headingLevel: 2,
+      heading: m.changesSince(options.changes.since),
+      lang,
+      pillarTitle: (n, english) => cell(english, data.plan.pillars.find((p) => p.number === n)?.translations, 'title'),
+      initiativeTitle: (id, english) => cell(english, byId.get(id)?.translations, 'title'),
+    });
+    out.push(section.trimEnd(), '');
+  }
 
   out.push(`## ${m.needsAttention}`, '');
   const a = data.attention;

@@ -1,13 +1,11 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { diffSnapshots } from '../../core/diff.js';
+import { diffSnapshots, type PlanDiff } from '../../core/diff.js';
 import { buildReport } from '../../core/report.js';
 import type { Scale } from '../../core/scales.js';
 import { snapshotOfPlan } from '../../core/snapshot.js';
 import type { ReportLang } from '../../core/vocabulary.js';
 import { replaceFileAtomic } from '../../io/write.js';
-import { renderDiffMarkdown } from '../../render/diff.js';
-import { MESSAGES } from '../../render/messages.js';
 import { renderReportMarkdown } from '../../render/report.js';
 import { commandContext, requireCleanPlan } from '../context.js';
 import { parsePositiveInt } from '../parse-options.js';
@@ -38,12 +36,12 @@ export async function run(cmd: Command): Promise<void> {
   });
   // Changes since --since, else since the latest review before this report's date.
   const sinceName = o.since ?? previousReview(resolver.location, asOf)?.name;
-  let changes: string | undefined;
+  let changes: { diff: PlanDiff; since: string } | undefined;
   if (sinceName !== undefined) {
     const from = await resolver.resolve(sinceName);
     const to = snapshotOfPlan(plan, asOf, review ? { kind: 'review', name: review.name, date: asOf } : { kind: 'date', date: asOf });
     const label = from.source.kind === 'review' ? (from.source.title ?? from.source.name) : sinceName;
-    changes = renderDiffMarkdown(diffSnapshots(from, to), { headingLevel: 2, heading: MESSAGES[o.lang].changesSince(label) });
+    changes = { diff: diffSnapshots(from, to), since: label };
   }
   const subtitle = review ? (review.data.title ?? review.name) : undefined;
   const markdown = renderReportMarkdown(data, {
