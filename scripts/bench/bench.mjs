@@ -13,7 +13,6 @@
 // Commands that this build does not have are reported as "n/a", not as failures.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -118,16 +117,9 @@ for (const p of plans) {
 // --- The JSON schema the baseline validates against ---
 const schemaDir = path.join(work, 'schema');
 mkdirSync(schemaDir);
-let schemaSource;
-{
-  // From the built zod schemas (dist/parser.cjs), as `z.toJSONSchema(schema, { io: 'input' })`.
-  const parser = createRequire(import.meta.url)(path.join(ROOT, 'dist/parser.cjs'));
-  const mod = Object.values(parser).find((m) => m && m.initiativeSchema && m.manifestSchema && m.reviewSchema);
-  writeFileSync(path.join(schemaDir, 'initiative.schema.json'), JSON.stringify(mod.initiativeSchema.toJSONSchema({ io: 'input' })));
-  writeFileSync(path.join(schemaDir, 'plan.schema.json'), JSON.stringify(mod.manifestSchema.toJSONSchema({ io: 'input' })));
-  writeFileSync(path.join(schemaDir, 'review.schema.json'), JSON.stringify(mod.reviewSchema.toJSONSchema({ io: 'input' })));
-  schemaSource = "generated from the built zod schemas (dist/parser.cjs) with `toJSONSchema({ io: 'input' })`";
-}
+// `csp schema --out DIR`: the JSON Schemas csp generates from its zod schemas (z.toJSONSchema, io: 'input').
+run(process.execPath, [CSP, 'schema', '--out', schemaDir]);
+const schemaSource = '`csp schema --out DIR` writes (draft 2020-12, generated from the zod schemas with `z.toJSONSchema`)';
 
 // --- Timing ---
 const median = (xs) => {
