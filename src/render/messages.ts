@@ -57,6 +57,8 @@ export interface Messages {
   barsLegend: string;
   pieTitle: string;
   completedShort(pct: string): string;
+  /** A share (0–1) as a whole percentage: "25%", in French "25 %" (with a no-break space). */
+  percent(share: number): string;
   needsAttention: string;
   changesSince(what: string): string;
   atRisk: string;
@@ -107,6 +109,7 @@ const en: Messages = {
   barsLegend: '█ completed  ▓ in progress or ongoing  ▒ at risk  ░ not started or discontinued',
   pieTitle: 'Initiatives by status',
   completedShort: (p) => `${p} completed`,
+  percent: (x) => `${Math.round(x * 100)}%`,
   needsAttention: 'Needs attention',
   changesSince: (w) => `Changes since ${w}`,
   atRisk: 'At risk',
@@ -209,6 +212,7 @@ const fr: Messages = {
   barsLegend: '█ réalisée  ▓ en cours ou continue  ▒ à risque  ░ non commencée ou abandonnée',
   pieTitle: 'Initiatives selon leur état',
   completedShort: (p) => `${p} réalisées`,
+  percent: (x) => `${Math.round(x * 100)}\u00a0%`,
   needsAttention: 'Points à surveiller',
   changesSince: (w) => `Changements depuis : ${w}`,
   atRisk: 'À risque',
@@ -317,6 +321,7 @@ const ko: Messages = {
   barsLegend: '█ 완료  ▓ 진행 중 또는 지속  ▒ 위험  ░ 미착수 또는 중단',
   pieTitle: '상태별 이니셔티브',
   completedShort: (p) => `완료 ${p}`,
+  percent: (x) => `${Math.round(x * 100)}%`,
   needsAttention: '주의 필요 사항',
   changesSince: (w) => `${w} 이후 변경 사항`,
   atRisk: '위험',

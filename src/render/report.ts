@@ -8,7 +8,7 @@ import { type ReportLang, type Status, STATUSES, type TranslationLang } from '..
 import { renderDiffMarkdown } from './diff.js';
 import { escapeMarkdown, markdownLink, markdownTable } from './markdown.js';
 import { MESSAGES, type Messages } from './messages.js';
-import { percent, progressBar } from './status.js';
+import { progressBar } from './status.js';
 import { displayWidth, padEnd } from './width.js';
 
 export interface ReportRenderOptions {
@@ -65,7 +65,7 @@ function summaryTable(data: ReportData, m: Messages, scale: Scale, pillarName: (
     const head = [m.pillar, `+1 ${m.compliance.full}`, `0 ${m.compliance.partial}`, `−1 ${m.compliance.none}`, m.compliance.score, '%'];
     const rows = groups.map((g) => {
       const c = complianceSummary(statuses(g.items));
-      return [g.name, String(c.counts['1']), String(c.counts['0']), String(c.counts['-1']), formatCompliance(Math.round(c.mean * 100) / 100), percent(c.percent)];
+      return [g.name, String(c.counts['1']), String(c.counts['0']), String(c.counts['-1']), formatCompliance(Math.round(c.mean * 100) / 100), m.percent(c.percent)];
     });
     return markdownTable(head, rows, ['left', 'right', 'right', 'right', 'right', 'right']);
   }
@@ -73,7 +73,7 @@ function summaryTable(data: ReportData, m: Messages, scale: Scale, pillarName: (
   const rows = groups.map((g) => {
     const counts = STATUSES.map((s) => g.items.filter((i) => i.status === s).length);
     const done = g.items.filter((i) => i.status === 'completed').length;
-    return [g.name, ...counts.map(String), String(g.items.length), percent(g.items.length ? done / g.items.length : 0)];
+    return [g.name, ...counts.map(String), String(g.items.length), m.percent(g.items.length ? done / g.items.length : 0)];
   });
   return markdownTable(head, rows, ['left', ...STATUSES.map(() => 'right' as const), 'right', 'right']);
 }
@@ -85,7 +85,7 @@ function bars(data: ReportData, m: Messages): string {
     { label: m.allInitiatives, counts: t.counts, total: t.total, share: t.completedShare },
   ];
   const w = Math.max(...rows.map((r) => displayWidth(r.label)));
-  const lines = rows.map((r) => `${padEnd(r.label, w)}  ${progressBar(r.counts, r.total)}  ${m.completedShort(percent(r.share).padStart(4))}`);
+  const lines = rows.map((r) => `${padEnd(r.label, w)}  ${progressBar(r.counts, r.total)}  ${m.completedShort(m.percent(r.share).padStart(m.percent(1).length))}`);
   lines.push('', m.barsLegend);
   return ['```text', ...lines, '```'].join('\n');
 }
@@ -128,7 +128,7 @@ export function renderReportMarkdown(data: ReportData, options: ReportRenderOpti
 
   const t = data.status.totals;
   const listings = data.status.pillars.reduce((a, p) => a + p.total, 0);
-  out.push(`## ${m.executiveSummary}`, '', m.initiativesSummary(t.total, listings, percent(t.completedShare)), '');
+  out.push(`## ${m.executiveSummary}`, '', m.initiativesSummary(t.total, listings, m.percent(t.completedShare)), '');
   out.push(summaryTable(data, m, scale, pillarName), '', bars(data, m), '', mermaidPie(data, m), '');
 
   if (options.changes) {
@@ -171,7 +171,7 @@ export function renderReportMarkdown(data: ReportData, options: ReportRenderOpti
   for (const section of data.pillars) {
     const { pillar, progress } = section;
     out.push(`## ${m.pillarHeading(pillar.number, loc(pillar.title, pillar.translations, 'title'))}`, '');
-    out.push(`${progressBar(progress.counts, progress.total)} ${m.pillarProgress(percent(progress.completedShare), progress.total)}`, '');
+    out.push(`${progressBar(progress.counts, progress.total)} ${m.pillarProgress(m.percent(progress.completedShare), progress.total)}`, '');
     if (pillar.themes.length) {
       out.push(`### ${m.thematicAreas}`, '');
       for (const th of pillar.themes) {
