@@ -1,6 +1,6 @@
 /** The synthetic plans the benchmark runs on: valid, and the same for the same arguments. */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, runCli } from './helpers/cli.js';
@@ -33,6 +33,22 @@ describe('npm run synth', () => {
     const a = contents(synth('--initiatives', '15', '--notes', '3'));
     expect(contents(synth('--initiatives', '15', '--notes', '3'))).toEqual(a);
     expect(contents(synth('--initiatives', '15', '--notes', '3', '--seed', '2'))).not.toEqual(a);
+  });
+
+  it("the benchmark's baseline reads it, and the shipped plan, as valid against csp schema; a broken file as invalid", () => {
+    const root = synth('--initiatives', '20', '--notes', '3');
+    const schemaDir = path.join(root, 'schema');
+    expect(runCli(['schema', '--out', schemaDir]).code).toBe(0);
+    const baseline = (plan: string) => {
+      const r = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts/bench/baseline.mjs'), plan, schemaDir], { encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      return JSON.parse(r.stdout) as { files: number; invalid: number };
+    };
+    expect(baseline(path.join(root, 'plan'))).toEqual({ files: 21, invalid: 0 });
+    expect(baseline(path.join(REPO_ROOT, 'plan'))).toEqual({ files: 38, invalid: 0 });
+    const file = path.join(root, 'plan/pillar-1/p1.1.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/\nnotes:/, '\nstauts: done\nnotes:'));
+    expect(baseline(path.join(root, 'plan'))).toEqual({ files: 21, invalid: 1 });
   });
 
   it('refuses bad arguments with exit 2', () => {
