@@ -35,16 +35,12 @@ const shipped = loadDir(REPO_ROOT).plan!;
 function comparable(plan: Plan) {
   return {
     pillars: plan.pillars.map((p) => ({ number: p.number, title: p.title, themes: p.themes.map((t) => ({ id: t.id, title: t.title, text: t.text })) })),
-    initiatives: plan.initiatives.map((i) => ({
-      id: i.id,
-      pillar: i.pillar,
-      alsoListedUnder: i.alsoListedUnder,
-      text: i.text,
-      kind: i.kind,
-      cadence: i.cadence,
-      file: i.file,
-    })),
+    initiatives: plan.initiatives.map((i) => comparableInitiative(i, i.file)),
   };
+}
+
+function comparableInitiative(i: Pick<Plan['initiatives'][number], 'id' | 'pillar' | 'alsoListedUnder' | 'text' | 'kind' | 'cadence'>, file: string) {
+  return { id: i.id, pillar: i.pillar, alsoListedUnder: i.alsoListedUnder, text: i.text, kind: i.kind, cadence: i.cadence, file };
 }
 
 function tempDir(): string {
@@ -63,15 +59,7 @@ describe('parseActionPlan on the seed', () => {
   });
 
   it('finds the shipped initiatives: ids, verbatim texts (no-break spaces kept), kinds, cadences, one file for p3.4 = p4.7', () => {
-    const got = imported.initiatives.map((i) => ({
-      id: i.id,
-      pillar: i.pillar,
-      alsoListedUnder: i.alsoListedUnder,
-      text: i.text,
-      kind: i.kind,
-      cadence: i.cadence,
-      file: `plan/pillar-${i.pillar}/${i.id}.yaml`,
-    }));
+    const got = imported.initiatives.map((i) => comparableInitiative(i, `plan/pillar-${i.pillar}/${i.id}.yaml`));
     expect(got).toEqual(comparable(shipped).initiatives);
     expect(imported.initiatives.find((i) => i.id === 'p1.2')!.text).toContain('understanding \u00a0of');
     expect(imported.initiatives.map((i) => i.id)).not.toContain('p4.7');

@@ -14,6 +14,7 @@
  * Paragraphs are separated by blank lines. Text is kept verbatim (inner
  * spacing, no-break spaces and all) except for whitespace at its ends.
  */
+import type { Initiative } from './model.js';
 import type { Cadence, Kind } from './vocabulary.js';
 
 export interface ImportedTheme {
@@ -30,14 +31,8 @@ export interface ImportedPillar {
   listed: number;
 }
 
-export interface ImportedInitiative {
-  id: string;
-  pillar: number;
-  alsoListedUnder: number[];
-  title: string;
-  text: string;
-  kind?: Kind;
-  cadence?: Cadence;
+/** An initiative as the document lists it: the model's fields that a document gives. */
+export interface ImportedInitiative extends Pick<Initiative, 'id' | 'pillar' | 'alsoListedUnder' | 'title' | 'text' | 'kind' | 'cadence'> {
   /** Line of the list it came from, 1-based. */
   line: number;
 }
