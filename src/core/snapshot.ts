@@ -6,7 +6,7 @@
 import type { Initiative, Plan } from './model.js';
 import { notesAsOf, sideStatusesAsOf, statusAsOf } from './status.js';
 import { compareNatural } from './text.js';
-import type { Cadence, Kind, Status } from './vocabulary.js';
+import type { Status } from './vocabulary.js';
 
 /** Where a snapshot comes from, as the user named it. */
 export type SnapshotSource =
@@ -24,17 +24,10 @@ export interface SnapshotNote {
   links: string[];
 }
 
-export interface SnapshotInitiative {
-  id: string;
-  pillar: number;
-  alsoListedUnder: number[];
-  title: string;
-  text: string;
-  kind?: Kind;
-  cadence?: Cadence;
-  themes: string[];
-  leads: Record<string, string>;
-  related: string[];
+/** The fields of an initiative a snapshot keeps as they are; the rest is as of the snapshot's date. */
+export type SnapshotFields = 'id' | 'pillar' | 'alsoListedUnder' | 'title' | 'text' | 'kind' | 'cadence' | 'themes' | 'leads' | 'related';
+
+export interface SnapshotInitiative extends Pick<Initiative, SnapshotFields> {
   status: Status;
   /** Date of the note that set the status. */
   statusSince?: string;
