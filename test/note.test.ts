@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { loadPlan } from '../src/core/load.js';
 import { readPlanFiles } from '../src/io/plan-files.js';
-import { REPO_ROOT, runCli, runCliAsync } from './helpers/cli.js';
+import { CSP_BIN, REPO_ROOT, runCli, runCliAsync } from './helpers/cli.js';
 import { initiative, MANIFEST, writeTree } from './helpers/plan.js';
 
 const AS_OF = ['--as-of', '2026-01-31'];
@@ -187,6 +187,31 @@ describe('csp note', () => {
     expect(read(root, P12).endsWith('\r\n\r\n# end\r\n')).toBe(true);
     expect(problems(root)).toEqual([]);
     expect(readdirSync(path.join(root, 'plan/pillar-1')).sort()).toEqual(['p1.1.yaml', 'p1.2.yaml']);
+  });
+
+  // util-linux script(1) runs a command on a pseudo-terminal, as a person at a terminal would.
+  const script = spawnSync('script', ['--version'], { encoding: 'utf8' });
+  it.skipIf(script.status !== 0 || !/util-linux/.test(script.stdout))('at a terminal, with the text left out, opens $EDITOR on a template and records what was saved', () => {
+    const root = plan();
+    const editor = path.join(root, 'editor.sh');
+    // The editor checks it was given the template, then saves a note with a template line left in.
+    writeFileSync(editor, '#!/bin/sh\ngrep -q "^#" "$1" || exit 1\nprintf "Met in Ottawa.\\nMinutes to follow.\\n# a line of the template\\n" > "$1"\n');
+    chmodSync(editor, 0o755);
+    const shellQuote = (s: string) => `'${s.replace(/'/g, "'\\''")}'`;
+    const command = [process.execPath, CSP_BIN, ...AS_OF, 'note', 'p1.1', '--status', 'in-progress'].map(shellQuote).join(' ');
+    const r = spawnSync('script', ['-q', '-e', '-c', command, '/dev/null'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, VISUAL: '', EDITOR: editor, NO_COLOR: '1' },
+      timeout: 30_000,
+    });
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toContain('Recorded a note on p1.1');
+    expect(read(root, P11)).toMatch(/  - date: 2026-01-31\n    text: \|-\n      Met in Ottawa\.\n      Minutes to follow\.\n    status: in-progress\n$/);
+    // Not at a terminal, leaving the text out is a usage error that says how to give it.
+    const piped = runCli([...AS_OF, 'note', 'p1.2'], { cwd: root });
+    expect(piped.code).toBe(2);
+    expect(piped.stderr).toContain('no note text given');
   });
 
   it('has help with examples', () => {
