@@ -243,6 +243,15 @@ describe('csp diff', () => {
     expect(csp('diff', 'v1', 'v2', '--pillar', '7').code).toBe(2);
   });
 
+  it('with --exit-code, exits 1 when something changed and 0 when nothing did (as git diff --exit-code)', () => {
+    const changed = csp('diff', 'v1', 'v2', '--exit-code');
+    expect(changed.code).toBe(1);
+    expect(changed.stdout).toContain('p2.3');
+    expect(changed.stderr).toBe('');
+    expect(csp('diff', 'v2', 'v2', '--exit-code', '--format', 'json').code).toBe(0);
+    expect(csp('diff', 'v1', 'v2').code).toBe(0);
+  });
+
   it('refuses unknown, ambiguous and option-like names with exit 2 and says what was tried', () => {
     const unknown = csp('diff', 'dialogue-2024');
     expect(unknown.code).toBe(2);

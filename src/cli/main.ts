@@ -241,6 +241,7 @@ export function buildProgram(): Command {
     .argument('[to]', 'the same kinds; default: the working tree as of --as-of (today)')
     .addOption(new Option('--format <format>', 'output format (md: for pull requests and reports)').choices(['text', 'md', 'json']).default('text'))
     .option('--pillar <n>', 'only initiatives listed under this pillar (a number)')
+    .option('--exit-code', 'exit 1 when something changed, 0 when nothing did (as git diff --exit-code)')
     .addHelpText(
       'after',
       examples(
@@ -249,6 +250,7 @@ export function buildProgram(): Command {
         'csp diff 2025-01-01 2025-12-31            # statuses and notes between two dates',
         'csp diff origin/main HEAD --format md     # what a branch changes, for a pull request',
         'csp diff HEAD~5 --pillar 2 --format json',
+        'csp diff main --exit-code > /dev/null     # in a script: has the plan changed since main?',
       ) +
         '\nFROM and TO are tried as a review name, then a date, then a git revision (a review wins over a\n' +
         'git revision of the same name; write NAME^0 for the revision). Dates use the notes of the working\n' +

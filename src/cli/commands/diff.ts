@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { diffSnapshots } from '../../core/diff.js';
 import { diffJson, renderDiffMarkdown, renderDiffText } from '../../render/diff.js';
+import { EXIT, type ExitCode } from '../../errors.js';
 import { commandContext, writeJson } from '../context.js';
 import { parsePillarOf } from '../parse-options.js';
 import { SnapshotResolver } from '../snapshots.js';
@@ -8,9 +9,10 @@ import { SnapshotResolver } from '../snapshots.js';
 interface DiffOptions {
   format: 'text' | 'md' | 'json';
   pillar?: string;
+  exitCode?: boolean;
 }
 
-export async function run(cmd: Command, from: string, to: string | undefined): Promise<void> {
+export async function run(cmd: Command, from: string, to: string | undefined): Promise<ExitCode> {
   const ctx = commandContext(cmd);
   const o = cmd.opts<DiffOptions>();
   const resolver = new SnapshotResolver(ctx);
@@ -21,4 +23,5 @@ export async function run(cmd: Command, from: string, to: string | undefined): P
   if (o.format === 'json') writeJson(ctx, diffJson(diff));
   else if (o.format === 'md') ctx.out(renderDiffMarkdown(diff));
   else ctx.out(renderDiffText(diff, { style: ctx.style, width: ctx.width }));
+  return o.exitCode && diff.changes.length > 0 ? EXIT.data : EXIT.ok;
 }
