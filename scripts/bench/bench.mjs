@@ -278,7 +278,7 @@ for (const t of targets) {
 }
 lines.push(
   '',
-  'Notes: `csp diff` reads both revisions from git; it uses the load cache but does not write it, so after a cold run its *warm* runs find no cache either (after `csp status` has run they do, and parse almost nothing). The baseline uses `yaml` as Node loads it (its CommonJS build); csp bundles yaml\'s ES-module build. A load average above 0.5 before the run means other work shared the two cores: the times are then noisy, and worst for csp\'s two parse threads.',
+  'Notes: `csp diff` reads both revisions from git; it uses the load cache but does not write it, so after a cold run its *warm* runs find no cache either (after `csp status` has run they do, and parse almost nothing). The baseline uses `yaml` as Node loads it (its CommonJS build); csp bundles yaml\'s ES-module build. A load average above 0.5 before the run means other work shared the two cores: the times are then noisy, and worst for csp\'s parse threads.',
 );
 const invalid = plans.filter((p) => p.baseline.check.invalid > 0);
 if (invalid.length) lines.push('', `Note: the baseline found files invalid against the JSON schema in ${invalid.map((p) => p.label).join(', ')}.`);
