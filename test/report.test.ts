@@ -1,5 +1,5 @@
 /** The annual-dialogue report: snapshot, and what a real GFM renderer makes of it. */
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { micromark } from 'micromark';
@@ -146,6 +146,18 @@ describe('reports for a review, with the changes since an earlier one', () => {
       expect(text.length).toBeGreaterThan(200);
       // The words are the catalogue's; only the plan's own text (titles, notes) may be English.
       expect(text).not.toMatch(/moved to|new notes?\b|status: |'s assessment|From review/);
+    }
+    expect(fr).toContain(': Workshop delivered; report published. (EN)');
+    // A note's translation is used where the plan has one.
+    const file = path.join(root, 'plan/pillar-1/p1.2.yaml');
+    const original = readFileSync(file, 'utf8');
+    writeFileSync(file, original.replace('    links: [https://example.org/report]\n', '    links: [https://example.org/report]\n    translations:\n      fr:\n        text: Atelier tenu; rapport publié.\n'));
+    try {
+      const translated = section('fr', '## Changements depuis : Dialogue 2025', '## Points à surveiller');
+      expect(translated).toContain('(réalisée) : Atelier tenu; rapport publié. — [example.org/report]');
+      expect(translated).toContain('(à risque · kr) : Delays in scheduling the next meeting. (EN)');
+    } finally {
+      writeFileSync(file, original);
     }
   });
 

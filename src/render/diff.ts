@@ -165,6 +165,8 @@ export interface DiffMarkdownOptions {
   /** Pillar and initiative titles in that language (plain text; escaped here). Default: as in the diff. */
   pillarTitle?: (pillar: number, title: string) => string;
   initiativeTitle?: (id: string, title: string) => string;
+  /** A note's text in that language (plain text; escaped here). Default: as written. */
+  noteText?: (id: string, note: SnapshotNote) => string;
 }
 
 /**
@@ -187,13 +189,16 @@ export function renderDiffMarkdown(diff: PlanDiff, options: DiffMarkdownOptions 
   for (const g of groups(diff)) {
     const pillarTitle = options.pillarTitle ? options.pillarTitle(g.pillar, g.title) : g.title;
     out.push(`${h(level + 1)} ${escapeMarkdown(all.pillarHeading(g.pillar, pillarTitle))}`, '');
-    for (const i of g.initiatives) out.push(...initiativeMarkdown(options.initiativeTitle ? { ...i, title: options.initiativeTitle(i.id, i.title) } : i, m, all.status));
+    for (const i of g.initiatives) {
+      const shown = options.initiativeTitle ? { ...i, title: options.initiativeTitle(i.id, i.title) } : i;
+      out.push(...initiativeMarkdown(shown, m, all.status, options.noteText ? (n) => options.noteText!(i.id, n) : (n) => n.text));
+    }
     out.push('');
   }
   return `${out.join('\n').trimEnd()}\n`;
 }
 
-function initiativeMarkdown(i: Group['initiatives'][number], m: DiffMessages, statusWords: Record<Status, string>): string[] {
+function initiativeMarkdown(i: Group['initiatives'][number], m: DiffMessages, statusWords: Record<Status, string>, noteText: (n: SnapshotNote) => string): string[] {
   const words = (st: Status) => escapeMarkdown(statusWords[st]);
   const head = `- **${escapeMarkdown(i.id)}** ${escapeMarkdown(i.title)}`;
   const first = i.changes[0]!;
@@ -213,7 +218,7 @@ function initiativeMarkdown(i: Group['initiatives'][number], m: DiffMessages, st
       for (const n of c.notes ?? []) {
         const meta = [n.status ? statusWords[n.status] : '', ...noteMeta(n)].filter(Boolean).join(' · ');
         const links = n.links.map((l) => markdownLink(l.replace(/^(https?:\/\/|mailto:)/i, ''), l)).join(', ');
-        out.push(`    - **${n.date}**${meta ? ` (${escapeMarkdown(meta)})` : ''}${m.colon}${escapeMarkdown(n.text)}${links ? ` — ${links}` : ''}`);
+        out.push(`    - **${n.date}**${meta ? ` (${escapeMarkdown(meta)})` : ''}${m.colon}${escapeMarkdown(noteText(n))}${links ? ` — ${links}` : ''}`);
       }
     } else if (c.kind === 'edited') out.push(...editedMarkdown(c, m));
   }

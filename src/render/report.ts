@@ -138,6 +138,8 @@ export function renderReportMarkdown(data: ReportData, options: ReportRenderOpti
       lang,
       pillarTitle: (n, english) => cell(english, data.plan.pillars.find((p) => p.number === n)?.translations, 'title'),
       initiativeTitle: (id, english) => cell(english, byId.get(id)?.translations, 'title'),
+      // The note as the plan holds it now (same day and text), for its translations.
+      noteText: (id, n) => cell(n.text, byId.get(id)?.notes.find((x) => x.date === n.date && x.text === n.text)?.translations, 'text'),
     });
     out.push(section.trimEnd(), '');
   }
