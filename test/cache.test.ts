@@ -11,10 +11,10 @@ import { loadPlan } from '../src/core/load.js';
 import { CACHE_DIR, cacheFile, isRacy, RACY_MS } from '../src/io/cache.js';
 import { loadPlanFromDisk } from '../src/io/load-plan.js';
 import { locatePlan, readPlanFiles } from '../src/io/plan-files.js';
-import { findRepo, readBlob, readPlanAtCommit } from '../src/io/git.js';
+import { findRepo, readBlobs, readPlanAtCommit } from '../src/io/git.js';
 import { REPO_ROOT, runCli } from './helpers/cli.js';
 import { commit, gitInit } from './helpers/git.js';
-import { MANIFEST, writeTree } from './helpers/plan.js';
+import { initiative, MANIFEST, withManifest, writeTree } from './helpers/plan.js';
 
 const RULE_FIXTURES = path.join(REPO_ROOT, 'test/fixtures/rules');
 const AS_OF = '2026-01-01';
@@ -224,7 +224,7 @@ describe('two git revisions', () => {
       expect(f.gitObject).toBe(all.files[k]!.gitObject);
       if (f.path.includes('pillar-1/')) {
         expect(f.bytes).toBeUndefined();
-        expect(Buffer.from(readBlob(repo, f.gitObject!)!)).toEqual(Buffer.from(all.files[k]!.bytes!));
+        expect(Buffer.from(readBlobs(repo, [f.gitObject!]).get(f.gitObject!)!)).toEqual(Buffer.from(all.files[k]!.bytes!));
       } else expect(Buffer.from(f.bytes!)).toEqual(Buffer.from(all.files[k]!.bytes!));
     }
 
@@ -239,6 +239,21 @@ describe('two git revisions', () => {
     runCli(['status'], { cwd: root });
     expect(diff({ CSP_PARSE_WORKERS: '1' })).toBe(alone);
   }, SLOW);
+});
+
+describe('a revision whose errors are in files another revision had', () => {
+  it('shows them with their lines, the text read from git in one go', () => {
+    const root = writeTree(withManifest({ 'plan/pillar-1/p1.1.yaml': initiative('p1.1', 1, 'related: [p1.2]\n'), 'plan/pillar-1/p1.2.yaml': initiative('p1.2', 1) }));
+    gitInit(root);
+    commit(root, 'v1');
+    commit(root, 'v2', { 'plan/pillar-1/p1.2.yaml': null });
+    // p1.1 is the same blob in both revisions: loaded once, its text read only to show the error.
+    const r = runCli(['--as-of', '2026-11-28', 'diff', 'HEAD~1', 'HEAD'], { cwd: root, env: { CSP_NO_CACHE: '1' } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('plan/pillar-1/p1.1.yaml:5:');
+    expect(r.stderr).toContain('related: [p1.2]');
+    expect(r.stderr).toMatch(/the plan at revision 'HEAD' \([0-9a-f]{12}\) has 1 error/);
+  });
 });
 
 describe('a warm run', () => {

@@ -9,7 +9,7 @@ import { isReviewName, loadReviewFile, loadReviews, type Review, snapshotOfRevie
 import { attachNotes, type PlanSnapshot, snapshotOfPlan } from '../core/snapshot.js';
 import { nearest } from '../core/text.js';
 import { usageError } from '../errors.js';
-import { findRepo, type GitRepo, lookupRevision, readBlob, readPlanAtCommit } from '../io/git.js';
+import { findRepo, type GitRepo, lookupRevision, readBlobs, readPlanAtCommit } from '../io/git.js';
 import { KnownResults, loadPlanFromFiles } from '../io/load-plan.js';
 import { locatePlan, type PlanLocation, toRepoPath } from '../io/plan-files.js';
 import { readReviewFile, readReviewFiles } from '../io/review-files.js';
@@ -104,7 +104,7 @@ export class SnapshotResolver {
     if (files.files.length === 0) {
       throw usageError(`revision '${shown}' (${short}) has no plan in ${repo.planPath || 'the repository top folder'}`, `choose a later revision; 'git log -- ${repo.planPath || '.'}' lists the commits that changed the plan`);
     }
-    const result = await loadPlanFromFiles(files, { asOf: this.ctx.asOf, env: process.env, known, readObject: (object) => readBlob(repo, object) });
+    const result = await loadPlanFromFiles(files, { asOf: this.ctx.asOf, env: process.env, known, readObjects: (objects) => readBlobs(repo, objects) });
     stopOnErrors(this.ctx, result.diagnostics, result.sources, `the plan at revision '${shown}' (${short})`);
     return snapshotOfPlan(result.plan!, this.ctx.asOf, { kind: 'revision', revision: name, commit: found.commit, asOf: this.ctx.asOf });
   }

@@ -127,11 +127,17 @@ function parseBatch(out: Buffer, count: number): (Buffer | undefined)[] {
   return blobs;
 }
 
-/** The content of one blob (a file whose bytes readPlanAtCommit left out). */
-export function readBlob(repo: GitRepo, object: string): Uint8Array | undefined {
-  if (!/^[0-9a-f]{40,64}$/.test(object)) return undefined;
-  const r = git(repo.top, ['cat-file', 'blob', object]);
-  return r.status === 0 ? r.stdout : undefined;
+/** The contents of blobs (files whose bytes readPlanAtCommit left out), in one git process. */
+export function readBlobs(repo: GitRepo, objects: readonly string[]): Map<string, Uint8Array> {
+  const wanted = [...new Set(objects)].filter((o) => /^[0-9a-f]{40,64}$/.test(o));
+  const found = new Map<string, Uint8Array>();
+  if (wanted.length === 0) return found;
+  const cat = git(repo.top, ['cat-file', '--batch'], Buffer.from(wanted.map((o) => `${o}\n`).join('')));
+  if (cat.status !== 0) throw environmentError(`git cannot read ${wanted.length} file(s) of the repository: ${firstLine(cat.stderr)}`, 'run git fsck to check the repository');
+  parseBatch(cat.stdout, wanted.length).forEach((b, k) => {
+    if (b) found.set(wanted[k]!, b);
+  });
+  return found;
 }
 
 /**

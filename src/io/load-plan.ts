@@ -126,12 +126,15 @@ async function finish(
   results: readonly FileResult[],
   asOf: string,
   textOf: (file: string) => string | undefined,
+  /** Told, before textOf is asked for them, every file whose text will be needed. */
+  prefetch: (files: readonly string[]) => void = () => {},
 ): Promise<{ plan?: Plan; diagnostics: Diagnostic[]; sources: Map<string, string> }> {
   const { view, requests } = deferredViews();
   const assembled = assemblePlan(planDir, results, { asOf }, view);
   let diagnostics = assembled.diagnostics;
   const pending = pendingPositions(diagnostics, requests);
   if (pending.size > 0) {
+    prefetch([...new Set([...pending.values()].map((req) => req.file))]);
     const { parseYamlFile } = await import('../core/parse.js');
     const docs = new Map<string, ReturnType<typeof parseYamlFile> | undefined>();
     const found = new Map<number, SourcePos>();
@@ -145,7 +148,9 @@ async function finish(
     diagnostics = resolvePositions(diagnostics, found);
   }
   const sources = new Map<string, string>();
-  for (const file of new Set(diagnostics.map((d) => d.file))) {
+  const named = [...new Set(diagnostics.map((d) => d.file))];
+  prefetch(named);
+  for (const file of named) {
     const text = textOf(file);
     if (text !== undefined) sources.set(file, text);
   }
@@ -195,13 +200,14 @@ export class KnownResults {
  * A plan whose files were read elsewhere (from a git revision), with the
  * answer of loadPlan: the files `known` holds are not parsed again, the
  * others are parsed on worker threads when there are many. A file without
- * bytes but with a git blob id is one `known` holds by that id; `readObject`
- * reads its bytes should a diagnostic need its text. The bytes of files with
- * a blob id are let go of (deleted from `input`) once they are loaded.
+ * bytes but with a git blob id is one `known` holds by that id. The bytes of
+ * files with a blob id are let go of (deleted from `input`) once they are
+ * loaded; `readObjects` reads them again, all at once, should diagnostics
+ * need their text.
  */
 export async function loadPlanFromFiles(
   input: PlanFiles,
-  options: { asOf: string; env: NodeJS.ProcessEnv; known: KnownResults; readObject?: (object: string) => Uint8Array | undefined },
+  options: { asOf: string; env: NodeJS.ProcessEnv; known: KnownResults; readObjects?: (objects: string[]) => Map<string, Uint8Array> },
 ): Promise<LoadResult> {
   const manifestPath = manifestPathOf(input.planDir);
   const { known } = options;
@@ -248,15 +254,23 @@ export async function loadPlanFromFiles(
     else await loadFilesHere(files, manifestPath, onLoaded);
   }
   const indexOf = new Map(input.files.map((f, i) => [f.path, i]));
+  const fetched = new Map<string, Uint8Array>();
+  const prefetch = (files: readonly string[]) => {
+    const objects = files.flatMap((file) => {
+      const raw = input.files[indexOf.get(file) ?? -1];
+      return raw && !raw.bytes && raw.gitObject !== undefined && !fetched.has(raw.gitObject) ? [raw.gitObject] : [];
+    });
+    if (objects.length && options.readObjects) for (const [object, bytes] of options.readObjects(objects)) fetched.set(object, bytes);
+  };
   const textOf = (file: string): string | undefined => {
     const i = indexOf.get(file);
     const raw = i === undefined ? undefined : input.files[i];
     if (!raw || !results[i!]!.decoded) return undefined;
-    const bytes = raw.bytes ?? (raw.gitObject !== undefined ? options.readObject?.(raw.gitObject) : undefined);
+    const bytes = raw.bytes ?? (raw.gitObject !== undefined ? fetched.get(raw.gitObject) : undefined);
     if (!bytes) return undefined;
     return decodeText(file, bytes, raw.size ?? bytes.length).text;
   };
-  const { plan, diagnostics, sources } = await finish(input.planDir, results, options.asOf, textOf);
+  const { plan, diagnostics, sources } = await finish(input.planDir, results, options.asOf, textOf, prefetch);
   const result: LoadResult = { diagnostics, sources };
   if (plan) result.plan = plan;
   return result;
