@@ -9,7 +9,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPlan } from '../src/core/load.js';
 import { CACHE_DIR, cacheFile, isRacy, RACY_MS } from '../src/io/cache.js';
-import { loadPlanFromDisk } from '../src/io/load-plan.js';
+import { KnownResults, loadPlanFromDisk, loadPlanFromFiles } from '../src/io/load-plan.js';
+import { sha256 } from '../src/io/hash.js';
 import { locatePlan, readPlanFiles } from '../src/io/plan-files.js';
 import { findRepo, readBlobs, readPlanAtCommit } from '../src/io/git.js';
 import { REPO_ROOT, runCli } from './helpers/cli.js';
@@ -203,7 +204,7 @@ describe('worker threads', () => {
 });
 
 describe('two git revisions', () => {
-  it('share what they have in common: each blob read and parsed once, with the answer of a run that shares nothing', () => {
+  it('share what they have in common: each blob read and parsed once, with the answer of a run that shares nothing', async () => {
     const root = synthRoot(60, 3);
     gitInit(root);
     const first = commit(root, 'plan');
@@ -214,19 +215,39 @@ describe('two git revisions', () => {
     rmSync(path.join(plan, 'pillar-4', 'p4.2.yaml'));
     commit(root, 'edits');
 
-    // The reader leaves out the bytes of the blobs the caller has, and names every blob.
+    // The reader names every blob; without bytes, readBlobs reads them in one go.
     const repo = findRepo(locatePlan(plan, {}, root))!;
     const all = readPlanAtCommit(repo, first);
-    const some = readPlanAtCommit(repo, first, (p) => p.includes('pillar-1/'));
-    expect(some.files.map((f) => f.path)).toEqual(all.files.map((f) => f.path));
-    for (const [k, f] of some.files.entries()) {
+    const listed = readPlanAtCommit(repo, first, false);
+    expect(listed.files.map((f) => f.path)).toEqual(all.files.map((f) => f.path));
+    const blobs = readBlobs(repo, listed.files.map((f) => f.gitObject!));
+    for (const [k, f] of listed.files.entries()) {
       expect(f.gitObject).toMatch(/^[0-9a-f]{40}$/);
       expect(f.gitObject).toBe(all.files[k]!.gitObject);
-      if (f.path.includes('pillar-1/')) {
-        expect(f.bytes).toBeUndefined();
-        expect(Buffer.from(readBlobs(repo, [f.gitObject!]).get(f.gitObject!)!)).toEqual(Buffer.from(all.files[k]!.bytes!));
-      } else expect(Buffer.from(f.bytes!)).toEqual(Buffer.from(all.files[k]!.bytes!));
+      expect(f.bytes).toBeUndefined();
+      expect(Buffer.from(blobs.get(f.gitObject!)!)).toEqual(Buffer.from(all.files[k]!.bytes!));
     }
+
+    // Read a window of files at a time (here 7), with or without results known by content, the
+    // answer is the one of reading every file first.
+    const batches: number[] = [];
+    const readObjects = (objects: string[]) => {
+      batches.push(objects.length);
+      return readBlobs(repo, objects);
+    };
+    const load = (files: ReturnType<typeof readPlanAtCommit>, known: KnownResults, window?: number) =>
+      loadPlanFromFiles(files, { asOf: '2026-11-28', env: { CSP_PARSE_WORKERS: '0' }, known, readObjects, ...(window ? { window } : {}) });
+    const seen = new KnownResults();
+    const whole = await load(readPlanAtCommit(repo, first), seen);
+    expect(whole.plan?.initiatives.length).toBe(60);
+    expect(batches).toEqual([]);
+    expect(await load(readPlanAtCommit(repo, first, false), new KnownResults(), 7)).toEqual(whole);
+    expect(Math.max(...batches)).toBe(7);
+    expect(batches.reduce((a, b) => a + b, 0)).toBe(all.files.length);
+    const byContent = new KnownResults();
+    for (const f of all.files.filter((_, k) => k % 3 === 0)) byContent.set(f.path, sha256(f.bytes!), seen.get(f.path, sha256(f.bytes!))!);
+    expect(byContent.hasContent()).toBe(true);
+    expect(await load(readPlanAtCommit(repo, first, false), byContent, 7)).toEqual(whole);
 
     const diff = (env: Record<string, string>) => {
       const r = runCli(['--as-of', '2026-11-28', 'diff', 'HEAD~1', 'HEAD', '--format', 'json'], { cwd: root, env });

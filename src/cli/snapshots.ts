@@ -43,6 +43,16 @@ export class SnapshotResolver {
     return this.repo ?? undefined;
   }
 
+  /**
+   * Lets go of what loading kept for later loads (every file's result, the
+   * working tree's plan): once both sides of a diff are snapshots, they hold
+   * all that is needed, and at 10,000 initiatives the rest is tens of MB.
+   */
+  release(): void {
+    this.known = undefined;
+    this.work = undefined;
+  }
+
   /** The working tree as of --as-of (today by default). */
   async worktree(): Promise<PlanSnapshot> {
     return snapshotOfPlan((await this.workPlan(true))!, this.ctx.asOf, { kind: 'worktree', asOf: this.ctx.asOf });
@@ -98,8 +108,9 @@ export class SnapshotResolver {
     if (found.kind === 'unknown') throw usageError(tried, this.reviewHint(name));
     this.known ??= useCache(this.ctx) ? KnownResults.fromCache(this.location.root, toRepoPath(this.location.root, this.location.planDir)) : new KnownResults();
     const known = this.known;
-    // Files whose blob another revision of this run had are neither read from git nor parsed again.
-    const files = readPlanAtCommit(repo, found.commit, (path, object) => known.hasObject(path, object));
+    // Only the list of files: their bytes are read from git a window at a time as the loader needs
+    // them, and not at all for a blob another revision of this run had.
+    const files = readPlanAtCommit(repo, found.commit, false);
     const short = found.commit.slice(0, 12);
     if (files.files.length === 0) {
       throw usageError(`revision '${shown}' (${short}) has no plan in ${repo.planPath || 'the repository top folder'}`, `choose a later revision; 'git log -- ${repo.planPath || '.'}' lists the commits that changed the plan`);

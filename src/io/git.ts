@@ -144,10 +144,10 @@ export function readBlobs(repo: GitRepo, objects: readonly string[]): Map<string
  * The plan files as committed at `commit`, named as the working tree's loader
  * names them (relative to the folder that holds the plan folder). Review files
  * and hidden files are left out, as when reading the working tree. Each file
- * carries its blob id; the bytes of the blobs `have` answers true for are not
- * read (the caller loaded them from another revision already).
+ * carries its blob id; without `withBytes`, only that: the caller reads the
+ * bytes it needs with readBlobs, when it needs them.
  */
-export function readPlanAtCommit(repo: GitRepo, commit: string, have: (path: string, object: string) => boolean = () => false): PlanFiles {
+export function readPlanAtCommit(repo: GitRepo, commit: string, withBytes = true): PlanFiles {
   const spec = repo.planPath === '' ? '.' : repo.planPath;
   // --literal-pathspecs: a folder name with * or : is a name, not a pattern.
   const ls = git(repo.top, ['--literal-pathspecs', 'ls-tree', '-r', '-z', '--full-tree', '--end-of-options', commit, '--', spec]);
@@ -162,7 +162,7 @@ export function readPlanAtCommit(repo: GitRepo, commit: string, have: (path: str
     return e.type === 'blob' && /\.ya?ml$/i.test(e.path);
   });
   const name = (p: string) => (p.startsWith(rootPrefix) ? p.slice(rootPrefix.length) : p);
-  const blobs = wanted.filter((e) => e.mode !== '120000' && !have(name(e.path), e.object));
+  const blobs = withBytes ? wanted.filter((e) => e.mode !== '120000') : [];
   const contents = new Map<string, Buffer | undefined>();
   if (blobs.length) {
     const cat = git(repo.top, ['cat-file', '--batch'], Buffer.from(blobs.map((e) => `${e.object}\n`).join('')));

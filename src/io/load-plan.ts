@@ -18,6 +18,7 @@ import {
   pendingPositions,
   type PlanFiles,
   problemResult,
+  type RawFile,
   resolvePositions,
 } from '../core/assemble.js';
 import { decodeText } from '../core/decode.js';
@@ -178,6 +179,11 @@ export class KnownResults {
     return this.byContent.get(`${hash} ${path}`);
   }
 
+  /** Whether any result is known by content (from the cache, or a revision read whole). */
+  hasContent(): boolean {
+    return this.byContent.size > 0;
+  }
+
   set(path: string, hash: string, result: FileResult): void {
     this.byContent.set(`${hash} ${path}`, result);
   }
@@ -185,10 +191,6 @@ export class KnownResults {
   /** The result of a file of this path and git blob id, loaded from an earlier revision in this run. */
   getObject(path: string, object: string): FileResult | undefined {
     return this.byObject.get(`${object} ${path}`);
-  }
-
-  hasObject(path: string, object: string): boolean {
-    return this.byObject.has(`${object} ${path}`);
   }
 
   setObject(path: string, object: string, result: FileResult): void {
@@ -200,58 +202,100 @@ export class KnownResults {
  * A plan whose files were read elsewhere (from a git revision), with the
  * answer of loadPlan: the files `known` holds are not parsed again, the
  * others are parsed on worker threads when there are many. A file without
- * bytes but with a git blob id is one `known` holds by that id. The bytes of
- * files with a blob id are let go of (deleted from `input`) once they are
- * loaded; `readObjects` reads them again, all at once, should diagnostics
- * need their text.
+ * bytes but with a git blob id is one `known` holds by that id, or one whose
+ * bytes `readObjects` reads when its turn to be parsed comes, a window of
+ * files at a time (so that a large revision's text is never all in memory).
+ * The bytes of files with a blob id are let go of (deleted from `input`) once
+ * they are loaded; `readObjects` reads them again, all at once, should
+ * diagnostics need their text.
  */
 export async function loadPlanFromFiles(
   input: PlanFiles,
-  options: { asOf: string; env: NodeJS.ProcessEnv; known: KnownResults; readObjects?: (objects: string[]) => Map<string, Uint8Array> },
+  options: {
+    asOf: string;
+    env: NodeJS.ProcessEnv;
+    known: KnownResults;
+    readObjects?: (objects: string[]) => Map<string, Uint8Array>;
+    /** How many files read from git may wait in memory to be parsed (default 1,000). */
+    window?: number;
+  },
 ): Promise<LoadResult> {
   const manifestPath = manifestPathOf(input.planDir);
   const { known } = options;
+  const windowSize = Math.max(1, options.window ?? BYTES_WINDOW);
+  /** Reads from git, in one process, the bytes of the files that have a blob id and no bytes yet. */
+  const fillBytes = (raws: readonly RawFile[]) => {
+    const wanted = raws.filter((r) => !r.bytes && !r.problem && r.gitObject !== undefined);
+    if (wanted.length === 0 || !options.readObjects) return;
+    const read = options.readObjects(wanted.map((r) => r.gitObject!));
+    for (const r of wanted) {
+      const bytes = read.get(r.gitObject!);
+      if (bytes) r.bytes = bytes;
+      else r.problem = { kind: 'unreadable', detail: 'missing from the git object store' };
+    }
+  };
   const results = new Array<FileResult>(input.files.length);
   const hashes = new Array<string | undefined>(input.files.length);
   const misses: number[] = [];
+  const pending: number[] = [];
   input.files.forEach((raw, i) => {
-    if (raw.problem) {
-      results[i] = problemResult(raw.path, raw.problem);
-      return;
+    if (raw.problem) results[i] = problemResult(raw.path, raw.problem);
+    else {
+      const byObject = raw.gitObject === undefined ? undefined : known.getObject(raw.path, raw.gitObject);
+      if (byObject) results[i] = byObject;
+      else pending.push(i);
     }
-    const byObject = raw.gitObject === undefined ? undefined : known.getObject(raw.path, raw.gitObject);
-    if (byObject) {
-      results[i] = byObject;
-      return;
-    }
-    if (!raw.bytes && raw.gitObject !== undefined) throw new Error(`${raw.path}: no bytes, and blob ${raw.gitObject} was not loaded before`);
-    const hash = sha256(raw.bytes ?? new Uint8Array());
-    hashes[i] = hash;
-    const hit = known.get(raw.path, hash);
-    if (hit) {
-      results[i] = hit;
-      if (raw.gitObject !== undefined) {
-        known.setObject(raw.path, raw.gitObject, hit);
-        delete raw.bytes;
-      }
-    } else misses.push(i);
   });
+  // Files known by content (from the cache) need their bytes to be recognised: read from git a
+  // window at a time, kept only for files that must be parsed. Without any, a file is read
+  // from git only when its turn to be parsed comes (see `prepare`).
+  const byContent = known.hasContent();
+  for (let w = 0; w < pending.length; w += windowSize) {
+    const window = pending.slice(w, w + windowSize);
+    if (byContent) fillBytes(window.map((i) => input.files[i]!));
+    for (const i of window) {
+      const raw = input.files[i]!;
+      if (raw.problem) {
+        results[i] = problemResult(raw.path, raw.problem);
+        continue;
+      }
+      if (!raw.bytes) {
+        misses.push(i);
+        continue;
+      }
+      const hash = sha256(raw.bytes);
+      hashes[i] = hash;
+      const hit = known.get(raw.path, hash);
+      if (hit) {
+        results[i] = hit;
+        if (raw.gitObject !== undefined) {
+          known.setObject(raw.path, raw.gitObject, hit);
+          delete raw.bytes;
+        }
+      } else misses.push(i);
+    }
+  }
   if (misses.length > 0) {
     const { loadFilesHere, loadFilesInWorkers, workerCount } = await import('./parse-pool.js');
     const files = misses.map((i) => ({ path: input.files[i]!.path, raw: input.files[i]! }));
     const onLoaded: OnLoaded = (k, l) => {
       const i = misses[k]!;
       results[i] = l.result;
-      known.set(l.result.path, hashes[i]!, l.result);
+      const hash = hashes[i] ?? l.hash;
+      if (hash !== undefined) known.set(l.result.path, hash, l.result);
       const raw = input.files[i]!;
       if (raw.gitObject !== undefined) {
         known.setObject(l.result.path, raw.gitObject, l.result);
         delete raw.bytes;
       }
     };
+    // Files read from git only when their turn comes: a window of them in one git process.
+    const prepare = (from: number, to: number) => {
+      if (files.slice(from, to).some((f) => !f.raw.bytes && !f.raw.problem)) fillBytes(files.slice(from, Math.max(to, from + windowSize)).map((f) => f.raw));
+    };
     const threads = workerCount(files.length, options.env);
-    if (threads > 0) await loadFilesInWorkers(files, manifestPath, threads, onLoaded);
-    else await loadFilesHere(files, manifestPath, onLoaded);
+    if (threads > 0) await loadFilesInWorkers(files, manifestPath, threads, onLoaded, prepare);
+    else await loadFilesHere(files, manifestPath, onLoaded, prepare);
   }
   const indexOf = new Map(input.files.map((f, i) => [f.path, i]));
   const fetched = new Map<string, Uint8Array>();
@@ -275,6 +319,9 @@ export async function loadPlanFromFiles(
   if (plan) result.plan = plan;
   return result;
 }
+
+/** How many files read from git are in memory at once, waiting to be parsed. */
+const BYTES_WINDOW = 1000;
 
 /** The shape a cached plan-file result must have to be used; the loader checks no further. */
 function isFileResult(v: unknown): v is FileResult {

@@ -56,10 +56,17 @@ function loaded(f: ParseReply['files'][number]): LoadedFile {
   return l;
 }
 
+/**
+ * Called before the files from `from` to `to` (not included) are loaded: the
+ * caller may fill in bytes it has not read yet. Jobs are made in order.
+ */
+export type Prepare = (from: number, to: number) => void;
+
 /** Loads the files on this thread, with the code the workers run and through the same JSON. */
-export async function loadFilesHere(files: readonly JobFile[], manifestPath: string, onLoaded: OnLoaded): Promise<void> {
+export async function loadFilesHere(files: readonly JobFile[], manifestPath: string, onLoaded: OnLoaded, prepare: Prepare = () => {}): Promise<void> {
   const { runJob } = await import('./parse-worker.js');
   files.forEach((f, k) => {
+    prepare(k, k + 1);
     onLoaded(k, loaded(runJob({ id: k, manifestPath, files: [jobFile(f)] }).files[0]!));
   });
 }
@@ -101,6 +108,7 @@ export async function loadFilesInWorkers(
   manifestPath: string,
   threads: number,
   onLoaded: OnLoaded,
+  prepare: Prepare = () => {},
 ): Promise<void> {
   const { runJob } = await import('./parse-worker.js');
   // Small batches balance the load; not so small that messages dominate.
@@ -122,10 +130,15 @@ export async function loadFilesInWorkers(
     };
     // Each job is made when it is handed out, so only the jobs in flight hold copies of bytes.
     const give = (w: Worker) => {
-      if (next >= jobCount) return;
+      if (failed || next >= jobCount) return;
       const id = next++;
-      const { job, transfer } = transferableJob(id, manifestPath, files.slice(id * size, (id + 1) * size));
-      w.postMessage(job, transfer);
+      try {
+        prepare(id * size, Math.min(files.length, (id + 1) * size));
+        const { job, transfer } = transferableJob(id, manifestPath, files.slice(id * size, (id + 1) * size));
+        w.postMessage(job, transfer);
+      } catch (err) {
+        fail(err);
+      }
     };
     const take = (reply: ParseReply) => {
       try {
@@ -146,6 +159,7 @@ export async function loadFilesInWorkers(
       const id = next++;
       let reply: ParseReply;
       try {
+        prepare(id * size, Math.min(files.length, (id + 1) * size));
         reply = runJob({ id, manifestPath, files: files.slice(id * size, (id + 1) * size).map(jobFile) });
       } catch (err) {
         fail(err);

@@ -18,6 +18,7 @@ export async function run(cmd: Command, from: string, to: string | undefined): P
   const resolver = new SnapshotResolver(ctx);
   const before = await resolver.resolve(from);
   const after = to === undefined ? await resolver.worktree() : await resolver.resolve(to);
+  resolver.release();
   const numbers = [...new Set([...before.pillars, ...after.pillars].map((p) => p.number))].sort((a, b) => a - b);
   const diff = diffSnapshots(before, after, o.pillar !== undefined ? { pillar: parsePillarOf(numbers, o.pillar) } : {});
   if (o.format === 'json') writeJson(ctx, diffJson(diff));
