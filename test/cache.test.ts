@@ -12,7 +12,7 @@ import { CACHE_DIR, cacheFile, isRacy, RACY_MS } from '../src/io/cache.js';
 import { KnownResults, loadPlanFromDisk, loadPlanFromFiles } from '../src/io/load-plan.js';
 import { sha256 } from '../src/io/hash.js';
 import { locatePlan, readPlanFiles } from '../src/io/plan-files.js';
-import { findRepo, readBlobs, readPlanAtCommit } from '../src/io/git.js';
+import { findRepo, listPlanAtCommit, readBlobs } from '../src/io/git.js';
 import { REPO_ROOT, runCli } from './helpers/cli.js';
 import { commit, gitInit } from './helpers/git.js';
 import { initiative, MANIFEST, withManifest, writeTree } from './helpers/plan.js';
@@ -215,18 +215,20 @@ describe('two git revisions', () => {
     rmSync(path.join(plan, 'pillar-4', 'p4.2.yaml'));
     commit(root, 'edits');
 
-    // The reader names every blob; without bytes, readBlobs reads them in one go.
+    // The listing names every file with its blob id; readBlobs reads them, in one go, as committed.
     const repo = findRepo(locatePlan(plan, {}, root))!;
-    const all = readPlanAtCommit(repo, first);
-    const listed = readPlanAtCommit(repo, first, false);
-    expect(listed.files.map((f) => f.path)).toEqual(all.files.map((f) => f.path));
+    const listed = listPlanAtCommit(repo, first);
+    expect(listed.files).toHaveLength(61);
     const blobs = readBlobs(repo, listed.files.map((f) => f.gitObject!));
-    for (const [k, f] of listed.files.entries()) {
+    for (const f of listed.files) {
       expect(f.gitObject).toMatch(/^[0-9a-f]{40}$/);
-      expect(f.gitObject).toBe(all.files[k]!.gitObject);
       expect(f.bytes).toBeUndefined();
-      expect(Buffer.from(blobs.get(f.gitObject!)!)).toEqual(Buffer.from(all.files[k]!.bytes!));
+      const committed = spawnSync('git', ['show', `${first}:${f.path}`], { cwd: root });
+      expect(Buffer.from(blobs.get(f.gitObject!)!)).toEqual(committed.stdout);
     }
+    /** The listing with every file's bytes read up front. */
+    const read = () => ({ ...listed, files: listed.files.map((f) => ({ ...f, bytes: blobs.get(f.gitObject!)! })) });
+    const all = read();
 
     // Read a window of files at a time (here 7), with or without results known by content, the
     // answer is the one of reading every file first.
@@ -235,19 +237,19 @@ describe('two git revisions', () => {
       batches.push(objects.length);
       return readBlobs(repo, objects);
     };
-    const load = (files: ReturnType<typeof readPlanAtCommit>, known: KnownResults, window?: number) =>
+    const load = (files: ReturnType<typeof listPlanAtCommit>, known: KnownResults, window?: number) =>
       loadPlanFromFiles(files, { asOf: '2026-11-28', env: { CSP_PARSE_WORKERS: '0' }, known, readObjects, ...(window ? { window } : {}) });
     const seen = new KnownResults();
-    const whole = await load(readPlanAtCommit(repo, first), seen);
+    const whole = await load(read(), seen);
     expect(whole.plan?.initiatives.length).toBe(60);
     expect(batches).toEqual([]);
-    expect(await load(readPlanAtCommit(repo, first, false), new KnownResults(), 7)).toEqual(whole);
+    expect(await load(listPlanAtCommit(repo, first), new KnownResults(), 7)).toEqual(whole);
     expect(Math.max(...batches)).toBe(7);
     expect(batches.reduce((a, b) => a + b, 0)).toBe(all.files.length);
     const byContent = new KnownResults();
     for (const f of all.files.filter((_, k) => k % 3 === 0)) byContent.set(f.path, sha256(f.bytes!), seen.get(f.path, sha256(f.bytes!))!);
     expect(byContent.hasContent()).toBe(true);
-    expect(await load(readPlanAtCommit(repo, first, false), byContent, 7)).toEqual(whole);
+    expect(await load(listPlanAtCommit(repo, first), byContent, 7)).toEqual(whole);
 
     const diff = (env: Record<string, string>) => {
       const r = runCli(['--as-of', '2026-11-28', 'diff', 'HEAD~1', 'HEAD', '--format', 'json'], { cwd: root, env });

@@ -9,7 +9,7 @@ import { isReviewName, loadReviewFile, loadReviews, type Review, snapshotOfRevie
 import { attachNotes, type PlanSnapshot, snapshotOfPlan } from '../core/snapshot.js';
 import { nearest } from '../core/text.js';
 import { usageError } from '../errors.js';
-import { findRepo, type GitRepo, lookupRevision, readBlobs, readPlanAtCommit } from '../io/git.js';
+import { findRepo, type GitRepo, listPlanAtCommit, lookupRevision, readBlobs } from '../io/git.js';
 import { KnownResults, loadPlanFromFiles } from '../io/load-plan.js';
 import { locatePlan, type PlanLocation, toRepoPath } from '../io/plan-files.js';
 import { readReviewFile, readReviewFiles } from '../io/review-files.js';
@@ -110,7 +110,7 @@ export class SnapshotResolver {
     const known = this.known;
     // Only the list of files: their bytes are read from git a window at a time as the loader needs
     // them, and not at all for a blob another revision of this run had.
-    const files = readPlanAtCommit(repo, found.commit, false);
+    const files = listPlanAtCommit(repo, found.commit);
     const short = found.commit.slice(0, 12);
     if (files.files.length === 0) {
       throw usageError(`revision '${shown}' (${short}) has no plan in ${repo.planPath || 'the repository top folder'}`, `choose a later revision; 'git log -- ${repo.planPath || '.'}' lists the commits that changed the plan`);

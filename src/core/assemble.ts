@@ -23,8 +23,8 @@ export interface RawFile {
   /** Set by the reader when the file could not be read as a regular file. */
   problem?: { kind: 'symlink' | 'unreadable'; detail: string };
   /**
-   * A file read from a git revision: its blob id. The reader may leave out the
-   * bytes of a blob the caller has already loaded (see readPlanAtCommit).
+   * A file of a git revision: its blob id. Listed without bytes, which the
+   * loader reads from git when it needs them (see listPlanAtCommit).
    */
   gitObject?: string;
 }

@@ -1,7 +1,7 @@
 /**
  * Reading the plan as committed at a git revision, without touching the
- * working tree: one `git ls-tree` for the file list and one
- * `git cat-file --batch` for every file's content. Git runs without a shell,
+ * working tree: one `git ls-tree` for the file list, and `git cat-file --batch`
+ * for the contents, many files per process. Git runs without a shell,
  * with arguments as an array; revisions are checked before use.
  */
 import { spawnSync } from 'node:child_process';
@@ -119,15 +119,15 @@ function parseBatch(out: Buffer, count: number): (Buffer | undefined)[] {
       continue;
     }
     const size = Number(header[2]);
-    // A copy, not a view: a file's bytes can then be let go of once it is loaded, where a view
-    // would keep all of git's output alive (41 MB at 10,000 initiatives) for as long as any file.
+    // A copy, not a view: the loader keeps the bytes of only the files it has yet to parse, and a
+    // view would keep the whole of git's output alive for as long as any of them.
     blobs.push(Buffer.from(out.subarray(at, at + size)));
     at += size + 1;
   }
   return blobs;
 }
 
-/** The contents of blobs (files whose bytes readPlanAtCommit left out), in one git process. */
+/** The contents of blobs (the files listPlanAtCommit names), in one git process. */
 export function readBlobs(repo: GitRepo, objects: readonly string[]): Map<string, Uint8Array> {
   const wanted = [...new Set(objects)].filter((o) => /^[0-9a-f]{40,64}$/.test(o));
   const found = new Map<string, Uint8Array>();
@@ -141,13 +141,13 @@ export function readBlobs(repo: GitRepo, objects: readonly string[]): Map<string
 }
 
 /**
- * The plan files as committed at `commit`, named as the working tree's loader
- * names them (relative to the folder that holds the plan folder). Review files
- * and hidden files are left out, as when reading the working tree. Each file
- * carries its blob id; without `withBytes`, only that: the caller reads the
- * bytes it needs with readBlobs, when it needs them.
+ * The plan files as committed at `commit`, each with its blob id, named as the
+ * working tree's loader names them (relative to the folder that holds the plan
+ * folder). Review files and hidden files are left out, as when reading the
+ * working tree. No bytes: the loader reads them with readBlobs, a window of
+ * files at a time, and only for blobs it has not loaded already.
  */
-export function readPlanAtCommit(repo: GitRepo, commit: string, withBytes = true): PlanFiles {
+export function listPlanAtCommit(repo: GitRepo, commit: string): PlanFiles {
   const spec = repo.planPath === '' ? '.' : repo.planPath;
   // --literal-pathspecs: a folder name with * or : is a name, not a pattern.
   const ls = git(repo.top, ['--literal-pathspecs', 'ls-tree', '-r', '-z', '--full-tree', '--end-of-options', commit, '--', spec]);
@@ -162,21 +162,9 @@ export function readPlanAtCommit(repo: GitRepo, commit: string, withBytes = true
     return e.type === 'blob' && /\.ya?ml$/i.test(e.path);
   });
   const name = (p: string) => (p.startsWith(rootPrefix) ? p.slice(rootPrefix.length) : p);
-  const blobs = withBytes ? wanted.filter((e) => e.mode !== '120000') : [];
-  const contents = new Map<string, Buffer | undefined>();
-  if (blobs.length) {
-    const cat = git(repo.top, ['cat-file', '--batch'], Buffer.from(blobs.map((e) => `${e.object}\n`).join('')));
-    if (cat.status !== 0) throw environmentError(`git cannot read the files of commit ${commit.slice(0, 12)}: ${firstLine(cat.stderr)}`);
-    parseBatch(cat.stdout, blobs.length).forEach((b, k) => contents.set(blobs[k]!.path, b));
-  }
-  const files: RawFile[] = wanted.map((e) => {
-    if (e.mode === '120000') return { path: name(e.path), problem: { kind: 'symlink', detail: 'symbolic link' } };
-    if (!contents.has(e.path)) return { path: name(e.path), gitObject: e.object };
-    const bytes = contents.get(e.path);
-    return bytes === undefined
-      ? { path: name(e.path), problem: { kind: 'unreadable', detail: 'missing from the git object store' } }
-      : { path: name(e.path), bytes, gitObject: e.object };
-  });
+  const files: RawFile[] = wanted.map((e) =>
+    e.mode === '120000' ? { path: name(e.path), problem: { kind: 'symlink', detail: 'symbolic link' } } : { path: name(e.path), gitObject: e.object },
+  );
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { planDir: repo.planDir === '' ? '.' : repo.planDir, files };
 }

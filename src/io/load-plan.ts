@@ -206,8 +206,8 @@ export class KnownResults {
  * bytes `readObjects` reads when its turn to be parsed comes, a window of
  * files at a time (so that a large revision's text is never all in memory).
  * The bytes of files with a blob id are let go of (deleted from `input`) once
- * they are loaded; `readObjects` reads them again, all at once, should
- * diagnostics need their text.
+ * they are loaded, and read again, all at once, should diagnostics need their
+ * text.
  */
 export async function loadPlanFromFiles(
   input: PlanFiles,
@@ -298,21 +298,12 @@ export async function loadPlanFromFiles(
     else await loadFilesHere(files, manifestPath, onLoaded, prepare);
   }
   const indexOf = new Map(input.files.map((f, i) => [f.path, i]));
-  const fetched = new Map<string, Uint8Array>();
-  const prefetch = (files: readonly string[]) => {
-    const objects = files.flatMap((file) => {
-      const raw = input.files[indexOf.get(file) ?? -1];
-      return raw && !raw.bytes && raw.gitObject !== undefined && !fetched.has(raw.gitObject) ? [raw.gitObject] : [];
-    });
-    if (objects.length && options.readObjects) for (const [object, bytes] of options.readObjects(objects)) fetched.set(object, bytes);
-  };
+  const prefetch = (files: readonly string[]) => fillBytes(files.flatMap((file) => input.files[indexOf.get(file) ?? -1] ?? []));
   const textOf = (file: string): string | undefined => {
     const i = indexOf.get(file);
     const raw = i === undefined ? undefined : input.files[i];
-    if (!raw || !results[i!]!.decoded) return undefined;
-    const bytes = raw.bytes ?? (raw.gitObject !== undefined ? fetched.get(raw.gitObject) : undefined);
-    if (!bytes) return undefined;
-    return decodeText(file, bytes, raw.size ?? bytes.length).text;
+    if (!raw?.bytes || !results[i!]!.decoded) return undefined;
+    return decodeText(file, raw.bytes, raw.size ?? raw.bytes.length).text;
   };
   const { plan, diagnostics, sources } = await finish(input.planDir, results, options.asOf, textOf, prefetch);
   const result: LoadResult = { diagnostics, sources };
