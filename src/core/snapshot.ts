@@ -138,7 +138,6 @@ function latest(dates: readonly string[]): string | undefined {
   return out;
 }
 
-/** JSON with object keys sorted, so equal data gives equal text whatever the key order in the file. */
 /**
  * Whether two JSON-like values have the same canonicalJson, without building
  * it: key order and members whose value is undefined do not count.
@@ -157,6 +156,7 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   return ka.length === kb.length && ka.every((k) => rb[k] !== undefined && jsonEqual(ra[k], rb[k]));
 }
 
+/** JSON with object keys sorted, so equal data gives equal text whatever the key order in the file. */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v !== null && typeof v === 'object' && !Array.isArray(v)

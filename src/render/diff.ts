@@ -5,7 +5,7 @@
  */
 import type { Change, DiffSummary, EditedChange, EditedField, NotesChange, PlanDiff } from '../core/diff.js';
 import type { SnapshotNote, SnapshotSource } from '../core/snapshot.js';
-import { STATUSES, type Status } from '../core/vocabulary.js';
+import { type ReportLang, STATUSES, type Status } from '../core/vocabulary.js';
 import { escapeMarkdown, markdownLink } from './markdown.js';
 import { type DiffMessages, MESSAGES } from './messages.js';
 import { termSafe, termSafeLine } from './sanitize.js';
@@ -161,7 +161,7 @@ export interface DiffMarkdownOptions {
   /** The section heading's text (plain, escaped here); default "Changes from … to …". */
   heading?: string;
   /** The language of the words around the plan's text (default English). */
-  lang?: keyof typeof MESSAGES;
+  lang?: ReportLang;
   /** Pillar and initiative titles in that language (plain text; escaped here). Default: as in the diff. */
   pillarTitle?: (pillar: number, title: string) => string;
   initiativeTitle?: (id: string, title: string) => string;
