@@ -12,7 +12,7 @@ import { CACHE_DIR, cacheFile, isRacy, RACY_MS } from '../src/io/cache.js';
 import { KnownResults, loadPlanFromDisk, loadPlanFromFiles } from '../src/io/load-plan.js';
 import { sha256 } from '../src/io/hash.js';
 import { locatePlan, readPlanFiles } from '../src/io/plan-files.js';
-import { findRepo, listPlanAtCommit, readBlobs } from '../src/io/git.js';
+import { findRepo, listPlanAtCommit, lookupRevision, readBlobs } from '../src/io/git.js';
 import { REPO_ROOT, runCli } from './helpers/cli.js';
 import { commit, gitInit } from './helpers/git.js';
 import { initiative, MANIFEST, withManifest, writeTree } from './helpers/plan.js';
@@ -44,8 +44,8 @@ describe('loading through the cache gives what loadPlan gives', () => {
   it.each(fixtures)('%s: uncached, cold and warm', async (name) => {
     const root = fixtureRoot(name);
     const location = locatePlan(path.join(root, 'plan'), {}, root);
-    const expected = loadPlan(readPlanFiles(location), { asOf: AS_OF });
-    const load = (cache: boolean) => loadPlanFromDisk(location, { asOf: AS_OF, cache, env: { CSP_PARSE_WORKERS: '0' } });
+    const expected = loadPlan(readPlanFiles(location), { today: AS_OF });
+    const load = (cache: boolean) => loadPlanFromDisk(location, { today: AS_OF, cache, env: { CSP_PARSE_WORKERS: '0' } });
     const runs = [await load(false), await load(true), await load(true)];
     expect(exists(cacheFile(root, { kind: 'plan', planDir: 'plan' }))).toBe(true);
     for (const { result } of runs) {
@@ -238,7 +238,7 @@ describe('two git revisions', () => {
       return readBlobs(repo, objects);
     };
     const load = (files: ReturnType<typeof listPlanAtCommit>, known: KnownResults, window?: number) =>
-      loadPlanFromFiles(files, { asOf: '2026-11-28', env: { CSP_PARSE_WORKERS: '0' }, known, readObjects, ...(window ? { window } : {}) });
+      loadPlanFromFiles(files, { today: '2026-11-28', env: { CSP_PARSE_WORKERS: '0' }, known, readObjects, ...(window ? { window } : {}) });
     const seen = new KnownResults();
     const whole = await load(read(), seen);
     expect(whole.plan?.initiatives.length).toBe(60);
@@ -265,17 +265,24 @@ describe('two git revisions', () => {
 });
 
 describe('a revision whose errors are in files another revision had', () => {
-  it('shows them with their lines, the text read from git in one go', () => {
+  it('loads them with their lines, the text read from git in one go; diff answers and names the file', async () => {
     const root = writeTree(withManifest({ 'plan/pillar-1/p1.1.yaml': initiative('p1.1', 1, 'related: [p1.2]\n'), 'plan/pillar-1/p1.2.yaml': initiative('p1.2', 1) }));
     gitInit(root);
     commit(root, 'v1');
     commit(root, 'v2', { 'plan/pillar-1/p1.2.yaml': null });
-    // p1.1 is the same blob in both revisions: loaded once, its text read only to show the error.
+    const repo = findRepo({ planDir: path.join(root, 'plan'), root })!;
+    const head = lookupRevision(repo, 'HEAD');
+    if (head.kind !== 'found') throw new Error('no HEAD');
+    const loaded = await loadPlanFromFiles(listPlanAtCommit(repo, head.commit), { today: '2026-11-28', env: { CSP_PARSE_WORKERS: '0' }, known: new KnownResults(), readObjects: (o) => readBlobs(repo, o) });
+    expect(loaded.diagnostics.map((d) => `${d.file}:${d.line} ${d.rule}`)).toEqual(['plan/pillar-1/p1.1.yaml:5 unknown-related']);
+    expect(loaded.sources.get('plan/pillar-1/p1.1.yaml')).toContain('related: [p1.2]');
+    // p1.1 is the same blob in both revisions: the diff is drawn anyway, and the file named.
     const r = runCli(['--as-of', '2026-11-28', 'diff', 'HEAD~1', 'HEAD'], { cwd: root, env: { CSP_NO_CACHE: '1' } });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('plan/pillar-1/p1.1.yaml:5:');
-    expect(r.stderr).toContain('related: [p1.2]');
-    expect(r.stderr).toMatch(/the plan at revision 'HEAD' \([0-9a-f]{12}\) has 1 error/);
+    expect(r.stdout).toMatch(/In revision 'HEAD' \([0-9a-f]{12}\), 1 plan file has errors/);
+    expect(r.stdout).toContain('plan/pillar-1/p1.1.yaml (1 error; p1.1 shown in part, marked data-errors)');
+    expect(r.stdout).toContain('p1.2');
+    expect(r.stderr).toBe('');
   });
 });
 

@@ -1,5 +1,5 @@
 /** End-to-end: the built CLI in a child process, as a desk officer runs it. */
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -94,13 +94,31 @@ describe('csp status', () => {
     expect(runCli(['--plan', SAMPLE, 'status', ...AS_OF, '--no-color'], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } }).stdout).not.toMatch(ansi);
   });
 
-  it('stops with exit 1 and the errors when the plan is broken, without a stack trace', () => {
-    const root = writeTree({ 'plan/plan.yaml': MANIFEST, 'plan/pillar-1/p1.1.yaml': initiative('p1.1', 1, 'stauts: done\n') });
+  it('answers from every file that loads when one is broken, names it, and exits 1; a broken manifest stops it', () => {
+    const root = writeTree({
+      'plan/plan.yaml': MANIFEST,
+      'plan/pillar-1/p1.1.yaml': initiative('p1.1', 1, 'stauts: done\n'),
+      'plan/pillar-1/p1.2.yaml': 'id: [p1.2\n',
+      'plan/pillar-2/p2.1.yaml': initiative('p2.1', 2),
+    });
     const r = runCli(['status'], { cwd: root });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('plan/pillar-1/p1.1.yaml:5:1');
-    expect(r.stderr).toContain("csp validate");
+    expect(r.stdout).toContain('! 2 plan files have errors');
+    expect(r.stdout).toContain('plan/pillar-1/p1.1.yaml (1 error; p1.1 shown in part, marked data-errors)');
+    expect(r.stdout).toContain('plan/pillar-1/p1.2.yaml (1 error; left out)');
+    expect(r.stdout).toContain("'csp validate' lists each problem");
+    expect(r.stdout).toMatch(/p2\.1 +│ Title of p2\.1/);
+    expect(r.stdout).toMatch(/p1\.1 .*data-errors/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+    const json = JSON.parse(runCli(['status', '--json'], { cwd: root }).stdout) as { problems: { file: string; effect: string }[] };
+    expect(json.problems.map((p) => `${p.file} ${p.effect}`)).toEqual(['plan/pillar-1/p1.1.yaml partly-read', 'plan/pillar-1/p1.2.yaml left-out']);
+    writeFileSync(path.join(root, 'plan/plan.yaml'), `${MANIFEST}stray: field\n`);
+    const broken = runCli(['status'], { cwd: root });
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toBe('');
+    expect(broken.stderr).toContain('plan/plan.yaml:');
+    expect(broken.stderr).toContain('csp validate');
+    expect(broken.stderr).not.toMatch(/\n\s+at /);
   });
 });
 
@@ -156,10 +174,17 @@ describe('csp validate', () => {
     expect(r.stdout).toContain('"1.10"');
   });
 
-  it('checks notes against --as-of', () => {
+  it('finds a note in the future only once it is after today everywhere on earth, whatever --as-of says', () => {
     const root = writeTree({ 'plan/plan.yaml': MANIFEST, 'plan/pillar-1/p1.1.yaml': initiative('p1.1', 1, 'notes:\n  - date: 2026-03-01\n    text: Later.\n') });
-    expect(runCli(['validate', '--as-of', '2026-02-28'], { cwd: root }).code).toBe(1);
-    expect(runCli(['validate', '--as-of', '2026-03-01'], { cwd: root }).code).toBe(0);
+    // 09:59 UTC on 28 February: 23:59 in Kiribati (UTC+14), still 28 February everywhere.
+    const early = runCli(['validate'], { cwd: root, env: { CSP_NOW: '2026-02-28T09:59:00Z' } });
+    expect(early.code).toBe(1);
+    expect(early.stdout).toContain('is dated 2026-03-01, which is still in the future everywhere on earth (today is 2026-02-28 at the latest)');
+    // 10:00 UTC: 1 March has begun in Kiribati.
+    expect(runCli(['validate'], { cwd: root, env: { CSP_NOW: '2026-02-28T10:00:00Z' } }).code).toBe(0);
+    // --as-of is the day to look at, not the clock: looking back never makes a later note an error.
+    expect(runCli(['validate', '--as-of', '2025-06-30'], { cwd: root, env: { CSP_NOW: '2026-03-02T00:00:00Z' } }).code).toBe(0);
+    expect(runCli(['status', '--as-of', '2025-06-30'], { cwd: root, env: { CSP_NOW: '2026-03-02T00:00:00Z' } }).code).toBe(0);
   });
 });
 

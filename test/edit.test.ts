@@ -317,7 +317,7 @@ describe('new initiative files', () => {
   it('lays out a new file like the shipped ones, and it validates', () => {
     const text = newInitiativeFile({ id: 'p2.3', pillar: 2, title: 'Joint exercise', text: 'Hold a joint exercise: "annually"', kind: 'recurring', cadence: 'annual', themes: ['maritime-security'] });
     expect(text).toBe(
-      `${HEAD}id: p2.3\npillar: 2\ntitle: Joint exercise\ntext: "Hold a joint exercise: \\"annually\\""\nkind: recurring\ncadence: annual\nthemes:\n  - maritime-security\nnotes: []\n`,
+      `${HEAD}id: p2.3\npillar: 2\ntitle: Joint exercise\ntext: "Hold a joint exercise: \\"annually\\""\nkind: recurring\ncadence: annual\nthemes:\n  - maritime-security\n`,
     );
     const result = loadTree(withManifest({ 'plan/pillar-2/p2.3.yaml': text }));
     expect(result.diagnostics).toEqual([]);
@@ -348,27 +348,37 @@ describe('prepareNote (check before and after)', () => {
     files: Object.entries({ 'plan/plan.yaml': MANIFEST, ...tree }).map(([p, c]) => ({ path: p, bytes: new TextEncoder().encode(c) })),
   });
 
+  it('writes a note file of its own, named by date, side, first words and a fingerprint', () => {
+    const r = prepareNote(files({ 'plan/pillar-1/p1.1.yaml': initiative('p1.1', 1) }), 'p1.1', { ...NOTE, side: 'kr' }, '2026-01-01');
+    expect(r).toMatchObject({ ok: true, initiativeFile: 'plan/pillar-1/p1.1.yaml', index: 0, count: 1 });
+    if (!r.ok) return;
+    expect(r.file).toMatch(/^plan\/notes\/p1\.1\/2025-03-14-kr-workshop-held-in-seoul-[0-9a-f]{8}\.yaml$/);
+    const loaded = loadTree(withManifest({ 'plan/pillar-1/p1.1.yaml': initiative('p1.1', 1), [r.file]: r.text }));
+    expect(loaded.diagnostics).toEqual([]);
+    expect(loaded.plan!.initiatives[0]!.notes.map((n) => n.text)).toEqual([NOTE.text]);
+  });
+
   it('refuses a file with errors and shows them', () => {
-    const r = prepareNote(files({ 'plan/pillar-1/p1.1.yaml': initiative('p1.1', 1, 'stauts: done\n') }), 'plan/pillar-1/p1.1.yaml', NOTE, '2026-01-01');
+    const r = prepareNote(files({ 'plan/pillar-1/p1.1.yaml': initiative('p1.1', 1, 'stauts: done\n') }), 'p1.1', NOTE, '2026-01-01');
     expect(r).toMatchObject({ ok: false, kind: 'file-errors' });
     if (!r.ok && r.kind === 'file-errors') expect(r.diagnostics.map((d) => d.rule)).toEqual(['unknown-field']);
   });
 
-  it('does not write what the plan-wide rules reject afterwards (a note after --as-of)', () => {
-    const r = prepareNote(files({ 'plan/pillar-1/p1.1.yaml': initiative('p1.1', 1) }), 'plan/pillar-1/p1.1.yaml', { date: '2026-02-01', text: 'Later.' }, '2026-01-01');
+  it('does not write what the plan-wide rules reject afterwards (a note after today, an unknown side)', () => {
+    const r = prepareNote(files({ 'plan/pillar-1/p1.1.yaml': initiative('p1.1', 1) }), 'p1.1', { date: '2026-02-01', text: 'Later.' }, '2026-01-01');
     expect(r).toMatchObject({ ok: false, kind: 'check-failed' });
     if (!r.ok && r.kind === 'check-failed') expect(r.diagnostics.map((d) => d.rule)).toEqual(['note-in-future']);
-    const side = prepareNote(files({ 'plan/pillar-1/p1.1.yaml': initiative('p1.1', 1) }), 'plan/pillar-1/p1.1.yaml', { ...NOTE, side: 'xx' }, '2026-01-01');
+    const side = prepareNote(files({ 'plan/pillar-1/p1.1.yaml': initiative('p1.1', 1) }), 'p1.1', { ...NOTE, side: 'xx' }, '2026-01-01');
     expect(side).toMatchObject({ ok: false, kind: 'check-failed' });
   });
 
-  it('ignores errors in other files', () => {
+  it('ignores errors in other files, and places the note among the others by date', () => {
     const r = prepareNote(
-      files({ 'plan/pillar-1/p1.1.yaml': initiative('p1.1', 1), 'plan/pillar-1/p1.2.yaml': 'id: [broken\n' }),
-      'plan/pillar-1/p1.1.yaml',
+      files({ 'plan/pillar-1/p1.1.yaml': initiative('p1.1', 1, 'notes:\n  - date: 2025-06-01\n    text: Later one.\n'), 'plan/pillar-1/p1.2.yaml': 'id: [broken\n' }),
+      'p1.1',
       NOTE,
       '2026-01-01',
     );
-    expect(r).toMatchObject({ ok: true, index: 0, count: 1 });
+    expect(r).toMatchObject({ ok: true, index: 0, count: 2 });
   });
 });

@@ -74,7 +74,7 @@ function checkResult(result: LoadResult, files: readonly RawFile[]): void {
 }
 
 function load(files: RawFile[]): LoadResult {
-  return loadPlan({ planDir: 'plan', files }, { asOf: '2026-01-01' });
+  return loadPlan({ planDir: 'plan', files }, { today: '2026-01-01' });
 }
 
 // ---------------------------------------------------------------------------------------------

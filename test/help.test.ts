@@ -83,7 +83,8 @@ describe('help', () => {
     for (const f of SCHEMA_FILES) {
       expect(text).toContain(f.glob);
       const all = fields(jsonSchemaOf(f));
-      expect(all.length).toBeGreaterThan(10);
+      // Every schema documents its fields (a note file has the fewest: date, text, status, side, author, links, translations…).
+      expect(all.length).toBeGreaterThan(f.name === 'note' ? 5 : 10);
       for (const [name, description] of all) {
         expect(r.stdout, name).toMatch(new RegExp(`^ +${name} {2}\\((required|optional);`, 'm'));
         expect(text, `${f.name}.${name}`).toContain(unwrapped(description));

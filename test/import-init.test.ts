@@ -26,7 +26,7 @@ function loadDir(root: string): LoadResult {
     }
   };
   walk('plan');
-  return loadPlan({ planDir: 'plan', files }, { asOf: '2026-01-01' });
+  return loadPlan({ planDir: 'plan', files }, { today: '2026-01-01' });
 }
 
 const shipped = loadDir(REPO_ROOT).plan!;

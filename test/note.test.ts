@@ -4,7 +4,6 @@ import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseDocument } from 'yaml';
 import { loadPlan } from '../src/core/load.js';
 import { readPlanFiles } from '../src/io/plan-files.js';
 import { CSP_BIN, REPO_ROOT, runCli, runCliAsync } from './helpers/cli.js';
@@ -42,30 +41,53 @@ function snapshot(root: string): Record<string, string> {
 }
 
 /** The plan's error and warning codes, loaded in-process (cheaper than spawning csp validate). */
-function problems(root: string, asOf = '2026-01-31'): string[] {
+function problems(root: string, today = '2026-01-31'): string[] {
   const files = readPlanFiles({ planDir: path.join(root, 'plan'), root });
-  return loadPlan(files, { asOf }).diagnostics.map((d) => `${d.file}:${d.line} ${d.rule}`);
+  return loadPlan(files, { today }).diagnostics.map((d) => `${d.file}:${d.line} ${d.rule}`);
 }
 
-function notesOf(root: string, file: string): Record<string, unknown>[] {
-  return (parseDocument(read(root, file).replace(/^\uFEFF/, '')).toJS() as { notes: Record<string, unknown>[] }).notes;
+/** An initiative's notes as the loader reads them (initiative file and note files), in date order. */
+function notesOf(root: string, id: string): Record<string, unknown>[] {
+  const files = readPlanFiles({ planDir: path.join(root, 'plan'), root });
+  const i = loadPlan(files, { today: '2026-01-31' }).plan!.initiatives.find((x) => x.id === id)!;
+  return i.notes.map((n) => ({
+    date: n.date,
+    text: n.text,
+    ...(n.status ? { status: n.status } : {}),
+    side: n.side,
+    ...(n.author ? { author: n.author } : {}),
+    ...(n.links.length ? { links: n.links } : {}),
+    file: n.pos.file,
+  }));
+}
+
+/** The note files of an initiative, by name. */
+function noteFiles(root: string, id: string): string[] {
+  const dir = path.join(root, 'plan/notes', id);
+  return existsSync(dir) ? readdirSync(dir).sort() : [];
 }
 
 describe('csp note', () => {
-  it('adds only the new lines and says what it recorded', () => {
+  it('writes the note as a file of its own, changes nothing else, and says what it recorded', () => {
     const root = plan();
+    const before = snapshot(root);
     const r = runCli(['note', 'p1.2', 'Workshop held: 40 people #2', '--status', 'in-progress', '--side', 'ca', '--author', 'Desk officer', '--link', 'https://example.org/r', ...AS_OF], { cwd: root });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Recorded a note on p1.2');
-    expect(r.stdout).toMatch(/file +plan\/pillar-1\/p1\.2\.yaml \(note 2\)/);
+    const [name, ...more] = noteFiles(root, 'p1.2');
+    expect(more).toEqual([]);
+    expect(name).toMatch(/^2026-01-31-ca-workshop-held-40-people-2-[0-9a-f]{8}\.yaml$/);
+    expect(r.stdout).toContain(`plan/notes/p1.2/${name} (its latest of 2 notes)`);
     expect(r.stdout).toMatch(/date +2026-01-31/);
-    expect(read(root, P12)).toBe(
-      P12_TEXT.replace(
-        '# first\r\n',
-        '# first\r\n  - date: 2026-01-31\r\n    text: "Workshop held: 40 people #2"\r\n    status: in-progress\r\n    side: ca\r\n    author: Desk officer\r\n    links:\r\n      - https://example.org/r\r\n',
-      ),
+    expect(read(root, `plan/notes/p1.2/${name}`)).toBe(
+      '# yaml-language-server: $schema=../../../schema/note.schema.json\ndate: 2026-01-31\ntext: "Workshop held: 40 people #2"\nstatus: in-progress\nside: ca\nauthor: Desk officer\nlinks:\n  - https://example.org/r\n',
     );
+    // Every other file byte for byte as it was.
+    const after = snapshot(root);
+    delete after[`plan/notes/p1.2/${name}`];
+    expect(after).toEqual(before);
+    expect(notesOf(root, 'p1.2').map((n) => n.text)).toEqual(['Workshop planned.', 'Workshop held: 40 people #2']);
     expect(problems(root)).toEqual([]);
   });
 
@@ -75,18 +97,16 @@ describe('csp note', () => {
     const r = runCli(['note', 'p1.1', '-', '--date', '2025-03-14', ...AS_OF], { cwd: root, input: `\uFEFF${text.replace(/\n/g, '\r\n')}\r\n\r\n` });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('(3 lines');
-    expect(notesOf(root, P11)).toEqual([{ date: '2025-03-14', text }]);
+    expect(notesOf(root, 'p1.1').map(({ date, text: t }) => ({ date, text: t }))).toEqual([{ date: '2025-03-14', text }]);
     expect(problems(root)).toEqual([]);
   });
 
-  it('--dry-run shows the change as a diff and writes nothing', () => {
+  it('--dry-run shows the new file and writes nothing', () => {
     const root = plan();
     const before = snapshot(root);
     const r = runCli(['note', 'p1.1', 'Talks resumed.', '--date', '2025-03-14', '--dry-run', ...AS_OF], { cwd: root });
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain(
-      ['--- plan/pillar-1/p1.1.yaml', '+++ plan/pillar-1/p1.1.yaml', '@@ -4,3 +4,5 @@', ' title: Title of p1.1', ' text: Text of p1.1', '-notes: []', '+notes:', '+  - date: 2025-03-14', '+    text: Talks resumed.'].join('\n'),
-    );
+    expect(r.stdout).toMatch(/--- \/dev\/null\n\+\+\+ plan\/notes\/p1\.1\/2025-03-14-joint-talks-resumed-[0-9a-f]{8}\.yaml\n@@ -0,0 \+1,3 @@\n\+# yaml-language-server: \$schema=\.\.\/\.\.\/\.\.\/schema\/note\.schema\.json\n\+date: 2025-03-14\n\+text: Talks resumed\.\n/);
     expect(r.stdout).toContain('Dry run: nothing was written.');
     expect(snapshot(root)).toEqual(before);
   });
@@ -104,7 +124,7 @@ describe('csp note', () => {
       [['note', 'p1.1', '  '], 2, /note text is empty/],
       [['note', 'p1.1'], 2, /no note text given/],
       [['note', 'p1.1', 'x', '--side', 'kor'], 2, /'kor' is not a side.*\n.*did you mean 'kr'/],
-      [['note', 'p1.1', 'x', '--date', '2026-02-01'], 1, /after today \(2026-01-31\)/],
+      [['note', 'p1.1', 'x', '--date', '2026-02-01'], 1, /still in the future everywhere on earth \(today is 2026-01-31 at the latest\)/],
     ];
     const results = await Promise.all(cases.map(([args]) => runCliAsync([...args, ...AS_OF], { cwd: root })));
     for (const [i, [args, code, message]] of cases.entries()) {
@@ -115,6 +135,15 @@ describe('csp note', () => {
     }
     expect(runCli(['note', 'p1.1', '-', ...AS_OF], { cwd: root, input: '\n  \n' }).code).toBe(2);
     expect(snapshot(root)).toEqual(before);
+  });
+
+  it('refuses the same note twice (exit 1) and keeps the one file', () => {
+    const root = plan();
+    expect(runCli(['note', 'p1.1', 'Met.', '--date', '2025-03-14', ...AS_OF], { cwd: root }).code).toBe(0);
+    const again = runCli(['note', 'p1.1', 'Met.', '--date', '2025-03-14', ...AS_OF], { cwd: root });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('the same note is already recorded in plan/notes/p1.1/');
+    expect(noteFiles(root, 'p1.1')).toHaveLength(1);
   });
 
   it('refuses a file with errors (exit 1), showing them, and leaves it untouched', () => {
@@ -145,10 +174,14 @@ describe('csp note', () => {
     expect(snapshot(root)).toEqual(before);
   });
 
-  it('refuses a read-only file and a link out of the repository, and a held lock after a bounded wait (exit 3)', () => {
+  it('refuses when the notes folder cannot be made, and an initiative file that is a link out of the repository (exit 3, 1)', () => {
     const root = plan();
-    chmodSync(path.join(root, P11), 0o444);
-    expect(runCli(['note', 'p1.1', 'x', ...AS_OF], { cwd: root })).toMatchObject({ code: 3, stderr: expect.stringContaining('read-only') });
+    writeFileSync(path.join(root, 'plan/notes'), 'a file where the folder should be\n');
+    const blocked = runCli(['note', 'p1.1', 'x', ...AS_OF], { cwd: root });
+    expect(blocked.code).toBe(3);
+    expect(blocked.stderr).toContain('cannot create the folder of plan/notes/p1.1/');
+    expect(blocked.stderr).not.toMatch(/\n\s+at /);
+    rmSync(path.join(root, 'plan/notes'));
     const outside = mkdtempSync(path.join(tmpdir(), 'csp-outside-'));
     writeFileSync(path.join(outside, 'p2.1.yaml'), initiative('p2.1', 2));
     const p21 = path.join(root, 'plan/pillar-2/p2.1.yaml');
@@ -158,35 +191,27 @@ describe('csp note', () => {
     expect(link.code).toBe(1);
     expect(link.stderr).toContain('error[file-symlink]');
     expect(readFileSync(path.join(outside, 'p2.1.yaml'), 'utf8')).toBe(initiative('p2.1', 2));
-    writeFileSync(path.join(root, `${P12}.lock`), JSON.stringify({ pid: process.pid, host: 'another-machine' }));
-    const before = snapshot(root);
-    const locked = runCli(['note', 'p1.2', 'x', ...AS_OF], { cwd: root, env: { CSP_LOCK_TIMEOUT: '0.3' } });
-    expect(locked.code).toBe(3);
-    expect(locked.stderr).toMatch(/another csp \(process \d+ on another-machine\) is changing plan\/pillar-1\/p1\.2\.yaml/);
-    expect(snapshot(root)).toEqual(before);
+    expect(existsSync(path.join(root, 'plan/notes/p2.1'))).toBe(false);
   });
 
-  it('lets 10 concurrent runs on one file wait for each other: every note kept, the file valid, nothing left behind', async () => {
+  it('lets 10 concurrent runs on one initiative each add their note: every note kept, in date order, the plan valid, nothing left behind', async () => {
     const root = plan();
     const runs = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
-        runCliAsync(['note', 'p1.2', `Concurrent note ${i}: "quoted" #${i}`, '--date', `2025-${String((i % 9) + 2).padStart(2, '0')}-01`, ...AS_OF], {
-          cwd: root,
-          env: { CSP_LOCK_TIMEOUT: '120' },
-        }),
+        runCliAsync(['note', 'p1.2', `Concurrent note ${i}: "quoted" #${i}`, '--date', `2025-${String((i % 9) + 2).padStart(2, '0')}-01`, ...AS_OF], { cwd: root }),
       ),
     );
     for (const r of runs) expect(r.stderr).toBe('');
     expect(runs.map((r) => r.code)).toEqual(Array(10).fill(0));
-    const texts = notesOf(root, P12).map((n) => n.text);
-    expect(texts).toHaveLength(11);
-    for (let i = 0; i < 10; i++) expect(texts).toContain(`Concurrent note ${i}: "quoted" #${i}`);
-    const dates = notesOf(root, P12).map((n) => n.date as string);
+    const notes = notesOf(root, 'p1.2');
+    expect(notes).toHaveLength(11);
+    for (let i = 0; i < 10; i++) expect(notes.map((n) => n.text)).toContain(`Concurrent note ${i}: "quoted" #${i}`);
+    const dates = notes.map((n) => n.date as string);
     expect(dates).toEqual([...dates].sort());
-    expect(read(root, P12).startsWith(P12_TEXT.slice(0, P12_TEXT.indexOf('\r\n\r\n# end')))).toBe(true);
-    expect(read(root, P12).endsWith('\r\n\r\n# end\r\n')).toBe(true);
+    expect(read(root, P12)).toBe(P12_TEXT);
     expect(problems(root)).toEqual([]);
-    expect(readdirSync(path.join(root, 'plan/pillar-1')).sort()).toEqual(['p1.1.yaml', 'p1.2.yaml']);
+    expect(noteFiles(root, 'p1.2')).toHaveLength(10);
+    expect(noteFiles(root, 'p1.2').every((f) => f.endsWith('.yaml'))).toBe(true);
   });
 
   // util-linux script(1) runs a command on a pseudo-terminal, as a person at a terminal would.
@@ -202,12 +227,13 @@ describe('csp note', () => {
     const r = spawnSync('script', ['-q', '-e', '-c', command, '/dev/null'], {
       cwd: root,
       encoding: 'utf8',
-      env: { ...process.env, VISUAL: '', EDITOR: editor, NO_COLOR: '1' },
+      env: { ...process.env, VISUAL: '', EDITOR: editor, NO_COLOR: '1', CSP_NOW: '2026-01-31T00:00:00Z' },
       timeout: 30_000,
     });
     expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toContain('Recorded a note on p1.1');
-    expect(read(root, P11)).toMatch(/  - date: 2026-01-31\n    text: \|-\n      Met in Ottawa\.\n      Minutes to follow\.\n    status: in-progress\n$/);
+    const [name] = noteFiles(root, 'p1.1');
+    expect(read(root, `plan/notes/p1.1/${name}`)).toMatch(/\ndate: 2026-01-31\ntext: \|-\n  Met in Ottawa\.\n  Minutes to follow\.\nstatus: in-progress\n$/);
     // Not at a terminal, leaving the text out is a usage error that says how to give it.
     const piped = runCli([...AS_OF, 'note', 'p1.2'], { cwd: root });
     expect(piped.code).toBe(2);
@@ -242,7 +268,7 @@ describe('csp add', () => {
     expect(r.stdout).toBe('p4.10\n');
     expect(r.stderr).toContain('created plan/pillar-4/p4.10.yaml');
     expect(read(root, 'plan/pillar-4/p4.10.yaml')).toBe(
-      '# yaml-language-server: $schema=../../schema/initiative.schema.json\nid: p4.10\npillar: 4\ntitle: Clean hydrogen\ntext: "Explore cooperation on clean hydrogen: \\"a new idea\\""\nkind: exploratory\nthemes:\n  - energy-security-and-sustainable-energy-sources\nnotes: []\n',
+      '# yaml-language-server: $schema=../../schema/initiative.schema.json\nid: p4.10\npillar: 4\ntitle: Clean hydrogen\ntext: "Explore cooperation on clean hydrogen: \\"a new idea\\""\nkind: exploratory\nthemes:\n  - energy-security-and-sustainable-energy-sources\n',
     );
     expect(problems(root, '2026-01-01')).toEqual([]);
     expect(runCli(['add', '--pillar', '4', '--title', 'Next', '--text', '-'], { cwd: root, input: 'From standard input.\n' }).stdout).toBe('p4.11\n');

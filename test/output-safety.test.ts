@@ -124,11 +124,19 @@ describe('diagnostics that echo user text', () => {
     expect(data.diagnostics.find((d) => d.rule === 'unknown-field')!.message).toContain('sta\u001b[31mtus\u202e');
   });
 
-  it('a command that stops on a broken plan prints its diagnostics escaped on stderr', () => {
-    const r = runCli(['--plan', plan, 'status', ...AS_OF]);
+  it('a command that refuses a broken file prints its diagnostics escaped on stderr', () => {
+    const r = runCli(['--plan', plan, 'note', 'p1.2', 'x', ...AS_OF]);
     expect(r.code).toBe(1);
     expectInert(r.stderr);
     expect(r.stderr).toContain('\\u{001B}');
+  });
+
+  it('the banner of a dashboard drawn despite broken files names them escaped', () => {
+    const r = runCli(['--plan', plan, 'status', ...AS_OF]);
+    expect(r.code).toBe(1);
+    expectInert(r.stdout);
+    expect(r.stdout).toContain('plan/pillar-1/p1.2.yaml (');
+    expect(r.stdout).toContain('\\u{001B}');
   });
 
   it('errors that quote the command line are escaped too', () => {

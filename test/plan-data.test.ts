@@ -167,13 +167,14 @@ describe('plan/plan.yaml', () => {
 });
 
 describe('plan/pillar-N/*.yaml', () => {
-  it('has 36 files, each with id = file name, pillar = folder and empty notes', () => {
+  it('has 36 files, each with id = file name and pillar = folder, notes kept in note files', () => {
     expect(files).toHaveLength(36);
     for (const f of files) {
       expect(f.fileName).toBe(`${f.data.id}.yaml`);
       expect(f.data.id).toMatch(/^p\d+\.\d+$/);
       expect(f.data.pillar).toBe(f.folderPillar);
-      expect(f.data.notes).toEqual([]);
+      // Notes live in plan/notes/ID/ (one file each, so that branches merge), not in the initiative file.
+      expect(f.data.notes).toBeUndefined();
       expect(existsSync(join(planDir, `pillar-${f.data.pillar}`, f.fileName))).toBe(true);
     }
     expect(new Set(files.map((f) => f.data.id)).size).toBe(files.length);

@@ -75,7 +75,7 @@ describe('csp review', () => {
   it('refuses bad names and dates with exit 2', () => {
     // Which names are valid is tested on isReviewName; here, that the command refuses them.
     for (const name of ['../escape', 'Dialogue']) expect(csp('review', 'create', name).code, name).toBe(2);
-    expect(csp('review', 'create', 'later', '--date', '2027-01-01').stderr).toContain('after today');
+    expect(csp('review', 'create', 'later', '--date', '2027-01-02').stderr).toContain('still in the future everywhere on earth');
     expect(csp('review', 'create', 'bad', '--date', '2025-02-30').code).toBe(2);
   });
 
@@ -261,7 +261,7 @@ describe('csp diff', () => {
     expect(dash.code).toBe(2);
     expect(dash.stderr).toContain("starts with '-'");
     expect(csp('diff', '2025-02-30').code).toBe(2);
-    expect(csp('diff', '2027-01-01').stderr).toContain('after today');
+    expect(csp('diff', '2027-01-02').stderr).toContain('still in the future everywhere on earth');
     const noPlan = csp('diff', 'v0', 'v1');
     expect(noPlan.code).toBe(2);
     expect(noPlan.stderr).toContain('has no plan in office/plan');

@@ -110,7 +110,7 @@ describe('schema/ files', () => {
     expect(stale.stderr).toContain('initiative.schema.json');
     const unknown = runCli(['schema', 'reviews']);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('schemas are: initiative, plan, review');
+    expect(unknown.stderr).toContain('schemas are: initiative, note, plan, review');
   });
 });
 

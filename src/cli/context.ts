@@ -8,8 +8,10 @@ import { isCalendarDate } from '../core/dates.js';
 import { countBySeverity, type Diagnostic } from '../core/diagnostics.js';
 import type { LoadResult, PlanFiles } from '../core/assemble.js';
 import type { Plan } from '../core/model.js';
-import { CspError, EXIT, usageError } from '../errors.js';
-import { today } from '../io/clock.js';
+import { dataProblems, type DataProblems } from '../core/problems.js';
+import { planAsOf } from '../core/status.js';
+import { CspError, EXIT, type ExitCode, usageError } from '../errors.js';
+import { latestToday, today } from '../io/clock.js';
 import { loadPlanFromDisk } from '../io/load-plan.js';
 import { locatePlan, type PlanLocation, readPlanFiles } from '../io/plan-files.js';
 import { isTerminal, terminalColumns, writeTo } from '../io/stdio.js';
@@ -29,7 +31,17 @@ export interface GlobalOptions {
 
 export interface CommandContext {
   options: GlobalOptions;
+  /**
+   * The day the plan is evaluated as of: --as-of, else today. With --as-of
+   * the plan is shown as it stood that day (later notes left out).
+   */
   asOf: string;
+  /** Whether --as-of was given (a look back), rather than today. */
+  asOfGiven: boolean;
+  /** The recorder's local date: the default date of a note or a review. */
+  localToday: string;
+  /** The latest date anywhere on earth (UTC+14): a note after it is in the future. */
+  today: string;
   /** Style for stdout. */
   style: Style;
   /** Style for stderr. */
@@ -41,12 +53,16 @@ export interface CommandContext {
 
 export function commandContext(cmd: Command): CommandContext {
   const options = cmd.optsWithGlobals<GlobalOptions>();
-  const asOf = options.asOf ?? today();
+  const localToday = today();
+  const asOf = options.asOf ?? localToday;
   if (!isCalendarDate(asOf)) throw usageError(`--as-of '${asOf}' is not a date in YYYY-MM-DD form`, 'e.g. --as-of 2025-06-30');
   const env = process.env;
   return {
     options,
     asOf,
+    asOfGiven: options.asOf !== undefined,
+    localToday,
+    today: latestToday(),
     style: makeStyle(useColor(options, env, isTerminal(1))),
     errStyle: makeStyle(useColor(options, env, isTerminal(2))),
     width: terminalWidth(env, terminalColumns()),
@@ -75,7 +91,8 @@ export function useCache(ctx: CommandContext, env: NodeJS.ProcessEnv = process.e
 export async function readAndLoad(ctx: CommandContext): Promise<LoadedPlan> {
   const env = process.env;
   const location = locatePlan(ctx.options.plan, env, process.cwd());
-  const { result, files } = await loadPlanFromDisk(location, { asOf: ctx.asOf, cache: useCache(ctx, env), env });
+  const { result, files } = await loadPlanFromDisk(location, { today: ctx.today, cache: useCache(ctx, env), env });
+  settleAsOf(ctx, result.plan);
   return { location, result, files };
 }
 
@@ -87,8 +104,49 @@ export async function readAndLoadFiles(ctx: CommandContext): Promise<LoadedPlanF
   const location = locatePlan(ctx.options.plan, process.env, process.cwd());
   const files = readPlanFiles(location);
   const { loadPlan } = await import('../core/load.js');
-  const result = loadPlan(files, { asOf: ctx.asOf });
+  const result = loadPlan(files, { today: ctx.today });
+  settleAsOf(ctx, result.plan);
   return { location, result, files: files.files.length, raw: files };
+}
+
+/**
+ * Without --as-of the plan is evaluated as of today, the local date; when a
+ * colleague in a time zone ahead has already recorded a note dated
+ * tomorrow-here (today there), as of that date, so that nothing recorded is
+ * left out of "now".
+ */
+function settleAsOf(ctx: CommandContext, plan: Plan | undefined): void {
+  if (ctx.asOfGiven || !plan) return;
+  for (const i of plan.initiatives) {
+    for (const n of i.notes) if (n.date > ctx.asOf && n.date <= ctx.today) ctx.asOf = n.date;
+  }
+}
+
+export interface ViewedPlan {
+  /** The plan as of --as-of when given (later notes left out), from every file that loaded. */
+  plan: Plan;
+  loaded: LoadedPlan;
+  problems: DataProblems;
+}
+
+/**
+ * For read-only commands: the plan from every file that loads, and the files
+ * with errors (to be named in a banner, a JSON field or a report section).
+ * Only a plan without a readable manifest stops the command (exit 1). The
+ * command exits with `viewExitCode`: 1 when errors touch what it showed.
+ */
+export async function readPlanForViewing(ctx: CommandContext): Promise<ViewedPlan> {
+  const loaded = await readAndLoad(ctx);
+  if (!loaded.result.plan) stopOnErrors(ctx, loaded.result.diagnostics, loaded.result.sources, 'the plan');
+  const full = loaded.result.plan!;
+  const plan = ctx.asOfGiven ? planAsOf(full, ctx.asOf) : full;
+  const problems = dataProblems(loaded.result.diagnostics, full, ctx.asOfGiven ? ctx.asOf : undefined);
+  return { plan, loaded, problems };
+}
+
+/** 1 when the data has errors that touch what was shown, else 0. */
+export function viewExitCode(problems: DataProblems): ExitCode {
+  return problems.affectsView ? EXIT.data : EXIT.ok;
 }
 
 const SHOWN_ERRORS = 5;

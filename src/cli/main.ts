@@ -116,11 +116,11 @@ export function buildProgram(): Command {
 
   program
     .command('note')
-    .description('record a dated progress note on an initiative (only the new lines are added to its file)')
+    .description('record a dated progress note on an initiative, as a new file plan/notes/ID/… (notes from two branches merge)')
     .argument('<id>', 'initiative id, e.g. p1.3')
     .argument('[text]', "what happened; '-' reads it from standard input; left out on a terminal, your $EDITOR opens")
     .option('--status <status>', "the initiative's status from this date on (see csp status)")
-    .option('--date <date>', 'the day it happened, YYYY-MM-DD (default: today, or --as-of)')
+    .option('--date <date>', 'the day it happened, YYYY-MM-DD (default: your local today, or --as-of)')
     .option('--side <party>', 'who reports it: a party id from plan.yaml (e.g. ca, kr) or joint (the default)')
     .option('--author <name>', 'who wrote the note (name, desk or department)')
     .option('--link <url>', 'a supporting document (http(s) or mailto URL); repeat for several', collect, [])
@@ -135,9 +135,25 @@ export function buildProgram(): Command {
         'csp note p1.3                        # write the note in your editor',
         'csp note p1.3 "Talks resumed." --date 2025-03-14 --dry-run',
         'csp note p1.3 --status ongoing -- "-5% in spending"   # text starting with -: options first, then --, then the text',
-      ) + '\nConcurrent runs on one file wait for each other (up to 10 s; CSP_LOCK_TIMEOUT=seconds to change).\n',
+      ) +
+        '\nEach note is a file of its own, plan/notes/ID/DATE-SIDE-WORDS-HASH.yaml: nothing else changes, so notes\n' +
+        'recorded on two branches (Ottawa and Seoul, the same week) merge with plain git merge. A date is in the\n' +
+        'future only once it is after today everywhere on earth (UTC+14).\n',
     )
     .action(lazy(() => import('./commands/note.js')));
+
+  program
+    .command('split-notes')
+    .description("move notes written in initiative files' notes: lists into note files of their own (plan/notes/ID/…)")
+    .option('--dry-run', 'list what would move and write nothing')
+    .addHelpText(
+      'after',
+      examples('csp split-notes --dry-run', 'csp split-notes && git add -A plan && git commit -m "Notes in files of their own"') +
+        "\nA plan whose notes are in the initiative files' lists gets a git conflict whenever two branches add a note\n" +
+        'to one initiative. After split-notes, every note is a file of its own and such branches merge cleanly.\n' +
+        'The plan must be free of errors first; the notes read back the same afterwards, or nothing is written.\n',
+    )
+    .action(lazy(() => import('./commands/split-notes.js')));
 
   program
     .command('add')

@@ -22,7 +22,7 @@ export interface NewFile {
 /** Loads the files as a plan; on errors, shows the first few and refuses (exit 1), so that nothing is written. */
 export function requireValidNewPlan(ctx: CommandContext, planDir: string, files: readonly NewFile[], what: string, hint: string): void {
   const raw = files.map((f) => ({ path: f.path, bytes: new TextEncoder().encode(f.text) }));
-  const check = loadPlan({ planDir, files: raw }, { asOf: ctx.asOf });
+  const check = loadPlan({ planDir, files: raw }, { today: ctx.asOf });
   if (countBySeverity(check.diagnostics).errors === 0) return;
   for (const d of check.diagnostics.filter((x) => x.severity === 'error').slice(0, 5)) ctx.err(`${formatDiagnostic(d, check.sources, ctx.errStyle)}\n\n`);
   throw dataError(`${what} would have errors, so nothing was written`, hint);
@@ -65,7 +65,7 @@ export function requireStartablePlan(ctx: CommandContext, file: string): Startab
   const shown = path.relative(process.cwd(), location.planDir) || '.';
   const manifestPath = joinPath(current.planDir, 'plan.yaml');
   const others = current.files.filter((f) => f.path !== manifestPath);
-  const loaded = loadPlan(current, { asOf: ctx.asOf });
+  const loaded = loadPlan(current, { today: ctx.asOf });
   const themes = loaded.plan?.pillars.flatMap((p) => p.themes) ?? [];
   if (others.length || themes.length) {
     const has = others.length ? `${others.length} initiative file${others.length === 1 ? '' : 's'}` : `${themes.length} thematic areas`;

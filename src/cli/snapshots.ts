@@ -14,11 +14,19 @@ import { KnownResults, loadPlanFromFiles } from '../io/load-plan.js';
 import { locatePlan, type PlanLocation, toRepoPath } from '../io/plan-files.js';
 import { readReviewFile, readReviewFiles } from '../io/review-files.js';
 import { termSafeLine } from '../render/sanitize.js';
+import type { Diagnostic } from '../core/diagnostics.js';
+import { dataProblems, type DataProblems } from '../core/problems.js';
 import { type CommandContext, type LoadedPlan, readAndLoad, stopOnErrors, useCache } from './context.js';
 
 export class SnapshotResolver {
   readonly location: PlanLocation;
-  private work?: { plan?: Plan; clean: boolean; load: LoadedPlan };
+  private work?: { plan?: Plan; load: LoadedPlan };
+  /**
+   * Files with errors in the plans this resolver loaded (the working tree, git
+   * revisions): each snapshot is drawn from every file that loaded, and the
+   * command names these files.
+   */
+  readonly problems: { where: string; problems: DataProblems }[] = [];
   private repo?: GitRepo | null;
   /** Files loaded so far (and the working tree's cache): what two revisions share is parsed once. */
   private known?: KnownResults;
@@ -27,15 +35,24 @@ export class SnapshotResolver {
     this.location = locatePlan(ctx.options.plan, process.env, process.cwd());
   }
 
-  /** The working tree's plan, loaded once; exit 1 with its errors when `require` and it has any. */
+  /**
+   * The working tree's plan from every file that loads, loaded once (files
+   * with errors go to `problems`). Without a readable manifest: exit 1 with
+   * its errors when `require`, else undefined.
+   */
   private async workPlan(require: boolean): Promise<Plan | undefined> {
     if (!this.work) {
       const load = await readAndLoad(this.ctx);
-      const clean = load.result.diagnostics.every((d) => d.severity !== 'error') && load.result.plan !== undefined;
-      this.work = { load, clean, ...(load.result.plan ? { plan: load.result.plan } : {}) };
+      this.work = { load, ...(load.result.plan ? { plan: load.result.plan } : {}) };
+      if (load.result.plan) this.noteProblems('the working tree', load.result.diagnostics, load.result.plan);
     }
-    if (require) stopOnErrors(this.ctx, this.work.load.result.diagnostics, this.work.load.result.sources, 'the plan');
-    return this.work.clean ? this.work.plan : undefined;
+    if (require && !this.work.plan) stopOnErrors(this.ctx, this.work.load.result.diagnostics, this.work.load.result.sources, 'the plan');
+    return this.work.plan;
+  }
+
+  private noteProblems(where: string, diagnostics: readonly Diagnostic[], plan: Plan): void {
+    const found = dataProblems(diagnostics, plan);
+    if (found.files.length > 0) this.problems.push({ where, problems: found });
   }
 
   private gitRepo(): GitRepo | undefined {
@@ -72,7 +89,7 @@ export class SnapshotResolver {
     }
     if (looksLikeIsoDate(name)) {
       if (!isCalendarDate(name)) throw usageError(`'${shown}' is not a real calendar date`, 'check the day and month');
-      if (name > this.ctx.asOf) throw usageError(`${name} is after today (${this.ctx.asOf})`, 'compare dates up to today, or set today with --as-of');
+      if (name > this.ctx.today) throw usageError(`${name} is still in the future everywhere on earth (today is ${this.ctx.today} at the latest)`, 'compare dates up to today');
       return snapshotOfPlan((await this.workPlan(true))!, name, { kind: 'date', date: name });
     }
     return this.revision(name, shown);
@@ -115,8 +132,9 @@ export class SnapshotResolver {
     if (files.files.length === 0) {
       throw usageError(`revision '${shown}' (${short}) has no plan in ${repo.planPath || 'the repository top folder'}`, `choose a later revision; 'git log -- ${repo.planPath || '.'}' lists the commits that changed the plan`);
     }
-    const result = await loadPlanFromFiles(files, { asOf: this.ctx.asOf, env: process.env, known, readObjects: (objects) => readBlobs(repo, objects) });
-    stopOnErrors(this.ctx, result.diagnostics, result.sources, `the plan at revision '${shown}' (${short})`);
+    const result = await loadPlanFromFiles(files, { today: this.ctx.today, env: process.env, known, readObjects: (objects) => readBlobs(repo, objects) });
+    if (!result.plan) stopOnErrors(this.ctx, result.diagnostics, result.sources, `the plan at revision '${shown}' (${short})`);
+    this.noteProblems(`revision '${shown}' (${short})`, result.diagnostics, result.plan!);
     return snapshotOfPlan(result.plan!, this.ctx.asOf, { kind: 'revision', revision: name, commit: found.commit, asOf: this.ctx.asOf });
   }
 

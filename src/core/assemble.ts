@@ -4,9 +4,9 @@
  * together from results that were computed earlier (the cache) or elsewhere
  * (worker threads). The first half is load-file.ts; load.ts joins the two.
  */
-import { compareDiagnostics, diagnostic, type Diagnostic, type SourcePos } from './diagnostics.js';
-import type { Initiative, Manifest, Pillar, Plan } from './model.js';
-import { MANIFEST_NAME, pillarFolder } from './model.js';
+import { compareDiagnostics, compareStrings, diagnostic, type Diagnostic, type SourcePos } from './diagnostics.js';
+import type { Initiative, Manifest, Pillar, Plan, ProgressNote } from './model.js';
+import { MANIFEST_NAME, NOTES_DIR, pillarFolder } from './model.js';
 import type { PathSegment } from './parse.js';
 import { PLAN_RULES, type RuleContext } from './rules/index.js';
 import type { ManifestInput } from './schema.js';
@@ -36,8 +36,13 @@ export interface PlanFiles {
 }
 
 export interface LoadOptions {
-  /** Notes dated after this day are errors. */
-  asOf?: string;
+  /**
+   * Today, as the plan-wide rules judge "in the future": notes dated after it
+   * are errors. Callers pass the date in the time zone furthest ahead (see
+   * io/clock.ts), so a note dated today anywhere on earth passes. Which day
+   * the plan is evaluated as of is another matter, for the queries.
+   */
+  today?: string;
 }
 
 /** What the plan-wide rules see of a file: where things are written in it, and (for the manifest) its data. */
@@ -73,8 +78,10 @@ export interface FileResult {
   value?: unknown;
   /** The manifest only, when it is valid. */
   manifest?: ManifestInput;
-  /** An initiative file, when it is valid. */
+  /** An initiative file: what could be read of it (marked `incomplete` when that is not all). */
   initiative?: Initiative;
+  /** A note file (notes/ID/NAME.yaml): the initiative id its folder names, and the note when it is valid. */
+  noteFile?: { initiative?: string; note?: ProgressNote };
 }
 
 /** The result for a file that could not be read as a regular file. */
@@ -150,22 +157,83 @@ export function assemblePlan(
   }
 
   const initiatives: Initiative[] = [];
-  const initiativeResults = results.filter((r) => r.path !== manifestPath).sort((a, b) => compareNatural(a.path, b.path));
-  for (const r of initiativeResults) {
+  const noteResults: FileResult[] = [];
+  const otherResults = results.filter((r) => r.path !== manifestPath).sort((a, b) => compareNatural(a.path, b.path));
+  for (const r of otherResults) {
     add(r);
-    if (r.initiative) initiatives.push(r.initiative);
+    // A copy: note files add to its notes, and results may be cached or reused.
+    if (r.initiative) initiatives.push({ ...r.initiative, notes: [...r.initiative.notes] });
+    if (r.noteFile) noteResults.push(r);
   }
   initiatives.sort((a, b) => compareNatural(a.id, b.id) || compareNatural(a.file, b.file));
+  diagnostics.push(...attachNoteFiles(planDir, initiatives, noteResults));
 
   let plan: Plan | undefined;
   if (manifest) {
     plan = { manifest, pillars, initiatives };
     const ctx: RuleContext = { plan, planDir, parsed };
-    if (options.asOf !== undefined) ctx.asOf = options.asOf;
+    if (options.today !== undefined) ctx.today = options.today;
     for (const rule of PLAN_RULES) diagnostics.push(...rule(ctx));
   }
   diagnostics.sort(compareDiagnostics);
   return plan ? { plan, diagnostics, parsed } : { diagnostics, parsed };
+}
+
+/**
+ * Each note file's note joins the notes of the initiative its folder names;
+ * an initiative's notes are then in date order (stable: the initiative file's
+ * list first, in its order, then note files by name). A note file whose
+ * folder names no initiative is an error; so is one that is not in a folder
+ * of its own initiative, and a note file with errors marks its initiative
+ * incomplete.
+ */
+function attachNoteFiles(planDir: string, initiatives: Initiative[], noteResults: readonly FileResult[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const byId = new Map<string, Initiative>();
+  for (const i of initiatives) if (!byId.has(i.id)) byId.set(i.id, i);
+  const byFolded = new Map([...byId.keys()].map((id) => [id.toLowerCase(), id]));
+  for (const r of noteResults) {
+    const at = { file: r.path, line: 1, column: 1 };
+    const id = r.noteFile!.initiative;
+    if (id === undefined) {
+      out.push(
+        diagnostic(
+          at,
+          'note-misplaced',
+          `a note file must be in the folder of its initiative, ${joinPath(planDir, NOTES_DIR)}/ID/`,
+          `move it into ${joinPath(planDir, NOTES_DIR)}/<initiative id>/ (e.g. ${joinPath(planDir, NOTES_DIR)}/p1.1/), or record notes with 'csp note ID'`,
+        ),
+      );
+      continue;
+    }
+    const initiative = byId.get(id);
+    if (!initiative) {
+      const same = byFolded.get(id.toLowerCase());
+      out.push(
+        diagnostic(
+          at,
+          'note-unknown-initiative',
+          `the folder ${id}/ of this note names no initiative of the plan`,
+          same !== undefined ? `did you mean ${same}? rename the folder to ${joinPath(planDir, NOTES_DIR)}/${same}/` : "name the folder after the initiative's id, e.g. notes/p1.1/ ('csp status' lists the ids)",
+        ),
+      );
+      continue;
+    }
+    if (r.noteFile!.note) initiative.notes.push(r.noteFile!.note);
+    else initiative.incomplete = true;
+  }
+  for (const i of initiatives) {
+    if (i.notes.some((n) => n.at.length === 0)) i.notes = sortNotes(i.notes);
+  }
+  return out;
+}
+
+/** Notes by date; on one day, the initiative file's list first (in its order), then note files by name. */
+export function sortNotes(notes: readonly ProgressNote[]): ProgressNote[] {
+  const rank = (n: ProgressNote) => (n.at.length === 0 ? 1 : 0);
+  return [...notes].sort(
+    (a, b) => compareStrings(a.date, b.date) || rank(a) - rank(b) || (rank(a) === 0 ? a.index - b.index : compareStrings(a.pos.file, b.pos.file)),
+  );
 }
 
 /** A position lookup a rule asked for, answered later (see `deferredViews`). */

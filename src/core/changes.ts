@@ -5,9 +5,12 @@
  * change. Nothing here writes; src/io/write.ts does, under a lock.
  */
 import { type Diagnostic } from './diagnostics.js';
-import { appendNote, checkNoteEdit, newInitiativeFile, type NewInitiative, nextInitiativeId, type NoteToAdd, type Splice } from './edit.js';
+import { deepEqual, newInitiativeFile, removeNotes, type NewInitiative, nextInitiativeId, noteFileName, noteFileText, type NoteToAdd, noteValue } from './edit.js';
+import { fingerprint } from './fingerprint.js';
+import { parseYamlFile } from './parse.js';
+import { JOINT_SIDE } from './vocabulary.js';
 import { joinPath, type LoadResult, loadPlan, MANIFEST_NAME, type PlanFiles } from './load.js';
-import { pillarFolder } from './model.js';
+import { NOTES_DIR, pillarFolder } from './model.js';
 
 export type Refusal =
   /** The file (or the manifest) has errors: the change is not attempted. */
@@ -17,20 +20,21 @@ export type Refusal =
   /** The changed file did not check out: a bug, and nothing is written. */
   | { ok: false; kind: 'check-failed'; message: string; diagnostics: Diagnostic[]; sources: ReadonlyMap<string, string> };
 
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 export interface PreparedNote {
   ok: true;
+  /** The new note file. */
   file: string;
-  before: string;
-  after: string;
+  /** The file of the initiative the note is about. */
+  initiativeFile: string;
+  text: string;
   bytes: Uint8Array;
-  splice: Splice;
-  /** Position of the new note in the file's list (0-based). */
+  /** Position of the new note among the initiative's notes in date order (0-based). */
   index: number;
-  /** How many notes the file holds with the new one. */
+  /** How many notes the initiative has with the new one. */
   count: number;
 }
-
-const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 function errorKey(d: Diagnostic): string {
   return `${d.file}\u0000${d.rule}\u0000${d.message}`;
@@ -53,32 +57,39 @@ function withFile(input: PlanFiles, path: string, bytes: Uint8Array): PlanFiles 
 }
 
 /**
- * Adds a note to the initiative file `file` (relative to the repository
- * root). Refused when that file or the manifest has errors. Afterwards the
- * plan is loaded again with the new text: any new error, or a file that does
- * not read back as its old data plus the note, and nothing is returned to write.
+ * A note for the initiative `id`, as a new note file notes/ID/NAME.yaml (see
+ * noteFileName): a file of its own, so that notes recorded on two branches
+ * merge without a conflict. Refused when the initiative's file or the
+ * manifest has errors, or a file of that name exists. Afterwards the plan is
+ * loaded again with the new file: any new error, or a note that does not
+ * read back as the one given, and nothing is returned to write.
  */
-export function prepareNote(input: PlanFiles, file: string, note: NoteToAdd, asOf: string): PreparedNote | Refusal {
+export function prepareNote(input: PlanFiles, id: string, note: NoteToAdd, today: string): PreparedNote | Refusal {
   const manifest = joinPath(input.planDir, MANIFEST_NAME);
-  const before = loadPlan(input, { asOf });
-  const blocking = errorsOf(before, [file, manifest]);
-  const raw = input.files.find((f) => f.path === file);
-  if (blocking.length > 0 || !raw?.bytes || !before.plan) {
+  const before = loadPlan(input, { today });
+  const initiative = before.plan?.initiatives.find((i) => i.id === id);
+  const blocking = errorsOf(before, initiative ? [initiative.file, manifest] : [manifest]);
+  if (blocking.length > 0 || !before.plan || !initiative) {
     return { ok: false, kind: 'file-errors', diagnostics: blocking, sources: before.sources };
   }
-  const original = decoder.decode(raw.bytes);
-  const edit = appendNote(original, note);
-  if (!edit.ok) return { ok: false, kind: 'cannot-edit', message: edit.message, hint: edit.hint };
-  const bytes = new TextEncoder().encode(edit.text);
-  const after = loadPlan(withFile(input, file, bytes), { asOf });
+  const text = noteFileText(note);
+  const file = joinPath(input.planDir, `${NOTES_DIR}/${id}/${noteFileName(note, text, fingerprint)}`);
+  if (input.files.some((f) => f.path.toLowerCase() === file.toLowerCase())) {
+    return { ok: false, kind: 'cannot-edit', message: `the same note is already recorded in ${file}`, hint: "'csp show " + id + "' lists the notes; nothing was added" };
+  }
+  const bytes = new TextEncoder().encode(text);
+  const after = loadPlan(withFile(input, file, bytes), { today });
   const fresh = newErrors(before, after);
   if (fresh.length > 0) {
-    return { ok: false, kind: 'check-failed', message: 'the changed file has errors', diagnostics: fresh, sources: after.sources };
+    return { ok: false, kind: 'check-failed', message: 'the new note has errors', diagnostics: fresh, sources: after.sources };
   }
-  const problem = checkNoteEdit(original, edit.text, edit, note);
-  if (problem) return { ok: false, kind: 'check-failed', message: problem, diagnostics: [], sources: after.sources };
-  const count = after.plan?.initiatives.find((i) => i.file === file)?.notes.length ?? edit.index + 1;
-  return { ok: true, file, before: original, after: edit.text, bytes, splice: edit.splice, index: edit.index, count };
+  const notes = after.plan?.initiatives.find((i) => i.id === id)?.notes ?? [];
+  const index = notes.findIndex((n) => n.pos.file === file);
+  const written = notes[index];
+  if (!written || !deepEqual(noteValue(note), noteValue({ ...written, side: note.side === undefined ? undefined : written.side } as NoteToAdd))) {
+    return { ok: false, kind: 'check-failed', message: 'the new note file does not read back as the note given', diagnostics: [], sources: after.sources };
+  }
+  return { ok: true, file, initiativeFile: initiative.file, text, bytes, index, count: notes.length };
 }
 
 export interface PreparedInitiative {
@@ -97,11 +108,11 @@ export interface PreparedInitiative {
 export function prepareInitiative(
   input: PlanFiles,
   fields: Omit<NewInitiative, 'id'>,
-  asOf: string,
+  today: string,
   taken: readonly string[] = [],
 ): PreparedInitiative | Refusal {
   const manifest = joinPath(input.planDir, MANIFEST_NAME);
-  const before = loadPlan(input, { asOf });
+  const before = loadPlan(input, { today });
   const blocking = errorsOf(before, [manifest]);
   if (blocking.length > 0 || !before.plan) return { ok: false, kind: 'file-errors', diagnostics: blocking, sources: before.sources };
   const names = [...before.plan.initiatives.map((i) => i.id), ...[...input.files.map((f) => f.path), ...taken].map((p) => p.slice(p.lastIndexOf('/') + 1))];
@@ -109,11 +120,94 @@ export function prepareInitiative(
   const file = joinPath(input.planDir, `${pillarFolder(fields.pillar)}/${id}.yaml`);
   const text = newInitiativeFile({ id, ...fields });
   const bytes = new TextEncoder().encode(text);
-  const after = loadPlan(withFile(input, file, bytes), { asOf });
+  const after = loadPlan(withFile(input, file, bytes), { today });
   const fresh = newErrors(before, after);
   if (fresh.length > 0) return { ok: false, kind: 'check-failed', message: 'the new file has errors', diagnostics: fresh, sources: after.sources };
   if (!after.plan?.initiatives.some((i) => i.id === id && i.file === file)) {
     return { ok: false, kind: 'check-failed', message: 'the new file does not read back as an initiative', diagnostics: [], sources: after.sources };
   }
   return { ok: true, id, file, text, bytes };
+}
+
+export interface NotesSplit {
+  ok: true;
+  /** New note files, by path. */
+  created: { path: string; text: string; bytes: Uint8Array }[];
+  /** Initiative files without their `notes` field. */
+  changed: { path: string; before: string; after: string; bytes: Uint8Array; notes: number; /** The lines taken out. */ removed: string }[];
+}
+
+/**
+ * `csp split-notes`: every note written in an initiative file's `notes` list
+ * moves to a note file of its own (notes/ID/NAME.yaml), and the list leaves
+ * the initiative file. Refused when the plan has errors. Checked afterwards:
+ * the plan must load with the same diagnostics, every initiative with the
+ * same notes, and each changed file must read back as its old data without
+ * `notes` — else nothing is returned to write.
+ */
+export function prepareSplitNotes(input: PlanFiles, today: string): NotesSplit | Refusal {
+  const before = loadPlan(input, { today });
+  const blocking = before.diagnostics.filter((d) => d.severity === 'error');
+  if (blocking.length > 0 || !before.plan) return { ok: false, kind: 'file-errors', diagnostics: blocking, sources: before.sources };
+  const created: NotesSplit['created'] = [];
+  const changed: NotesSplit['changed'] = [];
+  const taken = new Set(input.files.map((f) => f.path.toLowerCase()));
+  let files = input;
+  for (const i of before.plan.initiatives) {
+    const raw = input.files.find((f) => f.path === i.file);
+    if (!raw?.bytes) continue;
+    const original = decoder.decode(raw.bytes);
+    const listed = i.notes.filter((n) => n.at.length > 0);
+    const removal = removeNotes(original);
+    if (!removal.ok) return { ok: false, kind: 'cannot-edit', message: `${i.file}: ${removal.message}`, hint: removal.hint };
+    if (removal.removed === '') continue;
+    for (const n of listed) {
+      const note: NoteToAdd = {
+        date: n.date,
+        text: n.text,
+        ...(n.status !== undefined ? { status: n.status } : {}),
+        // A note without a side is joint: written only when it is not.
+        ...(n.side !== JOINT_SIDE ? { side: n.side } : {}),
+        ...(n.author !== undefined ? { author: n.author } : {}),
+        links: n.links,
+        ...(n.translations !== undefined ? { translations: n.translations } : {}),
+      };
+      const text = noteFileText(note);
+      const path = joinPath(input.planDir, `${NOTES_DIR}/${i.id}/${noteFileName(note, text, fingerprint)}`);
+      if (taken.has(path.toLowerCase())) continue; // the same note, already in a file of its own
+      taken.add(path.toLowerCase());
+      const bytes = new TextEncoder().encode(text);
+      created.push({ path, text, bytes });
+      files = withFile(files, path, bytes);
+    }
+    const bytes = new TextEncoder().encode(removal.text);
+    changed.push({ path: i.file, before: original, after: removal.text, bytes, notes: listed.length, removed: removal.removed });
+    files = withFile(files, i.file, bytes);
+  }
+  const after = loadPlan(files, { today });
+  const fresh = newErrors(before, after);
+  if (fresh.length > 0) return { ok: false, kind: 'check-failed', message: 'the plan would have new errors', diagnostics: fresh, sources: after.sources };
+  const notesOf = (r: LoadResult) =>
+    (r.plan?.initiatives ?? []).map((i) => [i.id, i.notes.map((n) => ({ ...noteValue({ ...n, side: n.side } as NoteToAdd) }))]);
+  if (!deepEqual(notesOf(before), notesOf(after))) {
+    return { ok: false, kind: 'check-failed', message: 'the notes would not read back the same from their new files', diagnostics: [], sources: after.sources };
+  }
+  for (const c of changed) {
+    const old = readBack(c.before);
+    const now = readBack(c.after);
+    if (old === undefined || now === undefined || !deepEqual(now, withoutNotes(old))) {
+      return { ok: false, kind: 'check-failed', message: `${c.path} would not read back as its old data without notes`, diagnostics: [], sources: after.sources };
+    }
+  }
+  return { ok: true, created, changed };
+}
+
+function readBack(text: string): Record<string, unknown> | undefined {
+  const parsed = parseYamlFile('split', text.startsWith('\uFEFF') ? text.slice(1) : text);
+  return parsed.diagnostics.length === 0 && parsed.value !== null && typeof parsed.value === 'object' ? (parsed.value as Record<string, unknown>) : undefined;
+}
+
+function withoutNotes(value: Record<string, unknown>): Record<string, unknown> {
+  const { notes: _notes, ...rest } = value;
+  return rest;
 }

@@ -45,6 +45,9 @@ export const RULE_CODES = [
   'duplicate-pillar',
   'notes-out-of-order',
   'note-in-future',
+  'date-before-adoption',
+  'note-misplaced',
+  'note-unknown-initiative',
   'cadence-without-recurring',
   'translation-stale',
   'translation-unverified',
@@ -72,6 +75,12 @@ export interface Diagnostic extends SourcePos {
   message: string;
   /** What to do about it. */
   hint?: string;
+  /**
+   * When the problem is in one progress note whose date can be read: that
+   * date. A view of the plan as of an earlier day leaves the note out, so the
+   * problem does not touch it.
+   */
+  noteDate?: string;
 }
 
 export function diagnostic(

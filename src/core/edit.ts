@@ -25,6 +25,7 @@
  */
 import { type CST, isMap, isScalar, isSeq, type Pair, parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
 import { parseYamlFile } from './parse.js';
+import type { Translations } from './model.js';
 import type { Cadence, Kind, Status } from './vocabulary.js';
 import { doubleQuoted, inlineScalar, scalarFieldLines } from './yaml-write.js';
 
@@ -35,6 +36,8 @@ export interface NoteToAdd {
   side?: string;
   author?: string;
   links?: readonly string[];
+  /** Written by csp split-notes when a note it moves has translations. */
+  translations?: Translations<'text'>;
 }
 
 /** One contiguous change: `before[start, oldEnd)` became `after[start, newEnd)`. */
@@ -166,8 +169,14 @@ function insertionIndex(seq: YAMLSeq, date: string): number {
 
 /** The lines of a note as a block-list item: dash at `dashCol`, fields at `contentCol`. */
 function blockNoteLines(note: NoteToAdd, dashCol: number, contentCol: number): string[] {
-  const pad = ' '.repeat(contentCol);
-  const lines = [`${' '.repeat(dashCol)}-${' '.repeat(Math.max(1, contentCol - dashCol - 1))}date: ${note.date}`];
+  const lines = noteFieldLines(note, ' '.repeat(contentCol));
+  lines[0] = `${' '.repeat(dashCol)}-${' '.repeat(Math.max(1, contentCol - dashCol - 1))}${lines[0]!.trimStart()}`;
+  return lines;
+}
+
+/** A note's fields, one per line at indentation `pad`, date first. */
+function noteFieldLines(note: NoteToAdd, pad: string): string[] {
+  const lines = [`${pad}date: ${note.date}`];
   lines.push(...scalarFieldLines('text', note.text, pad));
   if (note.status !== undefined) lines.push(`${pad}status: ${note.status}`);
   if (note.side !== undefined) lines.push(...scalarFieldLines('side', note.side, pad));
@@ -175,6 +184,15 @@ function blockNoteLines(note: NoteToAdd, dashCol: number, contentCol: number): s
   if (note.links && note.links.length > 0) {
     lines.push(`${pad}links:`, ...note.links.map((l) => `${pad}  - ${inlineScalar(l)}`));
   }
+  if (note.translations) lines.push(...mappingLines('translations', note.translations, pad));
+  return lines;
+}
+
+/** A nested mapping of strings as block lines, keys in sorted order. */
+function mappingLines(key: string, value: unknown, pad: string): string[] {
+  if (typeof value === 'string') return scalarFieldLines(inlineScalar(key), value, pad);
+  const lines = [`${pad}${inlineScalar(key)}:`];
+  for (const k of Object.keys(value as object).sort()) lines.push(...mappingLines(k, (value as Record<string, unknown>)[k], `${pad}  `));
   return lines;
 }
 
@@ -269,6 +287,7 @@ export function noteValue(note: NoteToAdd): Record<string, unknown> {
     ...(note.side !== undefined ? { side: note.side } : {}),
     ...(note.author !== undefined ? { author: note.author } : {}),
     ...(note.links && note.links.length > 0 ? { links: [...note.links] } : {}),
+    ...(note.translations !== undefined ? { translations: note.translations } : {}),
   };
 }
 
@@ -362,8 +381,69 @@ export function newInitiativeFile(i: NewInitiative): string {
   if (i.kind !== undefined) lines.push(`kind: ${i.kind}`);
   if (i.cadence !== undefined) lines.push(`cadence: ${i.cadence}`);
   if (i.themes && i.themes.length > 0) lines.push('themes:', ...i.themes.map((t) => `  - ${inlineScalar(t)}`));
-  lines.push('notes: []');
+  // No notes field: notes go to files of their own (csp note).
   return joinLines(lines, '\n');
+}
+
+// ---- note files ----------------------------------------------------------
+
+export type NotesRemoval = { ok: true; text: string; removed: string } | { ok: false; message: string; hint: string };
+
+/**
+ * The initiative file without its `notes` field (for `csp split-notes`, which
+ * has written each note to a file of its own): the lines from `notes:` to the
+ * end of the list and the comment lines indented below it are taken out;
+ * every other byte stays. The caller checks that the result reads back as
+ * the old data without notes.
+ */
+export function removeNotes(original: string): NotesRemoval {
+  const bom = original.startsWith(BOM) ? BOM : '';
+  const text = original.slice(bom.length);
+  const doc = parseDocument(text, { keepSourceTokens: true, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) return refuse('the file is not valid YAML', "run 'csp validate' and fix the errors it lists first");
+  const map = doc.contents;
+  if (!isMap(map) || map.flow) {
+    return refuse("the file is not written as one 'field: value' per line", "write each field on its own line, then run the command again");
+  }
+  const pair = map.items.find((p) => isScalar(p.key) && p.key.value === 'notes');
+  if (!pair) return { ok: true, text: original, removed: '' };
+  const keyAt = nodeStart(pair.key);
+  const col = columnOf(text, keyAt);
+  if (col !== 0) return refuse("'notes' is not at the start of its line", "put 'notes:' at the start of a line");
+  const from = lineStart(text, keyAt);
+  const to = ownedEnd(text, pairEnd(pair), col);
+  return { ok: true, text: bom + text.slice(0, from) + text.slice(to), removed: text.slice(from, to) };
+}
+
+export const NOTE_MODELINE = '# yaml-language-server: $schema=../../../schema/note.schema.json';
+
+/** The text of a note file (notes/ID/NAME.yaml): the note's fields, as a person would write them. */
+export function noteFileText(note: NoteToAdd): string {
+  return joinLines([NOTE_MODELINE, ...noteFieldLines(note, '')], '\n');
+}
+
+/**
+ * The name of a note's file: its date, side, the first words of its text (as
+ * ASCII, when there are such words) and a fingerprint of the file's text. Two
+ * different notes never get the same name, so notes added on two branches
+ * never collide; the same note added twice gets the same name (and git sees
+ * one file).
+ */
+export function noteFileName(note: NoteToAdd, fileText: string, fingerprintOf: (text: string) => string): string {
+  const words = note.text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== '')
+    .slice(0, 6);
+  let slug = '';
+  for (const w of words) {
+    if ((slug + '-' + w).length > 40) break;
+    slug = slug === '' ? w : `${slug}-${w}`;
+  }
+  const side = /^[a-z0-9-]+$/.test(note.side ?? 'joint') ? (note.side ?? 'joint') : 'side';
+  return [note.date, side, ...(slug ? [slug] : []), fingerprintOf(fileText)].join('-') + '.yaml';
 }
 
 /**

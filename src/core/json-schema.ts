@@ -4,7 +4,7 @@
  * of file is one entry in SCHEMA_FILES.
  */
 import { z } from 'zod';
-import { initiativeSchema, manifestSchema, reviewSchema } from './schema.js';
+import { initiativeSchema, manifestSchema, noteSchema, reviewSchema } from './schema.js';
 
 export interface SchemaFile {
   /** The name in `csp schema NAME` and in the file name `schema/<name>.schema.json`. */
@@ -23,6 +23,13 @@ export const SCHEMA_FILES: readonly SchemaFile[] = [
     title: 'csp initiative file',
     glob: 'plan/pillar-*/*.yaml',
     description: 'One initiative of the action plan and its dated progress notes (plan/pillar-N/<id>.yaml).',
+  },
+  {
+    name: 'note',
+    schema: noteSchema,
+    title: 'csp note file',
+    glob: 'plan/notes/*/*.yaml',
+    description: "One dated progress note of the initiative its folder names (plan/notes/<id>/<name>.yaml), as 'csp note' writes it.",
   },
   {
     name: 'plan',

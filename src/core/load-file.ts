@@ -3,15 +3,22 @@
  * → schema-checked value → model, with every diagnostic on the way. Each file
  * on its own, so files can be loaded in any order, in parallel, or not at all
  * when a cached result is still good. assemble.ts does the rest.
+ *
+ * A file with schema errors still gives what can be read of it: an
+ * initiative whose note or optional field is wrong keeps everything else
+ * (marked `incomplete`), so the plan-wide rules check it in the same run and
+ * read-only commands can still show it.
  */
 import { type FileResult, problemResult, type RawFile } from './assemble.js';
-import type { Initiative } from './model.js';
+import type { Initiative, ProgressNote } from './model.js';
+import { noteFileInitiative, planFileKind } from './model.js';
+import { isCalendarDate } from './dates.js';
 import { decodeText } from './decode.js';
-import { type ParsedFile, parseYamlFile } from './parse.js';
-import { checkSchema, initiativeSchema, type InitiativeInput, manifestSchema } from './schema.js';
+import { type ParsedFile, type PathSegment, parseYamlFile } from './parse.js';
+import { checkSchema, initiativeSchema, type InitiativeInput, manifestSchema, type NoteInput, noteSchema } from './schema.js';
 import { JOINT_SIDE } from './vocabulary.js';
 
-/** Loads one file; `manifestPath` says which file is the manifest. Never throws. */
+/** Loads one file; `manifestPath` says which file is the manifest (and so where the plan folder is). Never throws. */
 export function loadFile(raw: RawFile, manifestPath: string): { result: FileResult; parsed?: ParsedFile } {
   if (raw.problem) return { result: problemResult(raw.path, raw.problem) };
   const result: FileResult = { path: raw.path, decoded: false, diagnostics: [] };
@@ -23,20 +30,65 @@ export function loadFile(raw: RawFile, manifestPath: string): { result: FileResu
   const parsed = parseYamlFile(raw.path, decoded.text);
   result.diagnostics.push(...parsed.diagnostics);
   if (parsed.value === undefined) return { result, parsed };
-  if (raw.path === manifestPath) {
+  const kind = planFileKind(pathInPlan(raw.path, manifestPath));
+  if (kind === 'manifest') {
     result.value = parsed.value;
     const checked = checkSchema(parsed, manifestSchema);
     result.diagnostics.push(...checked.diagnostics);
     if (checked.value) result.manifest = checked.value;
+  } else if (kind === 'note') {
+    const checked = checkSchema(parsed, noteSchema, () => readableDate(parsed.value));
+    result.diagnostics.push(...checked.diagnostics);
+    const initiative = noteFileInitiative(pathInPlan(raw.path, manifestPath));
+    result.noteFile = initiative === undefined ? {} : { initiative };
+    if (checked.value) result.noteFile.note = toNote(checked.value, parsed, [], 0);
   } else {
-    const checked = checkSchema(parsed, initiativeSchema);
+    const checked = checkSchema(parsed, initiativeSchema, (path) =>
+      path[0] === 'notes' && typeof path[1] === 'number' ? readableDate(noteAt(parsed.value, path[1])) : undefined,
+    );
     result.diagnostics.push(...checked.diagnostics);
     if (checked.value) result.initiative = toInitiative(checked.value, parsed);
+    else {
+      const salvaged = salvageInitiative(parsed, checked.issuePaths);
+      if (salvaged) result.initiative = salvaged;
+    }
   }
   return { result, parsed };
 }
 
-function toInitiative(v: InitiativeInput, parsed: ParsedFile): Initiative {
+function noteAt(value: unknown, k: number): unknown {
+  const notes = value !== null && typeof value === 'object' ? (value as Record<string, unknown>).notes : undefined;
+  return Array.isArray(notes) ? notes[k] : undefined;
+}
+
+/** The `date` of a note as written, when it is a real date. */
+function readableDate(note: unknown): string | undefined {
+  const d = note !== null && typeof note === 'object' ? (note as Record<string, unknown>).date : undefined;
+  return typeof d === 'string' && isCalendarDate(d) ? d : undefined;
+}
+
+function pathInPlan(file: string, manifestPath: string): string {
+  const slash = manifestPath.lastIndexOf('/');
+  const planDir = slash < 0 ? '' : manifestPath.slice(0, slash + 1);
+  return file.startsWith(planDir) ? file.slice(planDir.length) : file;
+}
+
+function toNote(n: NoteInput, parsed: ParsedFile, at: PathSegment[], index: number): ProgressNote {
+  return {
+    date: n.date,
+    text: n.text,
+    ...(n.status !== undefined ? { status: n.status } : {}),
+    side: n.side ?? JOINT_SIDE,
+    ...(n.author !== undefined ? { author: n.author } : {}),
+    links: n.links ?? [],
+    ...(n.translations !== undefined ? { translations: n.translations } : {}),
+    at,
+    index,
+    pos: parsed.locate(at),
+  };
+}
+
+function toInitiative(v: InitiativeInput, parsed: ParsedFile, keptNotes?: readonly number[]): Initiative {
   const i: Initiative = {
     id: v.id,
     pillar: v.pillar,
@@ -46,17 +98,10 @@ function toInitiative(v: InitiativeInput, parsed: ParsedFile): Initiative {
     themes: v.themes ?? [],
     leads: v.leads ?? {},
     related: v.related ?? [],
-    notes: v.notes.map((n, index) => ({
-      date: n.date,
-      text: n.text,
-      ...(n.status !== undefined ? { status: n.status } : {}),
-      side: n.side ?? JOINT_SIDE,
-      ...(n.author !== undefined ? { author: n.author } : {}),
-      links: n.links ?? [],
-      ...(n.translations !== undefined ? { translations: n.translations } : {}),
-      index,
-      pos: parsed.locate(['notes', index]),
-    })),
+    notes: v.notes.map((n, k) => {
+      const index = keptNotes ? keptNotes[k]! : k;
+      return toNote(n, parsed, ['notes', index], index);
+    }),
     file: parsed.file,
     pos: parsed.locate(['id']),
   };
@@ -65,3 +110,55 @@ function toInitiative(v: InitiativeInput, parsed: ParsedFile): Initiative {
   if (v.cadence !== undefined) i.cadence = v.cadence;
   return i;
 }
+
+/**
+ * What can be read of an initiative file with schema errors: the fields and
+ * notes without a problem. A required field that cannot be read is taken
+ * from the file's name (id), folder (pillar) or id (title), so the rest of
+ * the file is still checked and shown; without an id or pillar to go on,
+ * nothing is kept.
+ */
+function salvageInitiative(parsed: ParsedFile, issuePaths: readonly PathSegment[][]): Initiative | undefined {
+  const value = parsed.value;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const shape = initiativeSchema.shape as Record<string, { safeParse(v: unknown): { success: boolean; data?: unknown } }>;
+  const badFields = new Set(issuePaths.filter((p) => p.length > 0).map((p) => String(p[0])));
+  const badNotes = new Set(issuePaths.filter((p) => p[0] === 'notes' && typeof p[1] === 'number').map((p) => p[1] as number));
+  const kept: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
+    if (!Object.hasOwn(shape, key) || key === 'notes') continue;
+    if (badFields.has(key)) continue;
+    const r = shape[key]!.safeParse(v);
+    if (r.success) kept[key] = r.data;
+  }
+  const name = parsed.file.slice(parsed.file.lastIndexOf('/') + 1).replace(/\.ya?ml$/i, '');
+  if (kept.id === undefined) {
+    if (!shape.id!.safeParse(name).success) return undefined;
+    kept.id = name;
+  }
+  if (kept.pillar === undefined) {
+    const folder = /(?:^|\/)pillar-(\d{1,2})\/[^/]+$/.exec(parsed.file);
+    if (!folder) return undefined;
+    kept.pillar = Number(folder[1]);
+  }
+  kept.title ??= kept.id;
+  kept.text ??= '';
+  const notes: NoteInput[] = [];
+  const keptNotes: number[] = [];
+  const rawNotes = (value as Record<string, unknown>).notes;
+  if (Array.isArray(rawNotes)) {
+    rawNotes.forEach((n, k) => {
+      if (badNotes.has(k)) return;
+      const r = noteSchema.safeParse(n);
+      if (r.success) {
+        notes.push(r.data);
+        keptNotes.push(k);
+      }
+    });
+  }
+  kept.notes = notes;
+  const initiative = toInitiative(kept as InitiativeInput, parsed, keptNotes);
+  initiative.incomplete = true;
+  return initiative;
+}
+

@@ -52,9 +52,24 @@ export interface ProgressNote {
   author?: string;
   links: string[];
   translations?: Translations<'text'>;
-  /** Position of the note in its file's list (0-based). */
+  /**
+   * Where it is written: in the initiative file's `notes` list (`at` is
+   * ['notes', index]) or in a note file of its own under notes/ID/ (`at` is []).
+   */
+  at: (string | number)[];
+  /** Position of the note in its file's list (0-based); 0 for a note file. */
   index: number;
   pos: SourcePos;
+}
+
+/** Whether the note is written in a note file of its own (notes/ID/NAME.yaml) rather than in the initiative file. */
+export function inNoteFile(n: ProgressNote): boolean {
+  return n.at.length === 0;
+}
+
+/** How messages name a note: "note 3" in an initiative file's list, "the note" in a file of its own. */
+export function noteLabel(n: ProgressNote): string {
+  return inNoteFile(n) ? 'the note' : `note ${n.index + 1}`;
 }
 
 export interface Initiative {
@@ -68,8 +83,14 @@ export interface Initiative {
   themes: string[];
   leads: Record<string, string>;
   related: string[];
+  /** Its notes from the initiative file and from its note files, by date (stable: a file's list order, then note file names). */
   notes: ProgressNote[];
   translations?: Translations<'title' | 'text'>;
+  /**
+   * Set when some of its data could not be read (a field or a note with an
+   * error was left out): commands show what was read, marked.
+   */
+  incomplete?: true;
   /** Path relative to the repository root. */
   file: string;
   pos: SourcePos;
@@ -84,6 +105,28 @@ export interface Plan {
 
 /** The manifest's file name in the plan folder. */
 export const MANIFEST_NAME = 'plan.yaml';
+
+/**
+ * The folder of note files in the plan folder: notes/ID/NAME.yaml, one note
+ * per file, so that notes added on two branches never touch the same lines
+ * and merge without a conflict (as reno's release notes and changesets do).
+ */
+export const NOTES_DIR = 'notes';
+
+/** What a file of the plan folder holds, from its path relative to the plan folder. */
+export type PlanFileKind = 'manifest' | 'note' | 'initiative';
+
+export function planFileKind(pathInPlan: string): PlanFileKind {
+  if (pathInPlan === MANIFEST_NAME) return 'manifest';
+  if (pathInPlan.startsWith(`${NOTES_DIR}/`)) return 'note';
+  return 'initiative';
+}
+
+/** The initiative id a note file belongs to: the name of its folder (notes/ID/NAME.yaml), or undefined when it is not in such a folder. */
+export function noteFileInitiative(pathInPlan: string): string | undefined {
+  const parts = pathInPlan.split('/');
+  return parts.length === 3 && parts[0] === NOTES_DIR ? parts[1] : undefined;
+}
 
 export function pillarFolder(n: number): string {
   return `pillar-${n}`;

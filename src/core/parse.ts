@@ -58,7 +58,7 @@ function conflictMarkers(file: string, text: string): Diagnostic[] {
         { file, line: i + 1, column: 1 },
         'merge-conflict',
         `unresolved merge-conflict marker '${line.slice(0, 7)}'`,
-        'finish the git merge: keep the right version of the lines between the markers and delete the marker lines',
+        "finish the git merge: between '<<<<<<<' and '=======' is one branch's version, between '=======' and '>>>>>>>' the other's; keep what both meant (when both added lines, such as notes, keep both), then delete the three marker lines",
       ),
     );
   }

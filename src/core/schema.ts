@@ -203,11 +203,17 @@ export type ReviewInput = z.output<typeof reviewSchema>;
 export function checkSchema<S extends z.ZodType>(
   parsed: ParsedFile,
   schema: S,
-): { value?: z.output<S>; diagnostics: Diagnostic[] } {
+  /** The date of the note a problem at this path is in, if any (see Diagnostic.noteDate). */
+  dateOfNote?: (path: PathSegment[]) => string | undefined,
+): { value?: z.output<S>; diagnostics: Diagnostic[]; /** Where the problems are: each issue's path. */ issuePaths: PathSegment[][] } {
   const result = schema.safeParse(parsed.value);
-  if (result.success) return { value: result.data, diagnostics: [] };
-  const diagnostics = result.error.issues.flatMap((issue) => issueToDiagnostics(parsed, schema, issue));
-  return { diagnostics };
+  if (result.success) return { value: result.data, diagnostics: [], issuePaths: [] };
+  const diagnostics = result.error.issues.flatMap((issue) => {
+    const found = issueToDiagnostics(parsed, schema, issue);
+    const noteDate = dateOfNote?.(issue.path as PathSegment[]);
+    return noteDate === undefined ? found : found.map((d) => ({ ...d, noteDate }));
+  });
+  return { diagnostics, issuePaths: result.error.issues.map((i) => i.path as PathSegment[]) };
 }
 
 type Issue = z.core.$ZodIssue;

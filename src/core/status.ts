@@ -9,7 +9,8 @@ import { CADENCE_MONTHS, CLOSED_STATUSES, JOINT_SIDE, type Status, STATUSES } fr
 
 export const DEFAULT_STALE_DAYS = 180;
 
-export type Flag = 'stale' | 'overdue' | 'sides-differ';
+/** `data-errors`: some of the initiative's data could not be read (a file of it has errors); what is shown is what could be read. */
+export type Flag = 'stale' | 'overdue' | 'sides-differ' | 'data-errors';
 
 /** One party's view: the status of its latest status-bearing note (its own or a joint one). */
 export interface SideStatus {
@@ -142,6 +143,7 @@ export function assessInitiative(plan: Plan, i: Initiative, asOf: string, staleD
     if (nextDue < asOf) flags.push('overdue');
   }
   if (disagreement) flags.push('sides-differ');
+  if (i.incomplete) flags.push('data-errors');
   const s: InitiativeStatus = {
     id: i.id,
     pillar: i.pillar,
@@ -185,7 +187,7 @@ export function planStatus(plan: Plan, query: StatusQuery): PlanStatus {
     .map((p) => pillarProgress(p, assessed.filter(({ i }) => pillarsOf(i).includes(p.number)).map(({ s }) => s)));
   const initiatives = assessed.map(({ s }) => s);
   const counts = countStatuses(initiatives);
-  const flagged: Record<Flag, number> = { stale: 0, overdue: 0, 'sides-differ': 0 };
+  const flagged: Record<Flag, number> = { stale: 0, overdue: 0, 'sides-differ': 0, 'data-errors': 0 };
   for (const s of initiatives) for (const f of s.flags) flagged[f]++;
   return {
     asOf: query.asOf,
@@ -218,4 +220,12 @@ export function countStatuses(items: readonly { status: Status }[]): StatusCount
 
 function share(n: number, total: number): number {
   return total === 0 ? 0 : n / total;
+}
+
+/**
+ * The plan as it stood on `asOf`: every initiative with only the notes dated
+ * on or before that day. What `--as-of` shows.
+ */
+export function planAsOf(plan: Plan, asOf: string): Plan {
+  return { ...plan, initiatives: plan.initiatives.map((i) => (i.notes.some((n) => n.date > asOf) ? { ...i, notes: i.notes.filter((n) => n.date <= asOf) } : i)) };
 }

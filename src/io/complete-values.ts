@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { compareNatural } from '../core/text.js';
 import { JOINT_SIDE } from '../core/vocabulary.js';
+import { NOTES_DIR } from '../core/model.js';
 import { locatePlan, NON_INITIATIVE_DIRS } from './plan-files.js';
 
 function yamlNames(dir: string): string[] {
@@ -21,7 +22,7 @@ export async function completionValues(what: string, explicitPlan: string | unde
   let values: string[] = [];
   if (what === 'ids') {
     for (const e of readdirSync(planDir, { withFileTypes: true })) {
-      if (e.isDirectory() && !NON_INITIATIVE_DIRS.has(e.name) && !e.name.startsWith('.')) values.push(...yamlNames(path.join(planDir, e.name)));
+      if (e.isDirectory() && !NON_INITIATIVE_DIRS.has(e.name) && e.name !== NOTES_DIR && !e.name.startsWith('.')) values.push(...yamlNames(path.join(planDir, e.name)));
     }
   } else if (what === 'reviews') {
     values = yamlNames(path.join(planDir, 'reviews'));

@@ -1,5 +1,5 @@
 /** Small file-system questions, folders, and new or generated files, with errors people can act on (exit 3). */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { environmentError } from '../errors.js';
 import { createFile, replaceFileAtomic } from './write.js';
@@ -38,4 +38,9 @@ export async function writeNewFile(root: string, relative: string, text: string,
 export function writeGeneratedFile(file: string, text: string, display = file): void {
   ensureDir(path.dirname(path.resolve(file)));
   replaceFileAtomic(file, new TextEncoder().encode(text), { display });
+}
+
+/** Removes a file csp created in this run (undoing a change that could not be finished); quiet when it is gone. */
+export function removeCreatedFile(abs: string): void {
+  rmSync(abs, { force: true });
 }

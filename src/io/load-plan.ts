@@ -32,7 +32,8 @@ import type { OnLoaded } from './parse-pool.js';
 import { listPlanFiles, type PlanLocation, readPlanFile } from './plan-files.js';
 
 export interface DiskLoadOptions {
-  asOf: string;
+  /** The latest date anywhere on earth: notes after it are in the future (LoadOptions.today). */
+  today: string;
   /** Use and update the cache (off with --no-cache or CSP_NO_CACHE=1). */
   cache: boolean;
   env: NodeJS.ProcessEnv;
@@ -111,7 +112,7 @@ async function load(loc: PlanLocation, options: DiskLoadOptions): Promise<DiskLo
     return decodeText(file, raw.bytes, raw.size ?? raw.bytes.length).text;
   };
 
-  const { plan, diagnostics, sources } = await finish(planDir, results, options.asOf, textOf);
+  const { plan, diagnostics, sources } = await finish(planDir, results, options.today, textOf);
   const result: LoadResult = { diagnostics, sources };
   if (plan) result.plan = plan;
   return { result, files: entries.length };
@@ -125,13 +126,13 @@ async function load(loc: PlanLocation, options: DiskLoadOptions): Promise<DiskLo
 async function finish(
   planDir: string,
   results: readonly FileResult[],
-  asOf: string,
+  today: string,
   textOf: (file: string) => string | undefined,
   /** Told, before textOf is asked for them, every file whose text will be needed. */
   prefetch: (files: readonly string[]) => void = () => {},
 ): Promise<{ plan?: Plan; diagnostics: Diagnostic[]; sources: Map<string, string> }> {
   const { view, requests } = deferredViews();
-  const assembled = assemblePlan(planDir, results, { asOf }, view);
+  const assembled = assemblePlan(planDir, results, { today }, view);
   let diagnostics = assembled.diagnostics;
   const pending = pendingPositions(diagnostics, requests);
   if (pending.size > 0) {
@@ -212,7 +213,7 @@ export class KnownResults {
 export async function loadPlanFromFiles(
   input: PlanFiles,
   options: {
-    asOf: string;
+    today: string;
     env: NodeJS.ProcessEnv;
     known: KnownResults;
     readObjects?: (objects: string[]) => Map<string, Uint8Array>;
@@ -305,7 +306,7 @@ export async function loadPlanFromFiles(
     if (!raw?.bytes || !results[i!]!.decoded) return undefined;
     return decodeText(file, raw.bytes, raw.size ?? raw.bytes.length).text;
   };
-  const { plan, diagnostics, sources } = await finish(input.planDir, results, options.asOf, textOf, prefetch);
+  const { plan, diagnostics, sources } = await finish(input.planDir, results, options.today, textOf, prefetch);
   const result: LoadResult = { diagnostics, sources };
   if (plan) result.plan = plan;
   return result;

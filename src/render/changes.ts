@@ -32,7 +32,7 @@ export interface RecordedNote {
   title: string;
   file: string;
   note: NoteToAdd;
-  /** 0-based position of the note in the file and how many notes it now has. */
+  /** 0-based position of the note among the initiative's notes in date order, and how many it now has. */
   index: number;
   count: number;
 }
@@ -43,7 +43,7 @@ export function renderNoteRecorded(r: RecordedNote, style: Style, width: number,
   const out = [`${head} ${style.bold(termSafeLine(r.id))} · ${termSafeLine(r.title)}`];
   const field = (label: string, value: string) => out.push(`  ${style.dim(label.padEnd(8))}${value}`);
   const max = Math.max(20, width - 12);
-  const where = r.index + 1 === r.count ? `note ${r.count}` : `note ${r.index + 1} of ${r.count}, in date order`;
+  const where = r.index + 1 === r.count ? `its latest of ${r.count} note${r.count === 1 ? '' : 's'}` : `note ${r.index + 1} of ${r.count}, in date order`;
   field('file', `${termSafeLine(r.file)} (${where})`);
   field('date', r.note.date);
   if (r.note.status) field('status', style.status(r.note.status, r.note.status));

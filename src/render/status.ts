@@ -176,6 +176,7 @@ export function renderStatusText(plan: Plan, status: PlanStatus, o: RenderOption
     t.flagged.stale ? `${t.flagged.stale} stale (no note for over ${status.staleDays} days)` : '',
     t.flagged.overdue ? `${t.flagged.overdue} overdue (recurring, past cadence)` : '',
     t.flagged['sides-differ'] ? `${t.flagged['sides-differ']} where the sides' assessments differ` : '',
+    t.flagged['data-errors'] ? `${t.flagged['data-errors']} shown only in part (data-errors: a file of it has errors)` : '',
   ].filter(Boolean);
   if (flagged.length) out.push(style.warning(`Needs attention: ${flagged.join(' · ')}`));
   return `${out.join('\n')}\n`;

@@ -18,8 +18,15 @@ export interface CliOptions {
   input?: string;
 }
 
-function cliEnv(extra: CliOptions['env']): NodeJS.ProcessEnv {
+/**
+ * The environment of a csp run in tests. A run given --as-of DAY reads the
+ * clock as the start of DAY in UTC (CSP_NOW), so that "today" is that day and
+ * tests do not depend on the day they run; a test may set CSP_NOW itself.
+ */
+function cliEnv(extra: CliOptions['env'], args: readonly string[] = []): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', COLUMNS: '100', CSP_PLAN: undefined };
+  const asOf = args[args.indexOf('--as-of') + 1];
+  if (args.includes('--as-of') && asOf !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(asOf)) env.CSP_NOW = `${asOf}T00:00:00Z`;
   delete env.FORCE_COLOR;
   delete env.CSP_PLAN;
   for (const [k, v] of Object.entries(extra ?? {})) {
@@ -32,7 +39,7 @@ function cliEnv(extra: CliOptions['env']): NodeJS.ProcessEnv {
 export function runCli(args: string[], options: CliOptions = {}): CliResult {
   const r = spawnSync(process.execPath, [CSP_BIN, ...args], {
     cwd: options.cwd ?? REPO_ROOT,
-    env: cliEnv(options.env),
+    env: cliEnv(options.env, args),
     input: options.input ?? '',
     encoding: 'utf8',
     timeout: 30_000,
@@ -43,7 +50,7 @@ export function runCli(args: string[], options: CliOptions = {}): CliResult {
 /** The same, without blocking: for tests that run several csp processes at once. */
 export function runCliAsync(args: string[], options: CliOptions = {}): Promise<CliResult> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CSP_BIN, ...args], { cwd: options.cwd ?? REPO_ROOT, env: cliEnv(options.env) });
+    const child = spawn(process.execPath, [CSP_BIN, ...args], { cwd: options.cwd ?? REPO_ROOT, env: cliEnv(options.env, args) });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

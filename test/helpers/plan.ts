@@ -47,12 +47,12 @@ export function withManifest(files: FileTree, manifest: string = MANIFEST): File
 }
 
 /** Runs the pure loader on an in-memory tree, as publint runs on a virtual file system. */
-export function loadTree(files: FileTree, asOf = '2026-01-01'): LoadResult {
+export function loadTree(files: FileTree, today = '2026-01-01'): LoadResult {
   const raw = Object.entries(files).map(([p, content]) => ({
     path: p,
     bytes: typeof content === 'string' ? new TextEncoder().encode(content) : content,
   }));
-  return loadPlan({ planDir: 'plan', files: raw }, { asOf });
+  return loadPlan({ planDir: 'plan', files: raw }, { today });
 }
 
 /** Writes a tree into a fresh temporary folder and returns its path (the repository root). */

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { diffSnapshots } from '../../core/diff.js';
 import { diffJson, renderDiffMarkdown, renderDiffText } from '../../render/diff.js';
 import { EXIT, type ExitCode } from '../../errors.js';
+import { dataProblemsJson, dataProblemsMarkdown, renderDataProblemsBanner } from '../../render/problems.js';
 import { commandContext, writeJson } from '../context.js';
 import { parsePillarOf } from '../parse-options.js';
 import { SnapshotResolver } from '../snapshots.js';
@@ -21,8 +22,13 @@ export async function run(cmd: Command, from: string, to: string | undefined): P
   resolver.release();
   const numbers = [...new Set([...before.pillars, ...after.pillars].map((p) => p.number))].sort((a, b) => a - b);
   const diff = diffSnapshots(before, after, o.pillar !== undefined ? { pillar: parsePillarOf(numbers, o.pillar) } : {});
-  if (o.format === 'json') writeJson(ctx, diffJson(diff));
-  else if (o.format === 'md') ctx.out(renderDiffMarkdown(diff));
-  else ctx.out(renderDiffText(diff, { style: ctx.style, width: ctx.width }));
-  return o.exitCode && diff.changes.length > 0 ? EXIT.data : EXIT.ok;
+  const { problems } = resolver;
+  if (o.format === 'json') {
+    const json = diffJson(diff) as object;
+    writeJson(ctx, problems.length > 0 ? { ...json, problems: problems.map((p) => ({ where: p.where, files: dataProblemsJson(p.problems) })) } : json);
+  } else if (o.format === 'md') {
+    ctx.out(problems.map((p) => dataProblemsMarkdown(p.problems, p.where).join('\n') + '\n').join('') + renderDiffMarkdown(diff));
+  } else ctx.out(problems.map((p) => renderDataProblemsBanner(p.problems, ctx.style, p.where)).join('') + renderDiffText(diff, { style: ctx.style, width: ctx.width }));
+  if (o.exitCode && diff.changes.length > 0) return EXIT.data;
+  return problems.some((p) => p.problems.affectsView) ? EXIT.data : EXIT.ok;
 }

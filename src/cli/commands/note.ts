@@ -1,11 +1,11 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { type PreparedNote, prepareNote } from '../../core/changes.js';
-import { changedLines, type NoteToAdd } from '../../core/edit.js';
+import { prepareNote } from '../../core/changes.js';
+import type { NoteToAdd } from '../../core/edit.js';
 import { EXIT, type ExitCode, dataError } from '../../errors.js';
 import { assertGitAllowsWrite } from '../../io/git-state.js';
-import { updateFile } from '../../io/write.js';
-import { renderDiff, renderNoteRecorded } from '../../render/changes.js';
+import { createFile } from '../../io/write.js';
+import { renderNewFile, renderNoteRecorded } from '../../render/changes.js';
 import { termSafeLine } from '../../render/sanitize.js';
 import { assertIdShape, findTarget, parseDate, parseLink, parseNonBlank, parseSide, refuseChange, resolveText } from '../change-options.js';
 import { commandContext, readAndLoadFiles } from '../context.js';
@@ -20,49 +20,43 @@ interface NoteOptions {
   dryRun?: boolean;
 }
 
+/**
+ * Records a note as a new file notes/ID/NAME.yaml: nothing else in the plan
+ * changes, so notes recorded on two branches merge without a conflict.
+ */
 export async function run(cmd: Command, id: string, textArg: string | undefined): Promise<ExitCode> {
   const ctx = commandContext(cmd);
   const o = cmd.opts<NoteOptions>();
   assertIdShape(id);
-  const date = o.date === undefined ? ctx.asOf : parseDate('--date', o.date);
+  const date = o.date === undefined ? (ctx.asOfGiven ? ctx.asOf : ctx.localToday) : parseDate('--date', o.date);
   const status = o.status === undefined ? undefined : parseStatus(o.status);
   const links = o.link.map(parseLink);
   const author = o.author === undefined ? undefined : parseNonBlank('--author', o.author);
   const loaded = await readAndLoadFiles(ctx);
   const target = findTarget(ctx, loaded, id);
   const side = o.side === undefined ? undefined : parseSide(loaded.result.plan!, o.side);
-  if (date > ctx.asOf) {
-    throw dataError(`the note is dated ${date}, after today (${ctx.asOf}); nothing was recorded`, 'notes record what has happened: give the day it happened with --date');
+  if (date > ctx.today) {
+    throw dataError(
+      `the note is dated ${date}, which is still in the future everywhere on earth (today is ${ctx.today} at the latest); nothing was recorded`,
+      'notes record what has happened: give the day it happened with --date',
+    );
   }
-  const how = `give it after the id, or '-' to read it from standard input, e.g. csp note ${id} "Workshop held in Seoul."`;
-  const template = `\n# Write the progress note for ${id} (${termSafeLine(target.title)}) above.\n# Lines starting with '#' are left out; an empty note records nothing.\n`;
+  const how = `give it after the id, or '-' to read it from standard input, e.g. csp note ${target.id} "Workshop held in Seoul."`;
+  const template = `\n# Write the progress note for ${target.id} (${termSafeLine(target.title)}) above.\n# Lines starting with '#' are left out; an empty note records nothing.\n`;
   const text = resolveText(textArg, 'note text', how, template);
   const note: NoteToAdd = { date, text, ...(status ? { status } : {}), ...(side ? { side } : {}), ...(author ? { author } : {}), links };
-  const prepare = (files = loaded.raw): PreparedNote => {
-    const r = prepareNote(files, target.file, note, ctx.asOf);
-    return r.ok ? r : refuseChange(ctx, r, target.file);
-  };
+  const prepared = prepareNote(loaded.raw, target.id, note, ctx.today);
+  if (!prepared.ok) return refuseChange(ctx, prepared, target.file);
 
-  let done: PreparedNote;
-  if (o.dryRun) done = prepare();
+  if (o.dryRun) ctx.out(renderNewFile(prepared.file, prepared.text, ctx.style) + '\n');
   else {
     const { root } = loaded.location;
     assertGitAllowsWrite(root);
-    let prepared: PreparedNote | undefined;
-    await updateFile(
-      path.join(root, target.file),
-      (current) => {
-        // Checked again on the file as it is now, under the lock: another note may have landed meanwhile.
-        const files = loaded.raw.files.map((f) => (f.path === target.file ? { path: f.path, bytes: current } : f));
-        prepared = prepare({ ...loaded.raw, files });
-        return prepared.bytes;
-      },
-      { root, display: target.file },
-    );
-    done = prepared!;
+    if (!(await createFile(path.join(root, prepared.file), prepared.bytes, { root, display: prepared.file }))) {
+      throw dataError(`the same note is already recorded in ${prepared.file}; nothing was added`, `'csp show ${target.id}' lists the notes`);
+    }
   }
-  const shown = { id, title: target.title, file: target.file, note, index: done.index, count: done.count };
-  if (o.dryRun) ctx.out(renderDiff(target.file, changedLines(done.before, done.after, done.splice), ctx.style) + '\n');
+  const shown = { id: target.id, title: target.title, file: prepared.file, note, index: prepared.index, count: prepared.count };
   ctx.out(renderNoteRecorded(shown, ctx.style, ctx.width, o.dryRun));
   return EXIT.ok;
 }

@@ -7,7 +7,9 @@ import { snapshotOfPlan } from '../../core/snapshot.js';
 import type { ReportLang } from '../../core/vocabulary.js';
 import { replaceFileAtomic } from '../../io/write.js';
 import { renderReportMarkdown } from '../../render/report.js';
-import { commandContext, requireCleanPlan } from '../context.js';
+import type { ExitCode } from '../../errors.js';
+import { dataProblemsMarkdown } from '../../render/problems.js';
+import { commandContext, readPlanForViewing, viewExitCode } from '../context.js';
 import { parsePositiveInt } from '../parse-options.js';
 import { previousReview, requireReview, SnapshotResolver } from '../snapshots.js';
 
@@ -21,10 +23,10 @@ interface ReportOptions {
   scale: Scale;
 }
 
-export async function run(cmd: Command): Promise<void> {
+export async function run(cmd: Command): Promise<ExitCode> {
   const ctx = commandContext(cmd);
   const o = cmd.opts<ReportOptions>();
-  const { plan } = await requireCleanPlan(ctx);
+  const { plan, problems } = await readPlanForViewing(ctx);
   const resolver = new SnapshotResolver(ctx);
   // A report for a review shows the plan as of the review's date.
   const review = o.review !== undefined ? requireReview(ctx, resolver.location, o.review) : undefined;
@@ -50,9 +52,14 @@ export async function run(cmd: Command): Promise<void> {
     ...(subtitle !== undefined ? { subtitle } : {}),
     ...(changes !== undefined ? { changes } : {}),
   });
-  if (o.output === undefined || o.output === '-') ctx.out(markdown);
+  // Files with errors are named before the first section: the report is drawn from what could be read.
+  const problemLines = dataProblemsMarkdown(problems);
+  const at = markdown.indexOf('\n## ');
+  const full = problemLines.length === 0 || at < 0 ? markdown : `${markdown.slice(0, at + 1)}${problemLines.join('\n')}\n${markdown.slice(at + 1)}`;
+  if (o.output === undefined || o.output === '-') ctx.out(full);
   else {
-    replaceFileAtomic(path.resolve(o.output), new TextEncoder().encode(markdown), { display: o.output });
+    replaceFileAtomic(path.resolve(o.output), new TextEncoder().encode(full), { display: o.output });
     ctx.err(`csp: wrote the report as of ${asOf} to ${o.output}\n`);
   }
+  return viewExitCode(problems);
 }

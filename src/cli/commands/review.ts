@@ -21,9 +21,9 @@ export async function create(cmd: Command, name: string): Promise<void> {
   const ctx = commandContext(cmd);
   const o = cmd.opts<{ date?: string; title?: string; force?: boolean }>();
   checkName(name);
-  const date = o.date ?? ctx.asOf;
+  const date = o.date ?? (ctx.asOfGiven ? ctx.asOf : ctx.localToday);
   if (!isCalendarDate(date)) throw usageError(`--date '${termSafeLine(date)}' is not a date in YYYY-MM-DD form`, 'e.g. --date 2025-06-30');
-  if (date > ctx.asOf) throw usageError(`--date ${date} is after today (${ctx.asOf})`, 'a review freezes what has happened; set today with --as-of if needed');
+  if (date > ctx.today) throw usageError(`--date ${date} is still in the future everywhere on earth (today is ${ctx.today} at the latest)`, 'a review freezes what has happened: give a date up to today');
   if (o.title !== undefined && !/\S/.test(o.title)) throw usageError('--title is empty', 'give the review a title, or leave --title out');
   const { plan, loaded } = await requireCleanPlan(ctx);
   const data = buildReview(plan, { date, ...(o.title !== undefined ? { title: o.title } : {}) });

@@ -1,19 +1,25 @@
 import type { Command } from 'commander';
-import { assessInitiative } from '../../core/status.js';
-import { DEFAULT_STALE_DAYS } from '../../core/status.js';
-import { renderInitiativeText } from '../../render/show.js';
+import { assessInitiative, DEFAULT_STALE_DAYS } from '../../core/status.js';
+import type { ExitCode } from '../../errors.js';
 import { exportJson } from '../../render/export.js';
-import { commandContext, requireCleanPlan, writeJson } from '../context.js';
+import { dataProblemsJson, renderDataProblemsBanner } from '../../render/problems.js';
+import { renderInitiativeText } from '../../render/show.js';
+import { commandContext, readPlanForViewing, viewExitCode, writeJson } from '../context.js';
 import { findInitiative } from '../parse-options.js';
 
-export async function run(cmd: Command, id: string): Promise<void> {
+export async function run(cmd: Command, id: string): Promise<ExitCode> {
   const ctx = commandContext(cmd);
   const { json } = cmd.opts<{ json?: boolean }>();
-  const { plan } = await requireCleanPlan(ctx);
+  const { plan, problems: all } = await readPlanForViewing(ctx);
   const initiative = findInitiative(plan, id);
+  // Only the problems of this initiative's files matter here.
+  const files = all.files.filter((p) => p.initiative === initiative.id);
+  const problems = { files, affectsView: files.some((f) => !f.laterOnly) };
   const status = assessInitiative(plan, initiative, ctx.asOf, DEFAULT_STALE_DAYS);
   if (json) {
-    const all = exportJson(plan, ctx.asOf) as { initiatives: { id: string }[] };
-    writeJson(ctx, { ...all.initiatives.find((i) => i.id === initiative.id), assessment: status });
-  } else ctx.out(renderInitiativeText(plan, initiative, status, ctx.style, ctx.width));
+    const exported = exportJson(plan, ctx.asOf) as { initiatives: { id: string }[] };
+    const found = { ...exported.initiatives.find((i) => i.id === initiative.id), assessment: status };
+    writeJson(ctx, files.length > 0 ? { ...found, problems: dataProblemsJson(problems) } : found);
+  } else ctx.out(renderDataProblemsBanner(problems, ctx.style) + renderInitiativeText(plan, initiative, status, ctx.style, ctx.width));
+  return viewExitCode(problems);
 }

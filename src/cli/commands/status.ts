@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
 import type { Scale } from '../../core/scales.js';
 import { planStatus, type StatusQuery } from '../../core/status.js';
+import type { ExitCode } from '../../errors.js';
+import { dataProblemsJson, renderDataProblemsBanner } from '../../render/problems.js';
 import { renderStatusText, statusJson } from '../../render/status.js';
-import { commandContext, requireCleanPlan, writeJson } from '../context.js';
+import { commandContext, readPlanForViewing, viewExitCode, writeJson } from '../context.js';
 import { parsePillar, parsePositiveInt, parseStatus, parseTheme } from '../parse-options.js';
 
 interface StatusOptions {
@@ -15,10 +17,10 @@ interface StatusOptions {
   scale: Scale;
 }
 
-export async function run(cmd: Command): Promise<void> {
+export async function run(cmd: Command): Promise<ExitCode> {
   const ctx = commandContext(cmd);
   const o = cmd.opts<StatusOptions>();
-  const { plan } = await requireCleanPlan(ctx);
+  const { plan, problems } = await readPlanForViewing(ctx);
   const query: StatusQuery = { asOf: ctx.asOf };
   if (o.pillar !== undefined) query.pillar = parsePillar(plan, o.pillar);
   if (o.status !== undefined) query.status = parseStatus(o.status);
@@ -26,6 +28,7 @@ export async function run(cmd: Command): Promise<void> {
   if (o.stale !== undefined) query.staleDays = parsePositiveInt('--stale', o.stale);
   if (o.flagged) query.onlyFlagged = true;
   const status = planStatus(plan, query);
-  if (o.json) writeJson(ctx, statusJson(status));
-  else ctx.out(renderStatusText(plan, status, { style: ctx.style, width: ctx.width, scale: o.scale }));
+  if (o.json) writeJson(ctx, problems.files.length > 0 ? { ...(statusJson(status) as object), problems: dataProblemsJson(problems) } : statusJson(status));
+  else ctx.out(renderDataProblemsBanner(problems, ctx.style) + renderStatusText(plan, status, { style: ctx.style, width: ctx.width, scale: o.scale }));
+  return viewExitCode(problems);
 }

@@ -8,6 +8,7 @@ import type { FileView } from '../assemble.js';
 import { cadenceNeedsRecurring } from './cadence.js';
 import { idsMatchFiles } from './ids-match-files.js';
 import { manifestUnique } from './manifest-unique.js';
+import { datesAfterAdoption } from './dates-after-adoption.js';
 import { notesInOrder } from './notes-in-order.js';
 import { referencesResolve } from './references-resolve.js';
 import { translationsCurrent } from './translations-current.js';
@@ -17,7 +18,8 @@ export interface RuleContext {
   plan: Plan;
   /** The plan folder relative to the repository root. */
   planDir: string;
-  asOf?: string;
+  /** Today in the time zone furthest ahead: notes after it are in the future (see LoadOptions.today). */
+  today?: string;
   /**
    * Every file decoded as text: where things are written in it (`locate`) and, for
    * the manifest, its data. Rules read the model for everything else.
@@ -33,6 +35,7 @@ export const PLAN_RULES: readonly PlanRule[] = [
   idsMatchFiles,
   referencesResolve,
   notesInOrder,
+  datesAfterAdoption,
   cadenceNeedsRecurring,
   translationsCurrent,
 ];

@@ -1,5 +1,5 @@
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
-import { pillarsOf } from '../model.js';
+import { noteLabel, type Party, pillarsOf } from '../model.js';
 import { clip, didYouMean } from '../text.js';
 import { JOINT_SIDE } from '../vocabulary.js';
 import type { RuleContext } from './index.js';
@@ -54,23 +54,38 @@ export function referencesResolve(ctx: RuleContext): Diagnostic[] {
             fieldPos(ctx, i.file, ['leads', party], 'key'),
             'unknown-party',
             `'${clip(party)}' in leads is not a party of this plan`,
-            didYouMean(party, parties) ?? `use one of: ${parties.join(', ')}`,
+            suggestParty(party, plan.manifest.parties, false),
           ),
         );
       }
     }
     for (const note of i.notes) {
       if (note.side !== JOINT_SIDE && !parties.includes(note.side)) {
-        out.push(
-          diagnostic(
-            fieldPos(ctx, i.file, ['notes', note.index, 'side']),
+        out.push({
+          ...diagnostic(
+            fieldPos(ctx, note.pos.file, [...note.at, 'side']),
             'unknown-party',
-            `side '${clip(note.side)}' of note ${note.index + 1} is not a party of this plan`,
-            didYouMean(note.side, [...parties, JOINT_SIDE]) ?? `use one of: ${[...parties, JOINT_SIDE].join(', ')}`,
+            `side '${clip(note.side)}' of ${noteLabel(note)} is not a party of this plan`,
+            suggestParty(note.side, plan.manifest.parties),
           ),
-        );
+          noteDate: note.date,
+        });
       }
     }
   }
   return out;
+}
+
+/**
+ * Which party was meant: one of the plan's parties whose id or name matches
+ * the text (Canada, KR, korea), else the list of the plan's parties with
+ * their names — never the nearest string of some other kind.
+ */
+export function suggestParty(written: string, parties: readonly Party[], jointAllowed = true): string {
+  const w = written.trim().toLowerCase();
+  const match = parties.find((p) => p.id.toLowerCase() === w || p.name.toLowerCase() === w) ?? parties.find((p) => w.length >= 3 && p.name.toLowerCase().includes(w));
+  const list = [...parties.map((p) => `${p.id} (${p.name})`), ...(jointAllowed ? [`${JOINT_SIDE} (both)`] : [])].join(', ');
+  if (match) return `did you mean '${match.id}' (${match.name})? the parties of this plan are: ${list}`;
+  if (jointAllowed && ['both', 'all', 'joint'].includes(w)) return `write '${JOINT_SIDE}' for both sides; the parties of this plan are: ${list}`;
+  return `use a party id from plan.yaml: ${list}`;
 }

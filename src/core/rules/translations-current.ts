@@ -56,7 +56,7 @@ export function translationsCurrent(ctx: RuleContext): Diagnostic[] {
   });
   for (const i of ctx.plan.initiatives) {
     check(i.file, [], { title: i.title, text: i.text }, i.translations);
-    for (const n of i.notes) check(i.file, ['notes', n.index], { text: n.text }, n.translations);
+    for (const n of i.notes) check(n.pos.file, n.at, { text: n.text }, n.translations);
   }
   return out;
 }
