@@ -106,7 +106,8 @@ export function synthesize({ initiatives, notes, seed }) {
   const isoDay = (ms) => new Date(ms).toISOString().slice(0, 10);
 
   const files = new Map();
-  files.set('plan/plan.yaml', manifestText);
+  // The shipped plan's own rules (every note cites a source) are not the synthetic notes' concern.
+  files.set('plan/plan.yaml', manifestText.replace(/(^#[^\n]*\n)?^rules:\n(?:[ \t][^\n]*\n)*/m, ''));
   // Initiative k goes to pillar (k mod P)+1 as its next number: p1.1, p2.1, …, p1.2, …
   const perPillar = new Map(pillars.map((p) => [p.number, 0]));
   const ids = [];

@@ -99,10 +99,10 @@ describe('help', () => {
 describe('output conventions', () => {
   it('data on stdout as JSON where asked, nothing on stderr', async () => {
     const cases = [
-      ['status', '--json', '--as-of', '2025-07-18'],
-      ['show', 'p1.3', '--json', '--as-of', '2025-07-18'],
-      ['export', '--json', '--as-of', '2025-07-18'],
-      ['validate', '--format', 'json', '--as-of', '2025-07-18'],
+      ['status', '--json', '--as-of', '2026-03-01'],
+      ['show', 'p1.3', '--json', '--as-of', '2026-03-01'],
+      ['export', '--json', '--as-of', '2026-03-01'],
+      ['validate', '--format', 'json', '--as-of', '2026-03-01'],
       ['schema'],
       ['schema', 'plan'],
       ['review', 'list', '--json'],

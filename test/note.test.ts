@@ -270,9 +270,11 @@ describe('csp add', () => {
     expect(read(root, 'plan/pillar-4/p4.10.yaml')).toBe(
       '# yaml-language-server: $schema=../../schema/initiative.schema.json\nid: p4.10\npillar: 4\ntitle: Clean hydrogen\ntext: "Explore cooperation on clean hydrogen: \\"a new idea\\""\nkind: exploratory\nthemes:\n  - energy-security-and-sustainable-energy-sources\n',
     );
-    expect(problems(root, '2026-01-01')).toEqual([]);
+    expect(problems(root, '2026-12-02')).toEqual([]);
     expect(runCli(['add', '--pillar', '4', '--title', 'Next', '--text', '-'], { cwd: root, input: 'From standard input.\n' }).stdout).toBe('p4.11\n');
-    expect(runCli(['note', 'p4.11', 'First note.', '--date', '2025-01-01'], { cwd: root }).code).toBe(0);
+    expect(runCli(['note', 'p4.11', 'First note.', '--date', '2025-01-01', '--link', 'https://example.org/first'], { cwd: root }).code).toBe(0);
+    // The shipped plan asks every note to cite its source.
+    expect(runCli(['note', 'p4.11', 'No source.', '--date', '2025-01-02'], { cwd: root }).stderr).toContain('note-without-link');
   });
 
   it('--dry-run shows the new file; bad values are refused; nothing is written', () => {

@@ -171,10 +171,10 @@ describe('reports for a review, with the changes since an earlier one', () => {
 });
 
 describe('the committed example report', () => {
-  it('docs/example-report.md is the report of the shipped plan as of 2025-07-18', async () => {
-    const r = runCli(['report', '--as-of', '2025-07-18']);
+  it('docs/example-report.md is the report of the shipped plan as of 2026-03-01', async () => {
+    const r = runCli(['report', '--as-of', '2026-03-01']);
     expect(r.code).toBe(0);
-    // Regenerate with: csp report --as-of 2025-07-18 -o docs/example-report.md
+    // Regenerate with: csp report --as-of 2026-03-01 -o docs/example-report.md
     await expect(r.stdout).toMatchFileSnapshot('../docs/example-report.md');
   });
 });

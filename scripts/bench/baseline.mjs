@@ -20,13 +20,14 @@ const schema = (name) => ajv.compile(JSON.parse(readFileSync(path.join(schemaDir
 const validateManifest = schema('plan.schema.json');
 const validateInitiative = schema('initiative.schema.json');
 const validateReview = schema('review.schema.json');
+const validateNote = schema('note.schema.json');
 
 let files = 0;
 let invalid = 0;
 for (const rel of readdirSync(planDir, { recursive: true }).sort()) {
   if (!/\.ya?ml$/i.test(rel)) continue;
   const data = parse(readFileSync(path.join(planDir, rel), 'utf8'));
-  const validate = rel === 'plan.yaml' ? validateManifest : /^reviews[\\/]/.test(rel) ? validateReview : validateInitiative;
+  const validate = rel === 'plan.yaml' ? validateManifest : /^reviews[\\/]/.test(rel) ? validateReview : /^notes[\\/]/.test(rel) ? validateNote : validateInitiative;
   const valid = validate(data);
   files++;
   if (!valid) invalid++;

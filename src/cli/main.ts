@@ -76,7 +76,13 @@ export function buildProgram(): Command {
     .command('validate')
     .description('check every plan file against the schema and the plan-wide rules')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
-    .addHelpText('after', examples('csp validate', 'csp validate --format json', 'csp validate --format github   # in GitHub Actions'))
+    .option('--links', 'also check that every cited http(s) link answers (uses the network; dead links are warnings)')
+    .option('--links-timeout <seconds>', 'with --links: how long to wait for each address (default 10)')
+    .addHelpText(
+      'after',
+      examples('csp validate', 'csp validate --format json', 'csp validate --format github   # in GitHub Actions', 'csp validate --links          # also ask every cited source whether it answers') +
+        '\nWithout --links, csp validate makes no network access.\n',
+    )
     .action(lazy(() => import('./commands/validate.js')));
 
   program

@@ -11,6 +11,11 @@ export function parsePositiveInt(flag: string, value: string): number {
   return Number(value);
 }
 
+export function parsePositiveNumber(flag: string, value: string): number {
+  if (!/^\d+(\.\d+)?$/.test(value) || Number(value) <= 0) throw usageError(`${flag} '${termSafeLine(value)}' is not a number of seconds above 0`, `e.g. ${flag} 5`);
+  return Number(value);
+}
+
 export function parsePillar(plan: Plan, value: string): number {
   return parsePillarOf(plan.pillars.map((p) => p.number), value);
 }

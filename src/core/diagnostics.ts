@@ -48,6 +48,8 @@ export const RULE_CODES = [
   'date-before-adoption',
   'note-misplaced',
   'note-unknown-initiative',
+  'note-without-link',
+  'link-unreachable',
   'cadence-without-recurring',
   'translation-stale',
   'translation-unverified',

@@ -4,6 +4,7 @@
  * initiatives never appear. Pure and deterministic: changes are sorted by
  * pillar, then id, then kind.
  */
+import type { PlanEvent } from './model.js';
 import { jsonEqual, type PlanSnapshot, type SnapshotInitiative, type SnapshotNote, type SnapshotPillar, type SnapshotSource } from './snapshot.js';
 import { compareNatural } from './text.js';
 import { type Status, STATUSES } from './vocabulary.js';
@@ -101,6 +102,8 @@ export interface PlanDiff {
   pillars: SnapshotPillar[];
   summary: DiffSummary;
   changes: Change[];
+  /** Events of the plan as a whole that TO has and FROM had not (by date, kind and text), oldest first. */
+  events: PlanEvent[];
 }
 
 export interface DiffOptions {
@@ -131,9 +134,17 @@ export function diffSnapshots(from: PlanSnapshot, to: PlanSnapshot, options: Dif
     pillars: [...pillars.values()].sort((x, y) => x.number - y.number),
     summary: summarize(changes),
     changes,
+    events: newEvents(from, to),
   };
   if (options.pillar !== undefined) diff.pillar = options.pillar;
   return diff;
+}
+
+function newEvents(from: PlanSnapshot, to: PlanSnapshot): PlanEvent[] {
+  const key = (e: PlanEvent) => `${e.date}\u0000${e.kind}\u0000${e.text}`;
+  // Without FROM's events (a review file records none), those dated after FROM's day are new.
+  const known = from.events === undefined ? undefined : new Set(from.events.map(key));
+  return (to.events ?? []).filter((e) => (known ? !known.has(key(e)) : e.date > from.asOf));
 }
 
 function changesOf(a: SnapshotInitiative | undefined, b: SnapshotInitiative | undefined): Change[] {

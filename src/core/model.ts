@@ -1,6 +1,6 @@
 /** The domain: a plan, its pillars and themes, its initiatives and their progress notes. */
 import type { SourcePos } from './diagnostics.js';
-import type { Cadence, Kind, Status, TranslationLang } from './vocabulary.js';
+import type { Cadence, Kind, PlanEventKind, Status, TranslationLang } from './vocabulary.js';
 
 /** Translated fields by language, each with the fingerprint of the English it was made from. */
 export type Translations<K extends string> = Partial<
@@ -40,7 +40,21 @@ export interface Manifest {
   background?: string;
   translations?: Translations<'title' | 'partnership'>;
   baseline?: { since?: string; text?: string; items: string[] };
+  /** Events of the plan as a whole, oldest first. */
+  events?: PlanEvent[];
+  /** The checks the plan asks of its notes. */
+  rules?: { completedNeedsLink?: boolean; notesNeedLink?: boolean };
   file: string;
+}
+
+/** An event that concerns the plan as a whole: a leaders' meeting, a ministerial, a decision to update the plan, a review. */
+export interface PlanEvent {
+  date: string;
+  kind: PlanEventKind;
+  text: string;
+  /** A party id, or joint. */
+  side?: string;
+  links?: string[];
 }
 
 export interface ProgressNote {

@@ -7,7 +7,7 @@ import { isCalendarDate, looksLikeIsoDate } from './dates.js';
 import { diagnostic, type Diagnostic, type RuleCode } from './diagnostics.js';
 import type { ParsedFile, PathSegment } from './parse.js';
 import { clip, didYouMean } from './text.js';
-import { CADENCES, ID_MAX_LENGTH, ID_PATTERN, KINDS, STATUSES, TRANSLATION_LANGS } from './vocabulary.js';
+import { CADENCES, PLAN_EVENT_KINDS, ID_MAX_LENGTH, ID_PATTERN, KINDS, STATUSES, TRANSLATION_LANGS } from './vocabulary.js';
 
 // Checked, not trimmed: the value stays exactly as written. The `.meta()` calls say in
 // JSON Schema what a refinement checks, so that editors check it too (csp schema).
@@ -153,6 +153,28 @@ export const manifestSchema = z.strictObject({
     .optional()
     .describe('What the plan builds on.'),
   pillars: z.array(pillarSchema).min(1).describe('The pillars of the plan, each with its thematic areas.'),
+  events: z
+    .array(
+      z.strictObject({
+        date: isoDate.describe('The day it happened, YYYY-MM-DD.'),
+        kind: z.enum(PLAN_EVENT_KINDS).describe(`What it was: ${PLAN_EVENT_KINDS.join(', ')}.`),
+        text: text.describe('What happened, in plain sentences.'),
+        side: slug.optional().describe('Who reports it: a party id or joint (the default).'),
+        links: z.array(link).optional().describe('The sources: http(s) or mailto URLs.'),
+      }),
+    )
+    .optional()
+    .describe('Events that concern the plan as a whole rather than one initiative (leaders meetings, reviews, decisions to update the plan), oldest first.'),
+  rules: z
+    .strictObject({
+      completedNeedsLink: z
+        .boolean()
+        .optional()
+        .describe('A note that sets the status completed must cite a link (default false; the shipped plan sets it).'),
+      notesNeedLink: z.boolean().optional().describe('Every note must cite a link: its source (default false).'),
+    })
+    .optional()
+    .describe('Checks this plan asks of its notes, on top of the schema.'),
 });
 
 const reviewInitiativeSchema = z.strictObject({

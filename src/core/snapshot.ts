@@ -3,7 +3,7 @@
  * stood. Built from a loaded Plan as of a date, or read from a review file.
  * Two snapshots are what `csp diff` compares. Pure.
  */
-import type { Initiative, Plan } from './model.js';
+import type { Initiative, Plan, PlanEvent } from './model.js';
 import { notesAsOf, sideStatusesAsOf, statusAsOf } from './status.js';
 import { compareNatural } from './text.js';
 import type { Status } from './vocabulary.js';
@@ -57,6 +57,13 @@ export interface PlanSnapshot {
   pillars: SnapshotPillar[];
   /** Sorted by id, naturally. */
   initiatives: SnapshotInitiative[];
+  /** Events of the plan as a whole dated on or before asOf, oldest first, when known (a review file does not record them). */
+  events?: PlanEvent[];
+}
+
+/** The plan's events dated on or before a day, oldest first. */
+export function eventsAsOf(plan: Plan, asOf: string): PlanEvent[] {
+  return (plan.manifest.events ?? []).filter((e) => e.date <= asOf).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
 export function snapshotInitiative(i: Initiative, asOf: string, parties: readonly string[]): SnapshotInitiative {
@@ -106,6 +113,7 @@ export function snapshotOfPlan(plan: Plan, asOf: string, source: SnapshotSource)
     asOf,
     pillars: plan.pillars.map((p) => ({ number: p.number, title: p.title, ...(p.short !== undefined ? { short: p.short } : {}) })),
     initiatives: plan.initiatives.map((i) => snapshotInitiative(i, asOf, partiesOf(plan))).sort((a, b) => compareNatural(a.id, b.id)),
+    events: eventsAsOf(plan, asOf),
   };
 }
 
@@ -121,6 +129,7 @@ export function attachNotes(snapshot: PlanSnapshot, plan: Plan): PlanSnapshot {
   const byId = new Map(plan.initiatives.map((i) => [i.id, i]));
   return {
     ...snapshot,
+    events: snapshot.events ?? eventsAsOf(plan, snapshot.asOf),
     initiatives: snapshot.initiatives.map((s) => {
       if (s.notes !== undefined) return s;
       const i = byId.get(s.id);

@@ -67,3 +67,16 @@ export type ReportLang = (typeof REPORT_LANGS)[number];
 
 /** The folder under the plan folder that holds review files (plan/reviews/NAME.yaml). */
 export const REVIEWS_DIR = 'reviews';
+
+/** What an event of the plan as a whole was (manifest `events`). */
+export const PLAN_EVENT_KINDS = ['leaders', 'ministerial', 'officials', 'review', 'decision', 'agreement'] as const;
+export type PlanEventKind = (typeof PLAN_EVENT_KINDS)[number];
+
+export const PLAN_EVENT_KIND_LABELS: Record<PlanEventKind, string> = {
+  leaders: 'leaders',
+  ministerial: 'ministers',
+  officials: 'senior officials',
+  review: 'review',
+  decision: 'decision',
+  agreement: 'agreement',
+};

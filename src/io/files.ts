@@ -44,3 +44,12 @@ export function writeGeneratedFile(file: string, text: string, display = file): 
 export function removeCreatedFile(abs: string): void {
   rmSync(abs, { force: true });
 }
+
+/** A plan file's text for showing a diagnostic's line, or empty when it cannot be read. */
+export function readPlanText(root: string, relative: string): string {
+  try {
+    return readFileSync(path.join(root, relative), 'utf8');
+  } catch {
+    return '';
+  }
+}

@@ -245,5 +245,6 @@ export function diffJson(diff: PlanDiff): unknown {
     ...(diff.pillar !== undefined ? { pillar: diff.pillar } : {}),
     summary: diff.summary,
     changes: diff.changes.map(({ id, kind, ...rest }) => ({ id, kind, ...rest })),
+    events: diff.events,
   };
 }

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { diffSnapshots } from '../../core/diff.js';
 import { diffJson, renderDiffMarkdown, renderDiffText } from '../../render/diff.js';
 import { EXIT, type ExitCode } from '../../errors.js';
+import { planEventsMarkdown, renderPlanEventsText } from '../../render/events.js';
 import { dataProblemsJson, dataProblemsMarkdown, renderDataProblemsBanner } from '../../render/problems.js';
 import { commandContext, writeJson } from '../context.js';
 import { parsePillarOf } from '../parse-options.js';
@@ -27,8 +28,12 @@ export async function run(cmd: Command, from: string, to: string | undefined): P
     const json = diffJson(diff) as object;
     writeJson(ctx, problems.length > 0 ? { ...json, problems: problems.map((p) => ({ where: p.where, files: dataProblemsJson(p.problems) })) } : json);
   } else if (o.format === 'md') {
-    ctx.out(problems.map((p) => dataProblemsMarkdown(p.problems, p.where).join('\n') + '\n').join('') + renderDiffMarkdown(diff));
-  } else ctx.out(problems.map((p) => renderDataProblemsBanner(p.problems, ctx.style, p.where)).join('') + renderDiffText(diff, { style: ctx.style, width: ctx.width }));
+    const events = planEventsMarkdown(diff.events, 'Events of the plan as a whole');
+    ctx.out(problems.map((p) => dataProblemsMarkdown(p.problems, p.where).join('\n') + '\n').join('') + renderDiffMarkdown(diff) + (events.length ? `\n${events.join('\n')}` : ''));
+  } else {
+    const banners = problems.map((p) => renderDataProblemsBanner(p.problems, ctx.style, p.where)).join('');
+    ctx.out(banners + renderDiffText(diff, { style: ctx.style, width: ctx.width }) + renderPlanEventsText(diff.events, 'Events of the plan as a whole', ctx.style, ctx.width));
+  }
   if (o.exitCode && diff.changes.length > 0) return EXIT.data;
   return problems.some((p) => p.problems.affectsView) ? EXIT.data : EXIT.ok;
 }

@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import { diffSnapshots, type PlanDiff } from '../../core/diff.js';
 import { buildReport } from '../../core/report.js';
 import type { Scale } from '../../core/scales.js';
-import { snapshotOfPlan } from '../../core/snapshot.js';
+import { eventsAsOf, snapshotOfPlan } from '../../core/snapshot.js';
+import { planEventsMarkdown } from '../../render/events.js';
 import type { ReportLang } from '../../core/vocabulary.js';
 import { replaceFileAtomic } from '../../io/write.js';
 import { renderReportMarkdown } from '../../render/report.js';
@@ -53,9 +54,13 @@ export async function run(cmd: Command): Promise<ExitCode> {
     ...(changes !== undefined ? { changes } : {}),
   });
   // Files with errors are named before the first section: the report is drawn from what could be read.
-  const problemLines = dataProblemsMarkdown(problems);
+  // Then the events of the plan as a whole up to the report's day (since the previous review, when there is one).
+  const sinceDay = changes?.diff.fromAsOf;
+  const events = eventsAsOf(plan, asOf).filter((e) => sinceDay === undefined || e.date > sinceDay);
+  const eventHeading = sinceDay === undefined ? `Events of the plan as a whole, to ${asOf}` : `Events of the plan as a whole since ${sinceDay}`;
+  const inserted = [...dataProblemsMarkdown(problems), ...planEventsMarkdown(events, eventHeading)];
   const at = markdown.indexOf('\n## ');
-  const full = problemLines.length === 0 || at < 0 ? markdown : `${markdown.slice(0, at + 1)}${problemLines.join('\n')}\n${markdown.slice(at + 1)}`;
+  const full = inserted.length === 0 || at < 0 ? markdown : `${markdown.slice(0, at + 1)}${inserted.join('\n')}\n${markdown.slice(at + 1)}`;
   if (o.output === undefined || o.output === '-') ctx.out(full);
   else {
     replaceFileAtomic(path.resolve(o.output), new TextEncoder().encode(full), { display: o.output });

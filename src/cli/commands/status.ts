@@ -1,11 +1,15 @@
 import type { Command } from 'commander';
 import type { Scale } from '../../core/scales.js';
+import { eventsAsOf } from '../../core/snapshot.js';
 import { planStatus, type StatusQuery } from '../../core/status.js';
+import { renderPlanEventsText } from '../../render/events.js';
 import type { ExitCode } from '../../errors.js';
 import { dataProblemsJson, renderDataProblemsBanner } from '../../render/problems.js';
 import { renderStatusText, statusJson } from '../../render/status.js';
 import { commandContext, readPlanForViewing, viewExitCode, writeJson } from '../context.js';
 import { parsePillar, parsePositiveInt, parseStatus, parseTheme } from '../parse-options.js';
+
+const LATEST_EVENTS = 3;
 
 interface StatusOptions {
   pillar?: string;
@@ -28,7 +32,18 @@ export async function run(cmd: Command): Promise<ExitCode> {
   if (o.stale !== undefined) query.staleDays = parsePositiveInt('--stale', o.stale);
   if (o.flagged) query.onlyFlagged = true;
   const status = planStatus(plan, query);
-  if (o.json) writeJson(ctx, problems.files.length > 0 ? { ...(statusJson(status) as object), problems: dataProblemsJson(problems) } : statusJson(status));
-  else ctx.out(renderDataProblemsBanner(problems, ctx.style) + renderStatusText(plan, status, { style: ctx.style, width: ctx.width, scale: o.scale }));
+  // The latest events of the plan as a whole, as of the day shown.
+  const events = eventsAsOf(plan, ctx.asOf).slice(-LATEST_EVENTS);
+  if (o.json) {
+    const json = { ...(statusJson(status) as object), events };
+    writeJson(ctx, problems.files.length > 0 ? { ...json, problems: dataProblemsJson(problems) } : json);
+  } else {
+    const heading = `Latest events of the plan as a whole (${events.length === LATEST_EVENTS ? `last ${LATEST_EVENTS}` : 'all'} as of ${ctx.asOf})`;
+    ctx.out(
+      renderDataProblemsBanner(problems, ctx.style) +
+        renderStatusText(plan, status, { style: ctx.style, width: ctx.width, scale: o.scale }) +
+        renderPlanEventsText(events, heading, ctx.style, ctx.width),
+    );
+  }
   return viewExitCode(problems);
 }

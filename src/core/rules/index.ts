@@ -9,6 +9,7 @@ import { cadenceNeedsRecurring } from './cadence.js';
 import { idsMatchFiles } from './ids-match-files.js';
 import { manifestUnique } from './manifest-unique.js';
 import { datesAfterAdoption } from './dates-after-adoption.js';
+import { notesCiteSources } from './notes-cite-sources.js';
 import { notesInOrder } from './notes-in-order.js';
 import { referencesResolve } from './references-resolve.js';
 import { translationsCurrent } from './translations-current.js';
@@ -35,6 +36,7 @@ export const PLAN_RULES: readonly PlanRule[] = [
   idsMatchFiles,
   referencesResolve,
   notesInOrder,
+  notesCiteSources,
   datesAfterAdoption,
   cadenceNeedsRecurring,
   translationsCurrent,
