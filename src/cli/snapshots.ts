@@ -106,7 +106,7 @@ export class SnapshotResolver {
       throw usageError(`'${shown}' is ambiguous in git: ${termSafeLine(found.detail)}`, 'use a longer commit id, or a full name such as refs/heads/NAME or refs/tags/NAME');
     }
     if (found.kind === 'unknown') throw usageError(tried, this.reviewHint(name));
-    this.known ??= useCache(this.ctx) ? KnownResults.fromCache(this.location.root, toRepoPath(this.location.root, this.location.planDir)) : new KnownResults();
+    this.known ??= useCache(this.ctx) ? KnownResults.fromCache(this.location.root, toRepoPath(this.location.root, this.location.planDir), process.env) : new KnownResults();
     const known = this.known;
     // Only the list of files: their bytes are read from git a window at a time as the loader needs
     // them, and not at all for a blob another revision of this run had.

@@ -22,6 +22,9 @@ function cliEnv(extra: CliOptions['env']): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', COLUMNS: '100', CSP_PLAN: undefined };
   delete env.FORCE_COLOR;
   delete env.CSP_PLAN;
+  // Tests say themselves when they run "in CI" (csp validate then trusts no cache).
+  delete env.CI;
+  delete env.GITHUB_ACTIONS;
   for (const [k, v] of Object.entries(extra ?? {})) {
     if (v === undefined) delete env[k];
     else env[k] = v;
