@@ -338,6 +338,63 @@ export function replaceFileAtomic(file: string, bytes: Uint8Array, opts: Pick<Wr
 }
 
 /**
+ * Writes output to a path the user named (`csp report -o FILE`, `csp schema
+ * --out DIR`), without ever turning something that is not a regular file
+ * into one:
+ * - a regular file, or nothing yet: replaced whole, atomically (temporary
+ *   file, fsync, rename), keeping its mode;
+ * - a symbolic link: the file it leads to is written by these same rules,
+ *   and the link stays a link (a link that leads nowhere is refused);
+ * - a character or block device or a FIFO (`/dev/null`, `/dev/stdout`, a
+ *   named pipe): opened and written in place, as a stream — never renamed over;
+ * - a folder or a socket: refused.
+ * Errors are user-level (exit 3) and name the path as it was given.
+ */
+export function writeOutputFile(file: string, bytes: Uint8Array, opts: Pick<WriteOptions, 'display' | 'fs'>): void {
+  const fs = opts.fs ?? realFs;
+  let target = file;
+  let st: nodeFs.Stats | undefined;
+  try {
+    st = fs.lstatSync(file);
+  } catch (err) {
+    if (code(err) !== 'ENOENT') throw environmentError(`cannot write ${opts.display} (${code(err)})`, 'check the path and its permissions');
+  }
+  if (st?.isSymbolicLink()) {
+    try {
+      st = fs.statSync(file);
+      // A regular file is replaced where it is; a device or pipe (/dev/stdout on a pipe) is opened through the link.
+      if (st.isFile()) target = fs.realpathSync(file);
+    } catch (err) {
+      if (code(err) !== 'ENOENT') throw environmentError(`cannot follow the link ${opts.display} (${code(err)})`, 'check where the link leads');
+      throw environmentError(`${opts.display} is a symbolic link that leads nowhere; nothing was written`, 'point the link at a file, or write to another path');
+    }
+  }
+  if (!st || st.isFile()) {
+    replaceFileAtomic(target, bytes, opts);
+    return;
+  }
+  if (st.isDirectory()) throw environmentError(`${opts.display} is a folder; nothing was written`, 'give a file name');
+  if (!st.isCharacterDevice() && !st.isBlockDevice() && !st.isFIFO()) {
+    throw environmentError(`${opts.display} is neither a file, a device nor a pipe; nothing was written`, 'give a file name');
+  }
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(target, nodeFs.constants.O_WRONLY);
+    writeAll(fs, fd, bytes);
+  } catch (err) {
+    throw environmentError(`cannot write ${opts.display} (${code(err)})`, code(err) === 'ENOSPC' ? 'the device is full' : 'check the device or pipe, and its permissions');
+  } finally {
+    if (fd !== undefined) {
+      try {
+        fs.closeSync(fd);
+      } catch {
+        // written or not, nothing more to do
+      }
+    }
+  }
+}
+
+/**
  * Locks `file`, reads it, and replaces it with what `update` returns for the
  * current bytes. `update` runs with the lock held, so concurrent updates never
  * lose each other's changes; when it throws, nothing is written.

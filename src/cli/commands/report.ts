@@ -5,7 +5,7 @@ import { buildReport } from '../../core/report.js';
 import type { Scale } from '../../core/scales.js';
 import { snapshotOfPlan } from '../../core/snapshot.js';
 import type { ReportLang } from '../../core/vocabulary.js';
-import { replaceFileAtomic } from '../../io/write.js';
+import { writeOutputFile } from '../../io/write.js';
 import { renderReportMarkdown } from '../../render/report.js';
 import { commandContext, requireCleanPlan } from '../context.js';
 import { parsePositiveInt } from '../parse-options.js';
@@ -52,7 +52,7 @@ export async function run(cmd: Command): Promise<void> {
   });
   if (o.output === undefined || o.output === '-') ctx.out(markdown);
   else {
-    replaceFileAtomic(path.resolve(o.output), new TextEncoder().encode(markdown), { display: o.output });
+    writeOutputFile(path.resolve(o.output), new TextEncoder().encode(markdown), { display: o.output });
     ctx.err(`csp: wrote the report as of ${asOf} to ${o.output}\n`);
   }
 }
