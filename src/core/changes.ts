@@ -4,6 +4,7 @@
  * function returns the new bytes of one file, or why it will not make the
  * change. Nothing here writes; src/io/write.ts does, under a lock.
  */
+import { MAX_FILE_BYTES } from './decode.js';
 import { type Diagnostic } from './diagnostics.js';
 import { appendNote, checkNoteEdit, newInitiativeFile, type NewInitiative, nextInitiativeId, type NoteToAdd, type Splice } from './edit.js';
 import { joinPath, type LoadResult, loadPlan, MANIFEST_NAME, type PlanFiles } from './load.js';
@@ -70,6 +71,14 @@ export function prepareNote(input: PlanFiles, file: string, note: NoteToAdd, asO
   const edit = appendNote(original, note);
   if (!edit.ok) return { ok: false, kind: 'cannot-edit', message: edit.message, hint: edit.hint };
   const bytes = new TextEncoder().encode(edit.text);
+  if (bytes.length > MAX_FILE_BYTES) {
+    return {
+      ok: false,
+      kind: 'cannot-edit',
+      message: `with this note the file would be ${bytes.length} bytes, more than a plan file may hold (${MAX_FILE_BYTES} bytes, 1 MiB)`,
+      hint: 'shorten the note, or move long texts out of the file and link to them with --link',
+    };
+  }
   const after = loadPlan(withFile(input, file, bytes), { asOf });
   const fresh = newErrors(before, after);
   if (fresh.length > 0) {
