@@ -4,7 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const CSP_BIN = path.join(REPO_ROOT, 'bin/csp.cjs');
+/** The CLI under test; CSP_TEST_BIN runs the tests against another build (e.g. to see a test fail before its fix). */
+export const CSP_BIN = process.env.CSP_TEST_BIN ?? path.join(REPO_ROOT, 'bin/csp.cjs');
 
 export interface CliResult {
   code: number;
