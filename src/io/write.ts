@@ -92,7 +92,7 @@ export function assertWritableTarget(file: string, opts: WriteOptions, mustExist
     throw environmentError(`${shown} is a symbolic link; csp does not write through links`, 'replace the link with the file itself');
   }
   if (st && !st.isFile()) throw environmentError(`${shown} is not a regular file`, 'plan files are plain text files');
-  assertInsideRoot(fs, opts, dir);
+  assertInsideRoot(opts, dir, fs);
   if (st && ((st.mode & 0o222) === 0 || !accessible(fs, file))) {
     throw environmentError(`${shown} is read-only; nothing was changed`, `make it writable (chmod u+w ${shown}) or ask who manages the file`);
   }
@@ -102,7 +102,7 @@ export function assertWritableTarget(file: string, opts: WriteOptions, mustExist
 }
 
 /** The real path of `dir` (or of its nearest existing parent) must be inside the repository root. */
-function assertInsideRoot(fs: FsOps, opts: WriteOptions, dir: string): void {
+export function assertInsideRoot(opts: WriteOptions, dir: string, fs: FsOps = opts.fs ?? realFs): void {
   let existing = dir;
   while (!exists(fs, existing) && path.dirname(existing) !== existing) existing = path.dirname(existing);
   let realRoot: string;
@@ -563,7 +563,7 @@ export async function updateFile(file: string, update: (current: Uint8Array) => 
 export async function createFile(file: string, bytes: Uint8Array, opts: WriteOptions): Promise<boolean> {
   const fs = opts.fs ?? realFs;
   const dir = path.dirname(file);
-  assertInsideRoot(fs, opts, dir);
+  assertInsideRoot(opts, dir, fs);
   try {
     fs.mkdirSync(dir, { recursive: true });
   } catch (err) {
