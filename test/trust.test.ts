@@ -443,3 +443,76 @@ describe('locks left behind', () => {
     expect(r.stderr).toMatch(/another csp .* is changing/);
   });
 });
+
+describe('small things a user can cause', () => {
+  it("refuses a '__proto__' key (it would silently vanish)", () => {
+    const root = smallPlan({ 'plan/pillar-1/p1.2.yaml': `${initiative('p1.2', 1)}leads:\n  __proto__: Evil Ministry\n  ca: Global Affairs Canada\n` });
+    const r = runCli(['--as-of', AS_OF, 'validate', '--format', 'json'], { cwd: root });
+    expect(r.code).toBe(1);
+    const d = (JSON.parse(r.stdout) as { diagnostics: { file: string; line: number; rule: string }[] }).diagnostics;
+    expect(d.map((x) => `${x.file}:${x.line} ${x.rule}`)).toEqual(['plan/pillar-1/p1.2.yaml:6 yaml-key-type']);
+  });
+
+  it('refuses --link with control or bidi characters, writing nothing', () => {
+    const root = smallPlan();
+    const before = readFileSync(path.join(root, 'plan/pillar-1/p1.2.yaml'), 'utf8');
+    for (const link of ['https://example.org/\u202Egpj.exe', 'https://example.org/a\u0007b', 'https://exa\u200Bmple.org/', 'https://example.org/\u0085']) {
+      const r = runCli(['--as-of', AS_OF, 'note', 'p1.2', 'Met.', '--link', link], { cwd: root });
+      expect(r.code, JSON.stringify(link)).toBe(2);
+      expect(r.stderr).toMatch(/invisible or control character \(U\+[0-9A-F]{4}/);
+    }
+    expect(readFileSync(path.join(root, 'plan/pillar-1/p1.2.yaml'), 'utf8')).toBe(before);
+  });
+
+  it('--color wins over NO_COLOR; --no-color and NO_COLOR alone still turn colour off', () => {
+    const root = smallPlan();
+    expect(runCli(['--as-of', AS_OF, '--color', 'status'], { cwd: root, env: { NO_COLOR: '1' } }).stdout).toContain('\u001b[');
+    expect(runCli(['--as-of', AS_OF, 'status'], { cwd: root, env: { NO_COLOR: '1', FORCE_COLOR: '1' } }).stdout).not.toContain('\u001b[');
+    expect(runCli(['--as-of', AS_OF, '--no-color', 'status'], { cwd: root, env: { NO_COLOR: undefined, FORCE_COLOR: '1' } }).stdout).not.toContain('\u001b[');
+  });
+
+  it('csp init writes nothing through a link that leads out of the folder', () => {
+    const root = writeTree({});
+    const outside = writeTree({});
+    symlinkSync(outside, path.join(root, 'schema'));
+    const r = runCli(['init', root]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/outside the repository/);
+    expect(readdirSync(outside)).toEqual([]);
+    expect(existsSync(path.join(root, 'plan/plan.yaml'))).toBe(false);
+  });
+
+  it('csp init that failed half-way is finished by running it again', () => {
+    const root = writeTree({ '.vscode': 'a file where the folder goes\n' });
+    const first = runCli(['init', root]);
+    expect(first.code).toBe(3);
+    expect(existsSync(path.join(root, 'plan/plan.yaml'))).toBe(false);
+    rmSync(path.join(root, '.vscode'));
+    const again = runCli(['init', root]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(runCli(['--plan', path.join(root, 'plan'), 'validate']).code).toBe(0);
+    expect(runCli(['init', root]).code).toBe(1);
+  });
+
+  it('names a file whose name is not UTF-8 as such, not as missing (ENOENT)', () => {
+    const root = smallPlan();
+    writeFileSync(Buffer.concat([Buffer.from(path.join(root, 'plan/pillar-1/p1.')), Buffer.from([0xff]), Buffer.from('.yaml')]), initiative('p1.9', 1));
+    const r = runCli(['--as-of', AS_OF, 'validate'], { cwd: root });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/name is not valid UTF-8/);
+    expect(r.stdout).not.toMatch(/ENOENT/);
+  });
+
+  it('says how to fetch history when csp diff HEAD~1 fails in a shallow clone', () => {
+    const origin = smallPlan();
+    gitInit(origin);
+    commit(origin, 'one');
+    commit(origin, 'two', { 'plan/pillar-1/p1.3.yaml': initiative('p1.3', 1) });
+    const clone = path.join(writeTree({}), 'clone');
+    execFileSync('git', ['clone', '-q', '--depth', '1', `file://${origin}`, clone]);
+    const r = runCli(['--as-of', AS_OF, 'diff', 'HEAD~1'], { cwd: clone });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/shallow/);
+    expect(r.stderr).toMatch(/fetch-depth: 0/);
+  });
+});
