@@ -196,6 +196,19 @@ describe('a damaged cache', () => {
     expect(existsSync(cacheFile(root, { kind: 'plan', planDir: 'plan' }))).toBe(true);
   });
 
+  it('is not used when .csp-cache is a link (nothing is written where it leads), nor a FIFO as its file', () => {
+    const root = smallPlan();
+    const elsewhere = writeTree({});
+    symlinkSync(elsewhere, path.join(root, CACHE_DIR));
+    const expected = outputs(root, { CSP_NO_CACHE: '1' });
+    expect(outputs(root, {})).toEqual(expected);
+    expect(readdirSync(elsewhere)).toEqual([]);
+    rmSync(path.join(root, CACHE_DIR));
+    mkdirSync(path.join(root, CACHE_DIR));
+    execFileSync('mkfifo', [cacheFile(root, { kind: 'plan', planDir: 'plan' })]);
+    expect(outputs(root, {})).toEqual(expected);
+  });
+
   it('repairs an empty .gitignore (left by a full disk), so that git add -A never takes the cache', () => {
     const root = smallPlan();
     gitInit(root);
