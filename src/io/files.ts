@@ -61,6 +61,7 @@ export async function writeNewFile(root: string, relative: string, text: string,
 export function writeGeneratedFile(root: string, relative: string, text: string, display = relative): void {
   const file = path.join(root, relative);
   const opts = { root, display };
+  ensureDir(root);
   assertInsideRoot(opts, path.dirname(file));
   ensureDir(path.dirname(file));
   assertWritableTarget(file, opts, false);
