@@ -321,16 +321,72 @@ describe('output to a path the user named', () => {
     expect(runCli(['--as-of', AS_OF, 'report', '-o', '-'], { cwd: plan }).stdout).toBe(runCli(['--as-of', AS_OF, 'report'], { cwd: plan }).stdout);
   });
 
-  it('says the disk is full in words, once (report -o /dev/full, stdout on /dev/full)', () => {
+  // Never the system's own /dev/full or /dev/null: a build with the bug would replace them.
+  rootOnly('says a full device is full, in words, once (report -o onto a mknod copy of /dev/full, as root)')('report -o a full device', () => {
     const root = smallPlan();
-    const r = runCli(['--as-of', AS_OF, 'report', '-o', '/dev/full'], { cwd: root });
+    const full = path.join(root, 'full');
+    execFileSync('mknod', [full, 'c', '1', '7']);
+    const r = runCli(['--as-of', AS_OF, 'report', '-o', full], { cwd: root });
     expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(/cannot write \/dev\/full \(ENOSPC\)/);
-    expect(lstatSync('/dev/full').isCharacterDevice()).toBe(true);
+    expect(r.stderr).toMatch(/cannot write .*full \(ENOSPC\)/);
+    expect(lstatSync(full).isCharacterDevice()).toBe(true);
+  });
+
+  it('says standard output on a full disk is full, once (the shell opens /dev/full; csp never names it)', () => {
+    const root = smallPlan();
     const s = spawnSync('sh', ['-c', `exec "${process.execPath}" "${CSP_BIN}" status > /dev/full`], { cwd: root, encoding: 'utf8' });
     expect(s.status).toBe(3);
     expect(s.stderr).toMatch(/cannot write to standard output \(ENOSPC\)/);
     expect(s.stderr).not.toMatch(/ENOSPC: ENOSPC/);
+  });
+});
+
+/** Whether this machine lets the tests mount a small tmpfs (root with CAP_SYS_ADMIN). */
+const canMount = (() => {
+  if (!isRoot) return false;
+  const dir = writeTree({});
+  const r = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', dir]);
+  if (r.status !== 0) return false;
+  spawnSync('umount', [dir]);
+  return true;
+})();
+
+describe('a full disk', () => {
+  if (!canMount) console.warn('skipped (needs root and mount): a full disk, on a small tmpfs');
+
+  it.skipIf(!canMount)('leaves no temporary file, no empty .gitignore and no changed plan file; says so in words', () => {
+    const disk = writeTree({});
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', disk]);
+    try {
+      const plan = smallPlan();
+      cpSync(path.join(plan, 'plan'), path.join(disk, 'plan'), { recursive: true });
+      const expected = outputs(disk, { CSP_NO_CACHE: '1' });
+      mkdirSync(path.join(disk, CACHE_DIR));
+      // Fill every block that is left.
+      try {
+        writeFileSync(path.join(disk, 'filler'), Buffer.alloc(1 << 20));
+      } catch (err) {
+        expect((err as NodeJS.ErrnoException).code).toBe('ENOSPC');
+      }
+      expect(outputs(disk, {})).toEqual(expected);
+      expect(tempFiles(path.join(disk, CACHE_DIR))).toEqual([]);
+      const ignore = path.join(disk, CACHE_DIR, '.gitignore');
+      expect(!existsSync(ignore) || readFileSync(ignore, 'utf8').includes('*')).toBe(true);
+      const before = readFileSync(path.join(disk, 'plan/pillar-1/p1.2.yaml'), 'utf8');
+      const r = runCli(['--as-of', AS_OF, 'note', 'p1.2', 'Met.'], { cwd: disk });
+      expect(r.code).toBe(3);
+      expect(r.stderr).toMatch(/ENOSPC/);
+      expect(r.stderr).not.toMatch(/ENOSPC: ENOSPC|bug in csp|internal error/);
+      expect(readFileSync(path.join(disk, 'plan/pillar-1/p1.2.yaml'), 'utf8')).toBe(before);
+      expect(readdirSync(path.join(disk, 'plan/pillar-1')).sort()).toEqual(['p1.1.yaml', 'p1.2.yaml']);
+      // Space again: the cache is made, with its .gitignore.
+      rmSync(path.join(disk, 'filler'));
+      expect(outputs(disk, {})).toEqual(expected);
+      expect(readFileSync(ignore, 'utf8')).toMatch(/^\*$/m);
+      expect(existsSync(cacheFile(disk, { kind: 'plan', planDir: 'plan' }))).toBe(true);
+    } finally {
+      spawnSync('umount', [disk]);
+    }
   });
 });
 
@@ -493,6 +549,13 @@ describe('small things a user can cause', () => {
     expect(r.stderr).toMatch(/outside the repository/);
     expect(readdirSync(outside)).toEqual([]);
     expect(existsSync(path.join(root, 'plan/plan.yaml'))).toBe(false);
+  });
+
+  it('csp init makes the folder it is given', () => {
+    const root = path.join(writeTree({}), 'new', 'plan-repo');
+    const r = runCli(['init', root]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(runCli(['--plan', path.join(root, 'plan'), 'validate']).code).toBe(0);
   });
 
   it('csp init that failed half-way is finished by running it again', () => {
