@@ -158,10 +158,12 @@ const sessions = new Map<string, CacheAccess | null>();
  * writer is gone. Asked once per run and root.
  */
 export function openCache(root: string, env: NodeJS.ProcessEnv): CacheAccess | undefined {
-  let access = sessions.get(root);
+  // Keyed by where the key comes from too: callers in one process may pass other environments (tests do).
+  const id = `${root}\0${env.XDG_CACHE_HOME ?? ''}\0${env.HOME ?? ''}`;
+  let access = sessions.get(id);
   if (access === undefined) {
     access = openCacheNow(root, env) ?? null;
-    sessions.set(root, access);
+    sessions.set(id, access);
   }
   return access ?? undefined;
 }
