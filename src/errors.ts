@@ -1,9 +1,11 @@
 /**
  * Errors that reach the user carry their exit code: 1 data errors or a
- * refused change, 2 usage, 3 environment (I/O, lock, git state). Anything
- * else is a bug and is reported as such (stack only with --debug).
+ * refused change, 2 usage, 3 environment (I/O, lock, git state, standard
+ * output closed). Anything else is a bug and is reported as such, with exit
+ * code 4 so that scripts never take it for "the plan has errors" (stack only
+ * with --debug).
  */
-export const EXIT = { ok: 0, data: 1, usage: 2, environment: 3 } as const;
+export const EXIT = { ok: 0, data: 1, usage: 2, environment: 3, internal: 4 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 /** Marks csp's errors; see `Symbol.hasInstance` below. */

@@ -1,13 +1,15 @@
 /** Writing plan files: atomic, locked, refused where it would be unsafe, and never leaving files behind. */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CspError } from '../src/errors.js';
 import { assertGitAllowsWrite, findGitDir } from '../src/io/git-state.js';
 import { cleanEditedText, cleanPipedText, editText } from '../src/io/input.js';
+import { self } from '../src/io/process-id.js';
 import { createFile, type FsOps, realFs, updateFile } from '../src/io/write.js';
 
 const roots: string[] = [];
@@ -131,17 +133,68 @@ describe('updateFile', () => {
     expect(leftovers(root)).toEqual(['p1.1.yaml.lock']);
   });
 
-  it('takes over a lock left by a process that is gone, once it is 30 s old', async () => {
+  it('takes over at once a lock left by a process that is gone, even a fresh one', async () => {
     const { root, file } = repo();
     const dead = spawnSync(process.execPath, ['-e', '']).pid!;
     const lock = `${file}.lock`;
-    writeFileSync(lock, `${JSON.stringify({ pid: dead, host: (await import('node:os')).hostname(), id: 'x' })}\n`);
-    // Fresh: respected.
-    expect(await exitCodeOf(updateFile(file, newText, opts(root, { lockWaitMs: 100 })))).toBe(3);
-    const old = new Date(Date.now() - 60_000);
-    utimesSync(lock, old, old);
-    await updateFile(file, newText, opts(root, { lockWaitMs: 100 }));
+    writeFileSync(lock, `${JSON.stringify({ pid: dead, host: hostname(), id: 'x' })}\n`);
+    await updateFile(file, newText, opts(root, { lockWaitMs: 0 }));
     expect(readFileSync(file, 'utf8')).toBe(`${ORIGINAL}more\n`);
+    expect(leftovers(root)).toEqual([]);
+  });
+
+  it('takes over a lock whose pid now belongs to another process (started at another moment, or in another boot)', async () => {
+    const { root, file } = repo();
+    const lock = `${file}.lock`;
+    const me = self();
+    // This very process's pid, alive, but the lock says it started at another moment: pid reuse.
+    writeFileSync(lock, `${JSON.stringify({ pid: process.pid, host: hostname(), id: 'x', start: '1', boot: me.boot })}\n`);
+    await updateFile(file, newText, opts(root, { lockWaitMs: 0 }));
+    writeFileSync(lock, `${JSON.stringify({ pid: process.pid, host: hostname(), id: 'x', start: me.start, boot: 'an-earlier-boot' })}\n`);
+    await updateFile(file, newText, opts(root, { lockWaitMs: 0 }));
+    expect(readFileSync(file, 'utf8')).toBe(`${ORIGINAL}more\nmore\n`);
+    // The same process, same start, same boot: a live lock, respected.
+    writeFileSync(lock, `${JSON.stringify({ pid: process.pid, host: hostname(), id: 'x', start: me.start, boot: me.boot })}\n`);
+    expect(await exitCodeOf(updateFile(file, newText, opts(root, { lockWaitMs: 100 })))).toBe(3);
+    rmSync(lock);
+  });
+
+  it('keeps owner, group, mode and hard links', async () => {
+    const { root, file } = repo();
+    chmodSync(file, 0o640);
+    const other = path.join(root, 'plan/elsewhere.yaml');
+    fs.linkSync(file, other);
+    await updateFile(file, newText, opts(root));
+    expect(readFileSync(other, 'utf8')).toBe(`${ORIGINAL}more\n`);
+    expect(fs.statSync(file).ino).toBe(fs.statSync(other).ino);
+    expect(fs.statSync(file).mode & 0o777).toBe(0o640);
+    expect(leftovers(root)).toEqual([]);
+    if (process.getuid?.() !== 0) return console.warn('skipped (needs root): owner and group kept');
+    fs.unlinkSync(other);
+    fs.chownSync(file, 1234, 5678);
+    await updateFile(file, newText, opts(root));
+    expect([fs.statSync(file).uid, fs.statSync(file).gid]).toEqual([1234, 5678]);
+    expect(readFileSync(file, 'utf8')).toBe(`${ORIGINAL}more\nmore\n`);
+  });
+
+  it('cleans up after a killed writer: its temporary files go, an interrupted in-place write is undone or kept', async () => {
+    const { root, file } = repo();
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+    const dir = path.dirname(file);
+    const hash = (t: string) => createHash('sha256').update(t).digest('hex').slice(0, 16);
+    // Killed mid-way through an in-place write: half the new bytes, the backup beside them.
+    writeFileSync(path.join(dir, `.p1.1.yaml.${dead}.x.${hash(`${ORIGINAL}half and half\n`)}.bak`), ORIGINAL);
+    writeFileSync(file, `${ORIGINAL}half`);
+    writeFileSync(path.join(dir, `.p1.1.yaml.${dead}.x.0123456789ab.tmp`), 'a temporary file');
+    writeFileSync(path.join(dir, `.p1.1.yaml.${dead}.89abcdef.tmp`), 'one of csp 0.1.0');
+    await updateFile(file, newText, opts(root));
+    expect(readFileSync(file, 'utf8')).toBe(`${ORIGINAL}more\n`);
+    expect(leftovers(root)).toEqual([]);
+    // Killed after the in-place write finished, before the backup was removed: the new bytes stay.
+    const done = `${ORIGINAL}more\n`;
+    writeFileSync(path.join(dir, `.p1.1.yaml.${dead}.x.${hash(done)}.bak`), ORIGINAL);
+    await updateFile(file, newText, opts(root));
+    expect(readFileSync(file, 'utf8')).toBe(`${done}more\n`);
     expect(leftovers(root)).toEqual([]);
   });
 

@@ -39,7 +39,15 @@ export function parseSide(plan: Plan, value: string): string {
   throw usageError(`'${termSafeLine(value)}' is not a side of this plan`, `${didYouMean(value, sides) ?? ''} sides are: ${sides.join(', ')}`.trim());
 }
 
+/** Control characters (C0, DEL, C1) and the invisible bidi, joiner and direction marks that can make a link read as another. */
+const HIDDEN_IN_LINK = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/u;
+
 export function parseLink(value: string): string {
+  const hidden = HIDDEN_IN_LINK.exec(value);
+  if (hidden) {
+    const code = `U+${hidden[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    throw usageError(`--link '${termSafeLine(value)}' holds an invisible or control character (${code} at position ${hidden.index + 1})`, 'type the link again, or copy it from the address bar');
+  }
   if (/^(?:https?:\/\/|mailto:)\S+$/.test(value)) return value;
   throw usageError(`--link '${termSafeLine(value)}' is not a link`, 'links start with https://, http:// or mailto: and contain no spaces');
 }

@@ -87,11 +87,11 @@ export function useCache(ctx: CommandContext, env: NodeJS.ProcessEnv = process.e
   return ctx.options.cache !== false && !(env.CSP_NO_CACHE !== undefined && env.CSP_NO_CACHE !== '' && env.CSP_NO_CACHE !== '0');
 }
 
-/** The plan located, read and loaded (through the cache unless --no-cache or CSP_NO_CACHE=1). */
-export async function readAndLoad(ctx: CommandContext): Promise<LoadedPlan> {
+/** The plan located, read and loaded (through the cache unless --no-cache or CSP_NO_CACHE=1, or `cache` is false). */
+export async function readAndLoad(ctx: CommandContext, cache = true): Promise<LoadedPlan> {
   const env = process.env;
   const location = locatePlan(ctx.options.plan, env, process.cwd());
-  const { result, files } = await loadPlanFromDisk(location, { today: ctx.today, cache: useCache(ctx, env), env });
+  const { result, files } = await loadPlanFromDisk(location, { today: ctx.today, cache: cache && useCache(ctx, env), env });
   settleAsOf(ctx, result.plan);
   return { location, result, files };
 }

@@ -6,7 +6,8 @@
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { CADENCES, KINDS } from '../core/vocabulary.js';
 import { CspError, EXIT, type ExitCode } from '../errors.js';
-import { isTerminal, terminalColumns, writeTo } from '../io/stdio.js';
+import { takeNotices } from '../io/notices.js';
+import { isTerminal, outputLost, terminalColumns, writeTo } from '../io/stdio.js';
 import { termSafe, termSafeLine } from '../render/sanitize.js';
 
 declare const CSP_VERSION: string;
@@ -69,7 +70,7 @@ export function buildProgram(): Command {
         'csp export --json > plan.json',
         'csp diff dialogue-2025            # what moved since a review',
         'csp help format                 # the file format, field by field',
-      ) + '\nExit codes: 0 ok · 1 the plan has errors or a change was refused · 2 usage error · 3 environment (files, lock, git)\n',
+      ) + '\nExit codes: 0 ok · 1 the plan has errors or a change was refused · 2 usage error · 3 environment (files, lock, git, output) · 4 internal error (a bug in csp)\n',
     );
 
   program
@@ -375,13 +376,53 @@ function debugEnabled(argv: readonly string[]): boolean {
 
 export async function main(argv: readonly string[]): Promise<number> {
   const program = buildProgram();
+  let code: number;
   try {
     await program.parseAsync(argv as string[], { from: 'node' });
-    return commandExitCode;
+    code = commandExitCode;
   } catch (err) {
-    return reportError(err, debugEnabled(argv));
+    code = reportError(err, debugEnabled(argv));
   }
+  for (const n of takeNotices()) {
+    writeTo(2, `csp: warning: ${termSafeLine(n.message)}\n`);
+    if (n.hint) writeTo(2, `  help: ${termSafeLine(n.hint)}\n`);
+  }
+  return withOutputCheck(code);
 }
+
+/**
+ * Output that could not be written fails the run (exit 3), whatever the
+ * command meant to return: a script must not take a report it never got for
+ * a success. A reader that went away (EPIPE: `csp status | head`) is not
+ * told about it again; anything else is said on standard error.
+ */
+function withOutputCheck(code: number): number {
+  const lost = outputLost();
+  if (lost === undefined) return code;
+  if (lost !== 'EPIPE') {
+    writeTo(2, `csp: error: cannot write to standard output (${lost}${lost === 'EBADF' ? ': it is closed' : ''}); the output is incomplete\n`);
+    writeTo(2, '  help: send the output to a file or a pipe that can take it\n');
+  }
+  return code === EXIT.ok ? EXIT.environment : code;
+}
+
+/** What an operating-system error means, in words, and what to do about it. */
+const ERRNO_HELP: Record<string, [string, string]> = {
+  ENOSPC: ['the disk is full', 'free some space, then run the command again'],
+  EDQUOT: ['the disk quota is used up', 'free some space, then run the command again'],
+  EACCES: ['permission denied', 'check the permissions of the files and folders involved'],
+  EPERM: ['operation not permitted', 'check the permissions of the files and folders involved'],
+  EROFS: ['the file system is read-only', 'run the command where files can be written'],
+  ENOENT: ['a file or folder does not exist', 'check the paths given to the command'],
+  ENOTDIR: ['a part of a path is not a folder', 'check the paths given to the command'],
+  EISDIR: ['a folder is where a file was expected', 'check the paths given to the command'],
+  ENAMETOOLONG: ['a file name is too long', 'use a shorter path'],
+  ELOOP: ['too many symbolic links', 'check the paths given to the command'],
+  EMFILE: ['too many open files', 'raise the limit (ulimit -n) or close other programs'],
+  ENFILE: ['too many open files on the system', 'close other programs, then run the command again'],
+  EIO: ['an input/output error', 'check the disk'],
+  ENOMEM: ['out of memory', 'close other programs, then run the command again'],
+};
 
 function reportError(err: unknown, debug: boolean): number {
   if (err instanceof CommanderError) {
@@ -397,14 +438,17 @@ function reportError(err: unknown, debug: boolean): number {
     return err.exitCode;
   }
   const e = err as NodeJS.ErrnoException;
-  if (e && typeof e.code === 'string' && /^E[A-Z]+$/.test(e.code)) {
-    writeTo(2, `csp: error: ${e.code}: ${termSafeLine(e.message)}\n`);
+  if (e && typeof e.code === 'string' && /^E[A-Z0-9]+$/.test(e.code)) {
+    // Node's message starts with the code ("ENOSPC: no space left on device, write"): said once.
+    const detail = String(e.message ?? '').replace(new RegExp(`^${e.code}:\\s*`), '');
+    const [what, hint] = ERRNO_HELP[e.code] ?? [detail || 'the operating system refused', 'check the files and folders involved, then run the command again'];
+    writeTo(2, `csp: error: ${termSafeLine(what)} (${e.code}${detail && detail !== what ? `: ${termSafeLine(detail)}` : ''})\n  help: ${hint}\n`);
     if (debug && e.stack) writeTo(2, `${e.stack}\n`);
     return EXIT.environment;
   }
   writeTo(2, `csp: internal error: ${termSafeLine(e?.message ?? String(err))}\n  help: this is a bug in csp; run again with --debug and report what it prints\n`);
   if (debug && e?.stack) writeTo(2, `${e.stack}\n`);
-  return EXIT.data;
+  return EXIT.internal;
 }
 
 main(process.argv).then(
@@ -413,6 +457,6 @@ main(process.argv).then(
   },
   (err) => {
     writeTo(2, `csp: internal error: ${termSafeLine(String(err))}\n`);
-    process.exitCode = EXIT.data;
+    process.exitCode = EXIT.internal;
   },
 );

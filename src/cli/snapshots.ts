@@ -9,7 +9,7 @@ import { isReviewName, loadReviewFile, loadReviews, type Review, snapshotOfRevie
 import { attachNotes, type PlanSnapshot, snapshotOfPlan } from '../core/snapshot.js';
 import { nearest } from '../core/text.js';
 import { usageError } from '../errors.js';
-import { findRepo, type GitRepo, listPlanAtCommit, lookupRevision, readBlobs } from '../io/git.js';
+import { findRepo, type GitRepo, isShallow, listPlanAtCommit, lookupRevision, readBlobs } from '../io/git.js';
 import { KnownResults, loadPlanFromFiles } from '../io/load-plan.js';
 import { locatePlan, type PlanLocation, toRepoPath } from '../io/plan-files.js';
 import { readReviewFile, readReviewFiles } from '../io/review-files.js';
@@ -122,8 +122,16 @@ export class SnapshotResolver {
     if (found.kind === 'ambiguous') {
       throw usageError(`'${shown}' is ambiguous in git: ${termSafeLine(found.detail)}`, 'use a longer commit id, or a full name such as refs/heads/NAME or refs/tags/NAME');
     }
-    if (found.kind === 'unknown') throw usageError(tried, this.reviewHint(name));
-    this.known ??= useCache(this.ctx) ? KnownResults.fromCache(this.location.root, toRepoPath(this.location.root, this.location.planDir)) : new KnownResults();
+    if (found.kind === 'unknown') {
+      if (isShallow(repo)) {
+        throw usageError(
+          `'${shown}' is not a review, a date (YYYY-MM-DD) or a revision of this clone, which is shallow: it has only the latest commits`,
+          "fetch the history first: 'git fetch --unshallow' (or 'git fetch --deepen=50'); in GitHub Actions, give actions/checkout 'fetch-depth: 0'",
+        );
+      }
+      throw usageError(tried, this.reviewHint(name));
+    }
+    this.known ??= useCache(this.ctx) ? KnownResults.fromCache(this.location.root, toRepoPath(this.location.root, this.location.planDir), process.env) : new KnownResults();
     const known = this.known;
     // Only the list of files: their bytes are read from git a window at a time as the loader needs
     // them, and not at all for a blob another revision of this run had.

@@ -5,9 +5,10 @@ export interface TerminalOptions {
 }
 
 export function useColor(opts: TerminalOptions, env: NodeJS.ProcessEnv, isTTY: boolean): boolean {
+  // A flag on the command line says what this run wants, over the environment's standing wish.
   if (opts.color === false) return false;
-  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   if (opts.color === true) return true;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
   return isTTY && env.TERM !== 'dumb';
 }

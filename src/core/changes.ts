@@ -4,6 +4,7 @@
  * function returns the new bytes of one file, or why it will not make the
  * change. Nothing here writes; src/io/write.ts does, under a lock.
  */
+import { MAX_FILE_BYTES } from './decode.js';
 import { type Diagnostic } from './diagnostics.js';
 import { deepEqual, newInitiativeFile, removeNotes, type NewInitiative, nextInitiativeId, noteFileName, noteFileText, type NoteToAdd, noteValue } from './edit.js';
 import { fingerprint } from './fingerprint.js';
@@ -78,6 +79,14 @@ export function prepareNote(input: PlanFiles, id: string, note: NoteToAdd, today
     return { ok: false, kind: 'cannot-edit', message: `the same note is already recorded in ${file}`, hint: "'csp show " + id + "' lists the notes; nothing was added" };
   }
   const bytes = new TextEncoder().encode(text);
+  if (bytes.length > MAX_FILE_BYTES) {
+    return {
+      ok: false,
+      kind: 'cannot-edit',
+      message: `the note would make a file of ${bytes.length} bytes, more than a plan file may hold (${MAX_FILE_BYTES} bytes, 1 MiB)`,
+      hint: 'shorten the note, or put the long text in a document and link to it with --link',
+    };
+  }
   const after = loadPlan(withFile(input, file, bytes), { today });
   const fresh = newErrors(before, after);
   if (fresh.length > 0) {

@@ -69,6 +69,8 @@ export function appendNote(original: string, note: NoteToAdd): NoteEdit {
     );
   }
   const eol = /\r\n|\r|\n/.exec(text)?.[0] ?? '\n';
+  // Under a %YAML 1.1 directive, plain 2026-01-01 is a timestamp and plain yes/no/on/off are booleans: quote every value.
+  yaml11 = doc.directives?.yaml.version === '1.1';
   const pair = map.items.find((p) => isScalar(p.key) && p.key.value === 'notes');
   let change: Change;
   if (!pair) change = withoutNotes(text, map, note, eol);
@@ -87,6 +89,9 @@ export function appendNote(original: string, note: NoteToAdd): NoteEdit {
 }
 
 type Change = { at: number; oldEnd: number; insert: string; index: number } | { message: string; hint: string };
+
+/** Whether the file being edited declares YAML 1.1 (set by appendNote for the functions below it). */
+let yaml11 = false;
 
 function refuse(message: string, hint: string): { ok: false; message: string; hint: string } {
   return { ok: false, message, hint };
@@ -131,7 +136,8 @@ function intoFlow(seq: YAMLSeq, note: NoteToAdd): Change {
 
 function intoBlock(text: string, seq: YAMLSeq, note: NoteToAdd, eol: string): Change {
   const cst = seq.srcToken as CST.BlockSequence | undefined;
-  const dashes = (cst?.items ?? []).map((it) => it.start.find((t) => t.type === 'seq-item-ind')?.offset);
+  // Comments after the last item (at the dash's column) form a CST item of their own, without a dash.
+  const dashes = (cst?.items ?? []).filter((it) => it.start.some((t) => t.type === 'seq-item-ind') || it.value !== undefined).map((it) => it.start.find((t) => t.type === 'seq-item-ind')?.offset);
   if (seq.items.length === 0 || dashes.length !== seq.items.length || dashes.some((d) => d === undefined)) {
     return { message: "cannot find the items of the 'notes' list", hint: 'check the file with csp validate' };
   }
@@ -169,20 +175,22 @@ function insertionIndex(seq: YAMLSeq, date: string): number {
 
 /** The lines of a note as a block-list item: dash at `dashCol`, fields at `contentCol`. */
 function blockNoteLines(note: NoteToAdd, dashCol: number, contentCol: number): string[] {
-  const lines = noteFieldLines(note, ' '.repeat(contentCol));
+  const lines = noteFieldLines(note, ' '.repeat(contentCol), yaml11);
   lines[0] = `${' '.repeat(dashCol)}-${' '.repeat(Math.max(1, contentCol - dashCol - 1))}${lines[0]!.trimStart()}`;
   return lines;
 }
 
-/** A note's fields, one per line at indentation `pad`, date first. */
-function noteFieldLines(note: NoteToAdd, pad: string): string[] {
-  const lines = [`${pad}date: ${note.date}`];
-  lines.push(...scalarFieldLines('text', note.text, pad));
-  if (note.status !== undefined) lines.push(`${pad}status: ${note.status}`);
-  if (note.side !== undefined) lines.push(...scalarFieldLines('side', note.side, pad));
-  if (note.author !== undefined) lines.push(...scalarFieldLines('author', note.author, pad));
+/** A note's fields, one per line at indentation `pad`, date first; in a `%YAML 1.1` file (`y11`) plain scalars are quoted. */
+function noteFieldLines(note: NoteToAdd, pad: string, y11 = false): string[] {
+  const q = (v: string) => (y11 ? doubleQuoted(v) : v);
+  const field = (key: string, v: string) => (y11 && !v.includes('\n') ? [`${pad}${key}: ${doubleQuoted(v)}`] : scalarFieldLines(key, v, pad));
+  const lines = [`${pad}date: ${q(note.date)}`];
+  lines.push(...field('text', note.text));
+  if (note.status !== undefined) lines.push(`${pad}status: ${q(note.status)}`);
+  if (note.side !== undefined) lines.push(...field('side', note.side));
+  if (note.author !== undefined) lines.push(...field('author', note.author));
   if (note.links && note.links.length > 0) {
-    lines.push(`${pad}links:`, ...note.links.map((l) => `${pad}  - ${inlineScalar(l)}`));
+    lines.push(`${pad}links:`, ...note.links.map((l) => `${pad}  - ${inlineScalar(l, y11)}`));
   }
   if (note.translations) lines.push(...mappingLines('translations', note.translations, pad));
   return lines;
@@ -197,8 +205,8 @@ function mappingLines(key: string, value: unknown, pad: string): string[] {
 }
 
 function flowNote(note: NoteToAdd): string {
-  const fields = [`date: ${note.date}`, `text: ${doubleQuoted(note.text)}`];
-  if (note.status !== undefined) fields.push(`status: ${note.status}`);
+  const fields = [`date: ${yaml11 ? doubleQuoted(note.date) : note.date}`, `text: ${doubleQuoted(note.text)}`];
+  if (note.status !== undefined) fields.push(`status: ${yaml11 ? doubleQuoted(note.status) : note.status}`);
   if (note.side !== undefined) fields.push(`side: ${doubleQuoted(note.side)}`);
   if (note.author !== undefined) fields.push(`author: ${doubleQuoted(note.author)}`);
   if (note.links && note.links.length > 0) fields.push(`links: [${note.links.map((l) => doubleQuoted(l)).join(', ')}]`);

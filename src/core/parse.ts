@@ -545,6 +545,14 @@ export function parseYamlFile(file: string, text: string): ParsedFile {
     },
     pair(pair) {
       const key = pair.key;
+      if (isScalar(key) && key.value === '__proto__') {
+        // JavaScript objects cannot hold this key: the value would silently vanish (or change the object).
+        unsafe = true;
+        diags.push(
+          diagnostic(posOf(key.range?.[0] ?? 0), 'yaml-key-type', "key '__proto__' is not allowed in plan files", 'rename the key: it is no field name, and csp cannot keep its value'),
+        );
+        return;
+      }
       if (isScalar(key) && typeof key.value === 'string') return;
       unsafe = true;
       const where = isScalar(key) || isCollection(key) ? (key.range?.[0] ?? 0) : 0;

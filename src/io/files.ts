@@ -1,8 +1,8 @@
 /** Small file-system questions, folders, and new or generated files, with errors people can act on (exit 3). */
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { environmentError } from '../errors.js';
-import { createFile, replaceFileAtomic } from './write.js';
+import { assertInsideRoot, assertWritableTarget, createFile, replaceFileAtomic } from './write.js';
 
 /** Creates a folder and its parents when missing. */
 export function ensureDir(dir: string): void {
@@ -28,15 +28,43 @@ export function pathExists(p: string): boolean {
   return existsSync(p);
 }
 
+/** What is at `p`, without following a link: undefined when nothing is. */
+export function entryKind(p: string): 'folder' | 'file' | 'link' | 'other' | undefined {
+  try {
+    const st = lstatSync(p);
+    return st.isSymbolicLink() ? 'link' : st.isDirectory() ? 'folder' : st.isFile() ? 'file' : 'other';
+  } catch {
+    return undefined;
+  }
+}
+
+/** The names in a folder (none when it cannot be read). */
+export function listFolder(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
 /** A new file under `root` (created, with its folders), whole or not at all; false when the name is taken. */
 export async function writeNewFile(root: string, relative: string, text: string, display = relative): Promise<boolean> {
   ensureDir(root);
   return createFile(path.join(root, relative), new TextEncoder().encode(text), { root, display });
 }
 
-/** A file csp generates (and may replace), written whole through a temporary file. */
-export function writeGeneratedFile(file: string, text: string, display = file): void {
-  ensureDir(path.dirname(path.resolve(file)));
+/**
+ * A file csp generates (and may replace) under `root`, written whole through
+ * a temporary file; never through a symbolic link, nor into a folder that
+ * leads out of `root` (checked before any folder is made).
+ */
+export function writeGeneratedFile(root: string, relative: string, text: string, display = relative): void {
+  const file = path.join(root, relative);
+  const opts = { root, display };
+  ensureDir(root);
+  assertInsideRoot(opts, path.dirname(file));
+  ensureDir(path.dirname(file));
+  assertWritableTarget(file, opts, false);
   replaceFileAtomic(file, new TextEncoder().encode(text), { display });
 }
 

@@ -86,6 +86,12 @@ export function lookupRevision(repo: GitRepo, revision: string): RevisionLookup 
   return { kind: 'found', commit: r.stdout.toString('utf8').trim() };
 }
 
+/** Whether the repository is a shallow clone (only the latest commits fetched, as CI checkouts often are). */
+export function isShallow(repo: GitRepo): boolean {
+  const r = git(repo.top, ['rev-parse', '--is-shallow-repository']);
+  return r.status === 0 && r.stdout.toString('utf8').trim() === 'true';
+}
+
 interface TreeEntry {
   mode: string;
   type: string;

@@ -25,8 +25,8 @@ import { decodeText } from '../core/decode.js';
 import type { Diagnostic, SourcePos } from '../core/diagnostics.js';
 import type { Plan } from '../core/model.js';
 import { environmentError } from '../errors.js';
-import { type CacheKey, cacheFile, CacheWriter, checkAgainstCache, readCache } from './cache.js';
-import { nowMs } from './clock.js';
+import { type CacheKey, cacheFile, CacheWriter, checkAgainstCache, openCache, readCache } from './cache.js';
+import { isFileResult } from './cache-shape.js';
 import { sha256 } from './hash.js';
 import type { OnLoaded } from './parse-pool.js';
 import { listPlanFiles, type PlanLocation, readPlanFile } from './plan-files.js';
@@ -63,19 +63,20 @@ export async function loadPlanFromDisk(loc: PlanLocation, options: DiskLoadOptio
 }
 
 async function load(loc: PlanLocation, options: DiskLoadOptions): Promise<DiskLoad> {
-  const startedAt = nowMs();
   const { planDir, entries } = listPlanFiles(loc);
   const manifestPath = manifestPathOf(planDir);
   const key: CacheKey<FileResult> = { kind: 'plan', planDir, isResult: isFileResult };
-  const cachePath = options.cache ? cacheFile(loc.root, key) : undefined;
-  const cached = cachePath ? readCache(cachePath, key) : undefined;
-  const check = checkAgainstCache(entries, cached, startedAt);
+  const access = options.cache ? openCache(loc.root, options.env) : undefined;
+  const cached = access ? readCache(access, key) : undefined;
+  const check = checkAgainstCache(entries, cached);
   const { hits, misses, changed } = check;
   const hashes = check.hashes;
   const results = entries.map((entry, i) => check.results[i] ?? (entry.problem ? problemResult(entry.path, entry.problem) : undefined)) as FileResult[];
 
-  // The cache is written again when anything in it would change.
-  const writer = cachePath && changed ? CacheWriter.open(cachePath, key, cached ? cachePath : undefined) : undefined;
+  // The cache is written again when anything in it would change; never for a folder without a
+  // manifest (a mistyped --plan), which would leave a .csp-cache/ in a folder that is no plan's.
+  const isPlan = entries.some((e) => e.path === manifestPath);
+  const writer = access && isPlan && changed ? CacheWriter.open(access, key, cached ? cacheFile(loc.root, key) : undefined) : undefined;
   for (const hit of hits) writer?.add(hit);
   try {
     await loadMisses();
@@ -94,7 +95,7 @@ async function load(loc: PlanLocation, options: DiskLoadOptions): Promise<DiskLo
       const i = misses[k]!;
       results[i] = l.result;
       hashes[i] = l.hash;
-      if (l.hash !== undefined) writer?.add({ path: l.result.path, stat: entries[i]!.stat!, seen: startedAt, hash: l.hash, result: l.result, resultJson: l.json });
+      if (l.hash !== undefined) writer?.add({ path: l.result.path, hash: l.hash, result: l.result, resultJson: l.json });
     };
     const threads = workerCount(files.length, options.env);
     if (threads > 0) await loadFilesInWorkers(files, manifestPath, threads, onLoaded);
@@ -169,10 +170,12 @@ export class KnownResults {
   private readonly byContent = new Map<string, FileResult>();
   private readonly byObject = new Map<string, FileResult>();
 
-  static fromCache(root: string, planDir: string): KnownResults {
+  static fromCache(root: string, planDir: string, env: NodeJS.ProcessEnv): KnownResults {
     const known = new KnownResults();
-    const cached = readCache(cacheFile(root, { kind: 'plan', planDir }), { kind: 'plan', planDir, isResult: isFileResult });
-    for (const entry of cached?.values() ?? []) known.set(entry.path, entry.hash, entry.result);
+    const access = openCache(root, env);
+    const cached = access ? readCache(access, { kind: 'plan', planDir, isResult: isFileResult }) : undefined;
+    // Keyed by the hash of the bytes read from git in this run: an entry is used only for those bytes.
+    for (const entry of cached?.entries.values() ?? []) known.set(entry.path, entry.hash, entry.result);
     return known;
   }
 
@@ -314,16 +317,3 @@ export async function loadPlanFromFiles(
 
 /** How many files read from git are in memory at once, waiting to be parsed. */
 const BYTES_WINDOW = 1000;
-
-/** The shape a cached plan-file result must have to be used; the loader checks no further. */
-function isFileResult(v: unknown): v is FileResult {
-  if (typeof v !== 'object' || v === null) return false;
-  const r = v as Record<string, unknown>;
-  if (typeof r.path !== 'string' || typeof r.decoded !== 'boolean' || !Array.isArray(r.diagnostics)) return false;
-  if (r.initiative !== undefined) {
-    const i = r.initiative as Record<string, unknown> | null;
-    if (typeof i !== 'object' || i === null || typeof i.id !== 'string' || !Array.isArray(i.notes)) return false;
-  }
-  if (r.manifest !== undefined && (typeof r.manifest !== 'object' || r.manifest === null)) return false;
-  return true;
-}

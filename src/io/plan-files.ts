@@ -46,6 +46,15 @@ export function locatePlan(explicit: string | undefined, env: NodeJS.ProcessEnv,
   );
 }
 
+function lexists(p: string): boolean {
+  try {
+    lstatSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function isDirectory(p: string): boolean {
   try {
     return statSync(p).isDirectory();
@@ -116,6 +125,11 @@ export function listPlanFiles(loc: PlanLocation): { planDir: string; entries: Pl
       if (e.name.startsWith('.')) continue;
       const abs = path.join(dir, e.name);
       const relPath = rel === '' ? e.name : `${rel}/${e.name}`;
+      // A name that is not UTF-8 reaches csp with U+FFFD in place of its bad bytes: that name leads nowhere.
+      if (e.name.includes('\uFFFD') && (e.isDirectory() || /\.ya?ml$/i.test(e.name)) && !lexists(abs)) {
+        entries.push({ path: relPath, abs, problem: { kind: 'unreadable', detail: `its name is not valid UTF-8 text; rename the ${e.isDirectory() ? 'folder' : 'file'}` } });
+        continue;
+      }
       if (e.isSymbolicLink()) {
         // Whatever it links to (a plan file, a folder, inside the repository or not): reported, never followed.
         if (depth === 0 && NON_INITIATIVE_DIRS.has(e.name)) continue;

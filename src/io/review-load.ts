@@ -6,8 +6,8 @@
  */
 import { decodeText } from '../core/decode.js';
 import type { Diagnostic } from '../core/diagnostics.js';
-import { type CacheKey, cacheFile, CacheWriter, checkAgainstCache, readCache } from './cache.js';
-import { nowMs } from './clock.js';
+import { type CacheKey, cacheFile, CacheWriter, checkAgainstCache, openCache, readCache } from './cache.js';
+import { isReviewResult } from './cache-shape.js';
 import { sha256 } from './hash.js';
 import { type PlanLocation, readPlanFile, toRepoPath } from './plan-files.js';
 import { listReviewFiles } from './review-files.js';
@@ -28,17 +28,16 @@ interface ReviewResult {
   diagnostics: Diagnostic[];
 }
 
-export async function checkReviewFiles(loc: PlanLocation, options: { cache: boolean }): Promise<ReviewFilesCheck> {
-  const startedAt = nowMs();
+export async function checkReviewFiles(loc: PlanLocation, options: { cache: boolean; env: NodeJS.ProcessEnv }): Promise<ReviewFilesCheck> {
   const entries = listReviewFiles(loc);
   if (entries.length === 0) return { diagnostics: [], sources: new Map(), files: 0 };
   const key: CacheKey<ReviewResult> = { kind: 'reviews', planDir: toRepoPath(loc.root, loc.planDir), isResult: isReviewResult };
-  const cachePath = options.cache ? cacheFile(loc.root, key) : undefined;
-  const cached = cachePath ? readCache(cachePath, key) : undefined;
-  const check = checkAgainstCache(entries, cached, startedAt);
+  const access = options.cache ? openCache(loc.root, options.env) : undefined;
+  const cached = access ? readCache(access, key) : undefined;
+  const check = checkAgainstCache(entries, cached);
   const results = [...check.results];
   const hashes = [...check.hashes];
-  const writer = cachePath && check.changed ? CacheWriter.open(cachePath, key, cached ? cachePath : undefined) : undefined;
+  const writer = access && check.changed ? CacheWriter.open(access, key, cached ? cacheFile(loc.root, key) : undefined) : undefined;
   for (const hit of check.hits) writer?.add(hit);
   const toLoad = entries.flatMap((_, i) => (results[i] === undefined ? [i] : []));
   if (toLoad.length > 0) {
@@ -50,10 +49,10 @@ export async function checkReviewFiles(loc: PlanLocation, options: { cache: bool
       const loaded = loadReviewFile(raw);
       const result: ReviewResult = { path: entry.path, decoded: loaded.source !== undefined, diagnostics: loaded.diagnostics };
       results[i] = result;
-      if (raw.bytes && entry.stat) {
+      if (raw.bytes && raw.size === undefined) {
         const hash = sha256(raw.bytes);
         hashes[i] = hash;
-        writer?.add({ path: entry.path, stat: entry.stat, seen: startedAt, hash, result });
+        writer?.add({ path: entry.path, hash, result });
       }
     }
   }
@@ -67,16 +66,10 @@ export async function checkReviewFiles(loc: PlanLocation, options: { cache: bool
     const raw = readPlanFile(entries[i]!);
     // Changed since it was checked: check again, without the cache.
     if (!raw.bytes || (hashes[i] !== undefined && sha256(raw.bytes) !== hashes[i])) {
-      return options.cache ? checkReviewFiles(loc, { cache: false }) : { diagnostics, sources, files: entries.length };
+      return options.cache ? checkReviewFiles(loc, { ...options, cache: false }) : { diagnostics, sources, files: entries.length };
     }
     const text = decodeText(file, raw.bytes, raw.size ?? raw.bytes.length).text;
     if (text !== undefined) sources.set(file, text);
   }
   return { diagnostics, sources, files: entries.length };
-}
-
-function isReviewResult(v: unknown): v is ReviewResult {
-  if (typeof v !== 'object' || v === null) return false;
-  const r = v as Record<string, unknown>;
-  return typeof r.path === 'string' && typeof r.decoded === 'boolean' && Array.isArray(r.diagnostics);
 }

@@ -5,12 +5,40 @@
  * written once and whole. The streams are synchronous for files and pipes
  * on Linux and macOS anyway, so the output is the same.
  */
-import { fstatSync, statSync, writeSync } from 'node:fs';
+import { fstatSync, readFileSync, statSync, writeSync } from 'node:fs';
 
 export type StdFd = 1 | 2;
 
-/** Streams whose reader went away (`csp status | head`): further output is dropped, as the reader wanted. */
+/** Streams whose reader went away (`csp status | head`) or that are closed: further output is dropped. */
 const closed = new Set<StdFd>();
+/** Why standard output could not be written (EPIPE, EBADF, ENOSPC, …), when it could not: the run then fails. */
+let lostOutput: string | undefined;
+
+/** Whether anything was meant for standard output. */
+let wroteOutput = false;
+
+/** The error code that kept output from standard output, if any did. */
+export function outputLost(): string | undefined {
+  if (lostOutput === undefined && wroteOutput && startedClosed(1)) lostOutput = 'EBADF';
+  return lostOutput;
+}
+
+/**
+ * Whether the descriptor was closed when csp started (`csp status >&-`).
+ * Node opens /dev/null read-write in place of a closed standard descriptor,
+ * so writes to it succeed; a shell redirection (`> /dev/null`) opens it
+ * write-only. Linux tells the two apart in /proc/self/fdinfo.
+ */
+function startedClosed(fd: StdFd): boolean {
+  try {
+    const st = fstatSync(fd);
+    if (!st.isCharacterDevice() || !isDevNull(st.rdev)) return false;
+    const flags = /^flags:\s*([0-7]+)$/m.exec(readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8'));
+    return flags !== null && (parseInt(flags[1]!, 8) & 3) === 2;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Whether the descriptor is a terminal. Pipes, files and /dev/null are told
@@ -42,6 +70,7 @@ export function terminalColumns(): number | undefined {
 let pause: Int32Array | undefined;
 
 export function writeTo(fd: StdFd, text: string): void {
+  if (fd === 1 && text !== '') wroteOutput = true;
   if (closed.has(fd) || text === '') return;
   const bytes = Buffer.from(text, 'utf8');
   let offset = 0;
@@ -56,11 +85,11 @@ export function writeTo(fd: StdFd, text: string): void {
         Atomics.wait(pause, 0, 0, 1);
         continue;
       }
-      if (code === 'EPIPE') {
-        closed.add(fd);
-        return;
-      }
-      throw err;
+      // The reader went away, the descriptor is closed (`csp status >&-`) or the disk is full:
+      // nothing more can be written there. For standard output that fails the run (cli/main.ts).
+      closed.add(fd);
+      if (fd === 1) lostOutput ??= code ?? 'EIO';
+      return;
     }
   }
 }

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const CSP_BIN = path.join(REPO_ROOT, 'bin/csp.cjs');
+/** The CLI under test; CSP_TEST_BIN runs the tests against another build (e.g. to see a test fail before its fix). */
+export const CSP_BIN = process.env.CSP_TEST_BIN ?? path.join(REPO_ROOT, 'bin/csp.cjs');
 
 export interface CliResult {
   code: number;
@@ -29,6 +30,9 @@ function cliEnv(extra: CliOptions['env'], args: readonly string[] = []): NodeJS.
   if (args.includes('--as-of') && asOf !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(asOf)) env.CSP_NOW = `${asOf}T00:00:00Z`;
   delete env.FORCE_COLOR;
   delete env.CSP_PLAN;
+  // Tests say themselves when they run "in CI" (csp validate then trusts no cache).
+  delete env.CI;
+  delete env.GITHUB_ACTIONS;
   for (const [k, v] of Object.entries(extra ?? {})) {
     if (v === undefined) delete env[k];
     else env[k] = v;

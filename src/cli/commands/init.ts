@@ -5,7 +5,7 @@ import { type InitOptions, scaffoldFiles } from '../../core/scaffold.js';
 import type { Cadence } from '../../core/vocabulary.js';
 import { dataError } from '../../errors.js';
 import { today } from '../../io/clock.js';
-import { ensureDir, pathExists, writeGeneratedFile, writeNewFile } from '../../io/files.js';
+import { ensureDir, entryKind, listFolder, pathExists, writeGeneratedFile, writeNewFile } from '../../io/files.js';
 import { commandContext } from '../context.js';
 import { requireValidNewPlan } from '../new-plan.js';
 import { parseDate, parseOneLine, parseParties } from '../parse-options.js';
@@ -33,26 +33,23 @@ export async function run(cmd: Command, dir: string | undefined): Promise<void> 
   };
   const shown = dir ?? '.';
   const root = path.resolve(shown);
-  if (pathExists(path.join(root, 'plan'))) {
-    throw dataError(
-      `${path.join(shown, 'plan')} already exists: csp init starts a new plan and never overwrites one`,
-      "choose another folder, e.g. 'csp init new-plan', or edit the existing plan (csp validate checks it)",
-    );
-  }
+  refuseExistingPlan(root, shown);
   const files = scaffoldFiles(options);
   // The new plan must be valid; if it is not, that is csp's fault, and nothing is written.
   requireValidNewPlan(ctx, 'plan', files.slice(0, 1), 'the new plan', 'check the values given to the options');
   const created: string[] = [];
   const kept: string[] = [];
-  for (const f of files) {
+  // The manifest last: a plan folder without one is an unfinished init, which running init again completes.
+  const manifest = files[0]!;
+  for (const f of [...files.slice(1), manifest]) {
     const display = path.join(shown, f.path);
+    if (f.path === manifest.path) ensureDir(path.join(root, 'plan', 'pillar-1'));
     if (f.keepExisting) ((await writeNewFile(root, f.path, f.text, display)) ? created : kept).push(display);
     else {
-      writeGeneratedFile(path.join(root, f.path), f.text, display);
+      writeGeneratedFile(root, f.path, f.text, display);
       created.push(display);
     }
   }
-  ensureDir(path.join(root, 'plan', 'pillar-1'));
 
   ctx.err(`csp: started a new plan in ${shown}\n${created.map((f) => `  created ${f}\n`).join('')}`);
   for (const f of kept) {
@@ -65,4 +62,22 @@ export async function run(cmd: Command, dir: string | undefined): Promise<void> 
       `  csp${planArg} validate\n` +
       (pathExists(path.join(root, '.git')) ? '' : `  git init ${shown} && git -C ${shown} add . && git -C ${shown} commit -m "Start the plan"\n`),
   );
+}
+
+/**
+ * csp init never overwrites a plan: refused when plan/plan.yaml exists, or
+ * when plan/ holds anything an unfinished csp init would not have left
+ * (an empty pillar-1 folder). plan/ as a link or a file is refused too.
+ */
+function refuseExistingPlan(root: string, shown: string): void {
+  const planDir = path.join(root, 'plan');
+  const refuse = (why: string) =>
+    dataError(`${path.join(shown, 'plan')} ${why}: csp init starts a new plan and never overwrites one`, "choose another folder, e.g. 'csp init new-plan', or edit the existing plan (csp validate checks it)");
+  const kind = entryKind(planDir);
+  if (kind === undefined) return;
+  if (kind !== 'folder') throw refuse(kind === 'link' ? 'is a symbolic link' : 'already exists');
+  if (entryKind(path.join(planDir, 'plan.yaml')) !== undefined) throw refuse('already exists');
+  const entries = listFolder(planDir);
+  const unfinished = entries.every((e) => e === 'pillar-1') && (entries.length === 0 || (entryKind(path.join(planDir, 'pillar-1')) === 'folder' && listFolder(path.join(planDir, 'pillar-1')).length === 0));
+  if (!unfinished) throw refuse('already exists and holds files');
 }

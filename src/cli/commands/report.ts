@@ -6,7 +6,7 @@ import type { Scale } from '../../core/scales.js';
 import { eventsAsOf, snapshotOfPlan } from '../../core/snapshot.js';
 import { planEventsMarkdown } from '../../render/events.js';
 import type { ReportLang } from '../../core/vocabulary.js';
-import { replaceFileAtomic } from '../../io/write.js';
+import { writeOutputFile } from '../../io/write.js';
 import { renderReportMarkdown } from '../../render/report.js';
 import type { ExitCode } from '../../errors.js';
 import { dataProblemsMarkdown } from '../../render/problems.js';
@@ -63,7 +63,7 @@ export async function run(cmd: Command): Promise<ExitCode> {
   const full = inserted.length === 0 || at < 0 ? markdown : `${markdown.slice(0, at + 1)}${inserted.join('\n')}\n${markdown.slice(at + 1)}`;
   if (o.output === undefined || o.output === '-') ctx.out(full);
   else {
-    replaceFileAtomic(path.resolve(o.output), new TextEncoder().encode(full), { display: o.output });
+    writeOutputFile(path.resolve(o.output), new TextEncoder().encode(full), { display: o.output });
     ctx.err(`csp: wrote the report as of ${asOf} to ${o.output}\n`);
   }
   return viewExitCode(problems);

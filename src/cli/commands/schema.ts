@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { DEFAULT_SCHEMA, findSchemaFile, jsonSchemaText, SCHEMA_FILES, schemaFileName } from '../../core/json-schema.js';
 import { EXIT, type ExitCode, dataError, usageError } from '../../errors.js';
 import { ensureDir, readTextIfExists } from '../../io/files.js';
-import { replaceFileAtomic } from '../../io/write.js';
+import { writeOutputFile } from '../../io/write.js';
 import { termSafeLine } from '../../render/sanitize.js';
 import { commandContext } from '../context.js';
 
@@ -39,7 +39,7 @@ export function run(cmd: Command, name: string | undefined): ExitCode {
   ensureDir(o.out);
   for (const f of files) {
     const target = path.join(o.out, schemaFileName(f.name));
-    replaceFileAtomic(target, new TextEncoder().encode(jsonSchemaText(f)), { display: target });
+    writeOutputFile(target, new TextEncoder().encode(jsonSchemaText(f)), { display: target });
   }
   ctx.err(`csp: wrote ${files.map((f) => path.join(o.out!, schemaFileName(f.name))).join(', ')}\n`);
   return EXIT.ok;

@@ -14,9 +14,11 @@ export async function run(cmd: Command): Promise<ExitCode> {
   const ctx = commandContext(cmd);
   const { format, links, linksTimeout } = cmd.opts<{ format: 'text' | 'json' | 'github'; links?: boolean; linksTimeout?: string }>();
   const timeoutMs = linksTimeout === undefined ? 10_000 : parsePositiveNumber('--links-timeout', linksTimeout) * 1000;
-  const { result, files, location } = await readAndLoad(ctx);
+  // In CI (and for GitHub annotations) the checkout is what is being checked: no cache is trusted.
+  const cache = useCache(ctx) && format !== 'github' && !isCI(process.env);
+  const { result, files, location } = await readAndLoad(ctx, cache);
   // Review files (plan/reviews/) are checked on their own: they are not initiatives.
-  const reviews = await checkReviewFiles(location, { cache: useCache(ctx) });
+  const reviews = await checkReviewFiles(location, { cache, env: process.env });
   const adopted = result.plan?.manifest.adopted.date;
   const early = adopted === undefined ? [] : reviewsBeforeAdoption(readReviewFiles(location), adopted);
   // Only with --links: the one command that goes to the network.
@@ -29,4 +31,9 @@ export async function run(cmd: Command): Promise<ExitCode> {
   else if (format === 'github') ctx.out(formatDiagnosticsGithub(diags, checked));
   else ctx.out(formatDiagnosticsText(diags, sources, ctx.style, checked));
   return countBySeverity(diags).errors > 0 ? EXIT.data : EXIT.ok;
+}
+
+/** CI=true (GitHub Actions, GitLab CI and most others set it), or GITHUB_ACTIONS=true. */
+function isCI(env: NodeJS.ProcessEnv): boolean {
+  return env.CI === 'true' || env.CI === '1' || env.GITHUB_ACTIONS === 'true';
 }
