@@ -27,5 +27,17 @@ export async function run(cmd: Command): Promise<void> {
   if (o.flagged) query.onlyFlagged = true;
   const status = planStatus(plan, query);
   if (o.json) writeJson(ctx, statusJson(status));
-  else ctx.out(renderStatusText(plan, status, { style: ctx.style, width: ctx.width, scale: o.scale }));
+  else ctx.out(renderStatusText(plan, status, { style: ctx.style, width: ctx.width, scale: o.scale, ...filterOf(query) }));
+}
+
+/** What the user filtered on, in their words ("--status at-risk --flagged"); none for --pillar alone. */
+function filterOf(q: StatusQuery): { filter?: string } {
+  const parts = [
+    q.status !== undefined ? `--status ${q.status}` : '',
+    q.theme !== undefined ? `--theme ${q.theme}` : '',
+    q.onlyFlagged ? '--flagged' : '',
+  ].filter(Boolean);
+  if (parts.length === 0) return {};
+  if (q.pillar !== undefined) parts.unshift(`--pillar ${q.pillar}`);
+  return { filter: parts.join(' ') };
 }
