@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { planStatus } from '../src/core/status.js';
 import { renderStatusText } from '../src/render/status.js';
 import { makeStyle } from '../src/render/style.js';
+import { titlesOf } from './helpers/dashboard.js';
 import { initiative, loadTree, withManifest } from './helpers/plan.js';
 
 const AS_OF = '2026-11-28';
@@ -40,22 +41,6 @@ function plan() {
 
 // eslint-disable-next-line no-control-regex
 const plain = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
-
-/** Each table row's title, its wrapped lines joined again. */
-function titlesOf(text: string): Map<string, string> {
-  const titles = new Map<string, string>();
-  let current: string | undefined;
-  for (const line of text.split('\n')) {
-    if (!line.startsWith('│')) continue;
-    const cells = line.split('│').slice(1, -1).map((c) => c.trim());
-    if (cells[0] === 'ID') continue;
-    if (cells[0]) {
-      current = cells[0];
-      titles.set(current, cells[1]!);
-    } else if (current && cells[1]) titles.set(current, `${titles.get(current)} ${cells[1]}`);
-  }
-  return titles;
-}
 
 describe('the status dashboard at any width', () => {
   const p = plan();
