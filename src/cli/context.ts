@@ -4,11 +4,10 @@
  * `requireCleanPlan`, which stops with the diagnostics when there are errors.
  */
 import type { Command } from 'commander';
-import { isCalendarDate } from '../core/dates.js';
 import { countBySeverity, type Diagnostic } from '../core/diagnostics.js';
 import type { LoadResult, PlanFiles } from '../core/assemble.js';
 import type { Plan } from '../core/model.js';
-import { CspError, EXIT, usageError } from '../errors.js';
+import { CspError, EXIT } from '../errors.js';
 import { today } from '../io/clock.js';
 import { loadPlanFromDisk } from '../io/load-plan.js';
 import { locatePlan, type PlanLocation, readPlanFiles } from '../io/plan-files.js';
@@ -16,6 +15,7 @@ import { isTerminal, terminalColumns, writeTo } from '../io/stdio.js';
 import { formatDiagnostic } from '../render/diagnostics.js';
 import { toSafeJson } from '../render/sanitize.js';
 import { makeStyle, type Style } from '../render/style.js';
+import { parseDate, parsePlanOption } from './parse-options.js';
 import { terminalWidth, useColor } from './terminal.js';
 
 export interface GlobalOptions {
@@ -42,7 +42,8 @@ export interface CommandContext {
 export function commandContext(cmd: Command): CommandContext {
   const options = cmd.optsWithGlobals<GlobalOptions>();
   const asOf = options.asOf ?? today();
-  if (!isCalendarDate(asOf)) throw usageError(`--as-of '${asOf}' is not a date in YYYY-MM-DD form`, 'e.g. --as-of 2025-06-30');
+  if (options.asOf !== undefined) parseDate('--as-of', options.asOf);
+  if (options.plan !== undefined) parsePlanOption(options.plan);
   const env = process.env;
   return {
     options,

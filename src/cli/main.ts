@@ -7,6 +7,7 @@ import { Argument, Command, CommanderError, Option } from 'commander';
 import { CADENCES, KINDS } from '../core/vocabulary.js';
 import { CspError, EXIT, type ExitCode } from '../errors.js';
 import { isTerminal, terminalColumns, writeTo } from '../io/stdio.js';
+import { nearest } from '../core/text.js';
 import { termSafe, termSafeLine } from '../render/sanitize.js';
 
 declare const CSP_VERSION: string;
@@ -52,7 +53,7 @@ export function buildProgram(): Command {
     .configureOutput({
       writeOut: (s) => writeTo(1, s),
       writeErr: (s) => writeTo(2, s),
-      outputError: (s, write) => write(termSafe(s.startsWith('error:') ? `csp: ${s}` : s)),
+      outputError: (s, write) => write(termSafe(formatCommanderError(s))),
       // Commander's own defaults, without touching process.stdout on a pipe: 80 columns unless a terminal says.
       getOutHelpWidth: () => terminalColumns() ?? 80,
       getErrHelpWidth: () => (isTerminal(2) ? process.stderr.columns : 80),
@@ -345,6 +346,41 @@ export function buildProgram(): Command {
     .action(lazy(() => import('./commands/help.js')));
 
   return program;
+}
+
+/**
+ * Commander's usage errors in csp's form: "csp: error: …" then "  help: …"
+ * lines, as every other csp error ("(Did you mean status?)" becomes
+ * "help: did you mean 'status'?"; the allowed choices of an option, with the
+ * nearest one first, become its hint).
+ */
+function formatCommanderError(text: string): string {
+  if (!text.startsWith('error:')) return text;
+  const lines = text.trimEnd().split('\n');
+  let message = lines[0]!.replace(/^error: /, '');
+  const hints: string[] = [];
+  for (const line of lines.slice(1)) {
+    const m = /^\(Did you mean (.+)\?\)$/.exec(line.trim());
+    if (m) hints.push(`did you mean ${m[1]!.split(/, | or /).map((c) => `'${c}'`).join(' or ')}?`);
+    else if (line.trim()) hints.push(line.trim());
+  }
+  const choices = /^(.*?)\. Allowed choices are (.*)\.$/.exec(message);
+  if (choices) {
+    message = choices[1]!;
+    const allowed = choices[2]!.split(', ');
+    const typed = /(?:argument|value) '([^']*)'/.exec(message)?.[1];
+    const close = typed === undefined ? [] : nearest(typed, allowed, 1);
+    hints.push(`${close.length ? `did you mean '${close[0]}'? ` : ''}allowed: ${allowed.join(', ')}`);
+  }
+  const unknownCommand = /^unknown command '/.test(message);
+  if (unknownCommand && hints.length === 0) hints.push("'csp --help' lists the commands");
+  if (/^unknown option '/.test(message) && hints.length === 0) hints.push("'--help' after a command lists its options");
+  const tooMany = /^too many arguments for '([^']+)'\. (.*)$/.exec(message);
+  if (tooMany) {
+    message = `too many arguments for '${tooMany[1]}'`;
+    hints.push(`${tooMany[2]!.replace(/\.$/, '').replace(/^E/, 'e')}; quote text that has spaces ("…")`);
+  }
+  return `csp: error: ${message}\n${hints.map((h) => `  help: ${h}\n`).join('')}`;
 }
 
 function debugEnabled(argv: readonly string[]): boolean {

@@ -3,7 +3,7 @@
  * A name is tried as a review, then as a date, then as a git revision; a
  * review wins over a git revision of the same name (a note says so).
  */
-import { isCalendarDate, looksLikeIsoDate } from '../core/dates.js';
+import { looksLikeIsoDate } from '../core/dates.js';
 import type { Plan } from '../core/model.js';
 import { isReviewName, loadReviewFile, loadReviews, type Review, snapshotOfReview } from '../core/review.js';
 import { attachNotes, type PlanSnapshot, snapshotOfPlan } from '../core/snapshot.js';
@@ -15,6 +15,7 @@ import { locatePlan, type PlanLocation, toRepoPath } from '../io/plan-files.js';
 import { readReviewFile, readReviewFiles } from '../io/review-files.js';
 import { termSafeLine } from '../render/sanitize.js';
 import { type CommandContext, type LoadedPlan, readAndLoad, stopOnErrors, useCache } from './context.js';
+import { parseDate } from './parse-options.js';
 
 export class SnapshotResolver {
   readonly location: PlanLocation;
@@ -71,7 +72,7 @@ export class SnapshotResolver {
       return plan ? attachNotes(snapshot, plan) : snapshot;
     }
     if (looksLikeIsoDate(name)) {
-      if (!isCalendarDate(name)) throw usageError(`'${shown}' is not a real calendar date`, 'check the day and month');
+      parseDate('', name);
       if (name > this.ctx.asOf) throw usageError(`${name} is after today (${this.ctx.asOf})`, 'compare dates up to today, or set today with --as-of');
       return snapshotOfPlan((await this.workPlan(true))!, name, { kind: 'date', date: name });
     }
