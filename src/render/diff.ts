@@ -22,8 +22,12 @@ export function sourceLabel(s: SnapshotSource, m: DiffMessages = EN): string {
       return m.source.review(s.name, s.date);
     case 'date':
       return m.source.date(s.date);
-    case 'revision':
-      return m.source.revision(s.revision, s.commit.slice(0, 7));
+    case 'revision': {
+      const short = s.commit.slice(0, 7);
+      // A revision typed as a commit id is named once: "revision 5a8574e", not "revision 5a8574e (5a8574e)".
+      if (/^[0-9a-f]{4,40}$/i.test(s.revision) && s.commit.startsWith(s.revision.toLowerCase())) return m.source.revision(short, short).replace(` (${short})`, '');
+      return m.source.revision(s.revision, short);
+    }
     case 'worktree':
       return m.source.worktree(s.asOf);
   }
