@@ -150,7 +150,7 @@ function pillarHeader(p: PillarProgress, o: RenderOptions): string[] {
 }
 
 /** The bar and the counts on one line when they fit, else the counts wrapped below the bar. */
-function barAndCounts(bar: string, counts: string, width: number): string[] {
+export function barAndCounts(bar: string, counts: string, width: number): string[] {
   const oneLine = `${bar} · ${counts}`;
   return visibleWidth(oneLine) <= width ? [oneLine] : [bar, ...wrap(counts, width)];
 }

@@ -48,7 +48,8 @@ export function visibleWidth(s: string): number {
 
 /**
  * csp's one word wrap: greedy, at spaces, to `width` columns (colour codes
- * take no room). A word longer than a line is broken where the line ends.
+ * take no room). A word longer than a line is broken where the line ends;
+ * spaces where a line breaks are dropped, other runs of spaces kept.
  * Each '\n' starts a new paragraph.
  */
 export function wrap(text: string, width: number): string[] {
@@ -57,14 +58,16 @@ export function wrap(text: string, width: number): string[] {
   for (const para of text.split('\n')) {
     let line = '';
     let lineWidth = 0;
-    for (const word of para.split(/ +/)) {
+    // Split at single spaces: a run of spaces within a line stays as written.
+    for (const word of para.split(' ')) {
       const ww = visibleWidth(word);
       if (line !== '' && lineWidth + 1 + ww <= w) {
         line += ` ${word}`;
         lineWidth += 1 + ww;
         continue;
       }
-      if (line !== '') lines.push(line);
+      if (word === '' && line !== '') continue; // a space where the line breaks
+      if (line !== '') lines.push(line.replace(/ +$/, ''));
       line = word;
       lineWidth = ww;
       while (lineWidth > w) {
@@ -74,7 +77,7 @@ export function wrap(text: string, width: number): string[] {
         lineWidth = visibleWidth(tail);
       }
     }
-    lines.push(line);
+    lines.push(line.replace(/ +$/, ''));
   }
   return lines;
 }
