@@ -40,7 +40,7 @@ export function buildProgram(): Command {
   const program = new Command('csp')
     .description('Keep a partnership action plan as plain-text files and see where every commitment stands.')
     .version(typeof CSP_VERSION === 'string' ? CSP_VERSION : '0.0.0-dev', '-V, --version', 'print the csp version')
-    .option('--plan <dir>', 'the plan folder (default: $CSP_PLAN, else the nearest plan/ above the current folder)')
+    .option('--plan <dir>', 'the plan folder, or the repository holding it (default: $CSP_PLAN, else the nearest plan/ above the current folder)')
     .option('--as-of <date>', 'evaluate the plan as of this day, YYYY-MM-DD (default: today)')
     .option('--color', 'force colour output')
     .option('--no-color', 'no colour output (also: NO_COLOR=1)')
@@ -84,7 +84,7 @@ export function buildProgram(): Command {
     .command('status')
     .description('the dashboard: progress per pillar and where every initiative stands')
     .option('--pillar <n>', 'only this pillar (a number)')
-    .option('--status <status>', 'only initiatives with this status')
+    .option('--status <status>', 'only initiatives with this status (and only the pillars that have one)')
     .option('--theme <id>', 'only initiatives of this thematic area')
     .option('--stale <days>', 'flag initiatives without a note for this many days (default 180)')
     .option('--flagged', "only initiatives flagged stale, overdue or where the sides' assessments differ")
@@ -110,15 +110,15 @@ export function buildProgram(): Command {
   program
     .command('show')
     .description('one initiative in full, with its notes')
-    .argument('<id>', 'initiative id, e.g. p1.3')
+    .argument('<id>', 'initiative id, e.g. p1.3 (any case; 1.3 for p1.3)')
     .option('--json', 'print the data as JSON')
-    .addHelpText('after', examples('csp show p1.3', 'csp show p3.4 --json'))
+    .addHelpText('after', examples('csp show p1.3', 'csp show 2.10', 'csp show p3.4 --json'))
     .action(lazy(() => import('./commands/show.js')));
 
   program
     .command('note')
     .description('record a dated progress note on an initiative (only the new lines are added to its file)')
-    .argument('<id>', 'initiative id, e.g. p1.3')
+    .argument('<id>', 'initiative id, e.g. p1.3 (any case; 1.3 for p1.3)')
     .argument('[text]', "what happened; '-' reads it from standard input; left out on a terminal, your $EDITOR opens")
     .option('--status <status>', "the initiative's status from this date on (see csp status)")
     .option('--date <date>', 'the day it happened, YYYY-MM-DD (default: today, or --as-of)')
@@ -148,7 +148,7 @@ export function buildProgram(): Command {
     .option('--text <text>', "the commitment as the Action Plan words it; '-' reads it from standard input; left out on a terminal, your $EDITOR opens")
     .option('--theme <id>', 'a thematic area of that pillar; repeat for several', collect, [])
     .addOption(new Option('--kind <kind>', 'what the wording says').choices(KINDS))
-    .addOption(new Option('--cadence <cadence>', 'how often a recurring initiative happens').choices(CADENCES))
+    .addOption(new Option('--cadence <cadence>', 'how often a recurring initiative happens (implies --kind recurring)').choices(CADENCES))
     .option('--dry-run', 'show the new file and write nothing')
     .addHelpText(
       'after',
@@ -307,8 +307,8 @@ export function buildProgram(): Command {
       'after',
       examples(
         'csp init my-plan && csp --plan my-plan/plan import action-plan.txt',
-        'csp import seeds/action-plan.txt --dry-run',
-        'csp import action-plan.txt --json',
+        'csp --plan my-plan/plan import action-plan.txt --dry-run   # what it would write',
+        'csp --plan my-plan/plan import action-plan.txt --json',
       ) +
         "\nThe document: a line 'Pillar N: Title' for each pillar; under it, each thematic\n" +
         "area's heading and paragraph(s), then one paragraph 'Initiatives: first; second.'\n" +
