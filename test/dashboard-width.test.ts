@@ -88,6 +88,15 @@ describe('the status dashboard at any width', () => {
     for (const w of [60, 200]) expect(at(w)).toContain('Bars: █ completed · ▓ in progress or ongoing · ▒ at risk · ░');
   });
 
+  it('keeps the scale\'s words on the OGP and compliance scales, and fits 60 columns with them', () => {
+    for (const scale of ['ogp', 'compliance'] as const) {
+      const text = renderStatusText(p, status, { style: makeStyle(false), width: 60, scale });
+      expect(text.split('\n').filter((l) => stringWidth(l) > 60)).toEqual([]);
+      expect(text).not.toContain('Statuses:');
+      expect(text).toContain(scale === 'ogp' ? 'substantial' : '+1 full');
+    }
+  });
+
   it('says "never" for an initiative without notes, and how long ago the others were updated', () => {
     const text = renderStatusText(p, status, { style: makeStyle(false), width: 200 });
     expect(text).toMatch(/│ p1\.4 .*│ never +│/);

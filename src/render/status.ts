@@ -106,9 +106,9 @@ const TITLE_ROOM = 24;
 export const FLAG_LETTERS: Record<Flag, string> = { stale: 'S', overdue: 'O', 'sides-differ': 'D' };
 const FLAG_WORDS: Record<Flag, string> = { stale: 'stale', overdue: 'overdue', 'sides-differ': 'sides differ' };
 
-/** A status on the chosen scale, with or without its words (the symbol always). */
+/** A status on the chosen scale; csp's statuses with or without their words (the symbol always). */
 function statusText(status: Status, scale: Scale, words: boolean, style: Style): string {
-  if (!words) return style.status(status, STATUS_SYMBOLS[status]);
+  if (!words && scale === 'status') return style.status(status, STATUS_SYMBOLS[status]);
   if (scale === 'status') return style.status(status, statusLabel(status));
   return scaledLabel(status, scale, style);
 }
@@ -222,7 +222,7 @@ export function renderStatusText(plan: Plan, status: PlanStatus, o: RenderOption
   const layout = chooseLayout(pillars, o);
   const shown = pillars.flatMap((p) => p.initiatives);
   out.push(...legend('Bars', ['█ completed', '▓ in progress or ongoing', '▒ at risk', '░ not started or discontinued'], width, style));
-  if (!layout.statusWords) out.push(...legend('Statuses', STATUSES.map((s) => statusLabel(s)), width, style));
+  if (!layout.statusWords && (o.scale ?? 'status') === 'status') out.push(...legend('Statuses', STATUSES.map((s) => statusLabel(s)), width, style));
   if (layout.shortFlags) {
     const used = (['stale', 'overdue', 'sides-differ'] as const).filter((f) => shown.some((s) => s.flags.includes(f)));
     if (used.length) out.push(...legend('Flags', used.map((f) => `${FLAG_LETTERS[f]} ${FLAG_WORDS[f]}`), width, style));
