@@ -97,6 +97,7 @@ describe('one message per mistake', () => {
     expect(choice.code).toBe(2);
     expect(choice.stderr).toBe("csp: error: option '--format <format>' argument 'mdd' is invalid\n  help: did you mean 'md'? allowed: text, md, json\n");
     expect(runCli(['frobnicate']).stderr).toBe("csp: error: unknown command 'frobnicate'\n  help: 'csp --help' lists the commands\n");
+    expect(runCli(['show']).stderr).toBe("csp: error: missing required argument 'id'\n  help: '--help' after the command shows what it takes, with examples\n");
   });
 });
 

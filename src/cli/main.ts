@@ -375,6 +375,7 @@ function formatCommanderError(text: string): string {
   const unknownCommand = /^unknown command '/.test(message);
   if (unknownCommand && hints.length === 0) hints.push("'csp --help' lists the commands");
   if (/^unknown option '/.test(message) && hints.length === 0) hints.push("'--help' after a command lists its options");
+  if (/^(missing required argument|required option|option '.*' argument missing)/.test(message)) hints.push("'--help' after the command shows what it takes, with examples");
   const tooMany = /^too many arguments for '([^']+)'\. (.*)$/.exec(message);
   if (tooMany) {
     message = `too many arguments for '${tooMany[1]}'`;
