@@ -143,6 +143,18 @@ describe('status, show and diff say what they mean', () => {
     expect(none.stdout).toBe('Canada-Korea Comprehensive Strategic Partnership\nStatus as of 2026-11-28 · stale after 180 days without a note\nNo initiative matches --status at-risk.\n');
   });
 
+  it('show, review show, review list and diff fit a 60-column terminal, wrapping at word boundaries', async () => {
+    const { default: stringWidth } = await import('string-width');
+    for (const args of [['show', 'p1.1'], ['show', 'p3.4'], ['review', 'show', 'adoption'], ['review', 'list'], ['diff', 'adoption', ...AS_OF]]) {
+      const r = runCli(args, { env: { COLUMNS: '60' } });
+      expect(r.code, args.join(' ')).toBe(0);
+      expect(r.stdout.split('\n').filter((l) => stringWidth(l) > 60), args.join(' ')).toEqual([]);
+    }
+    const show = runCli(['show', 'p3.4'], { env: { COLUMNS: '60' } }).stdout;
+    // The pillar's title is broken between words, never inside one ("Suppl" / "y Chains").
+    expect(show).toMatch(/^Pillar {6}3 · Enhancing Economic Prosperity and Security,\n {12}Cooperating on Supply Chains, Critical Minerals,\n/m);
+  });
+
   it('show says a next-due date is overdue', () => {
     const r = runCli(['show', 'p1.3', '--as-of', '2026-12-02']);
     expect(r.stdout).toMatch(/^Kind {8}recurring, annual · next due 2025-07-18 \(overdue by 16 mo\)$/m);
