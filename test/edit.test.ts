@@ -366,10 +366,10 @@ describe('prepareNote (check before and after)', () => {
 
   it('does not write what the plan-wide rules reject afterwards (a note after today, an unknown side)', () => {
     const r = prepareNote(files({ 'plan/pillar-1/p1.1.yaml': initiative('p1.1', 1) }), 'p1.1', { date: '2026-02-01', text: 'Later.' }, '2026-01-01');
-    expect(r).toMatchObject({ ok: false, kind: 'check-failed' });
-    if (!r.ok && r.kind === 'check-failed') expect(r.diagnostics.map((d) => d.rule)).toEqual(['note-in-future']);
+    expect(r).toMatchObject({ ok: false, kind: 'rejected' });
+    if (!r.ok && r.kind === 'rejected') expect(r.diagnostics.map((d) => d.rule)).toEqual(['note-in-future']);
     const side = prepareNote(files({ 'plan/pillar-1/p1.1.yaml': initiative('p1.1', 1) }), 'p1.1', { ...NOTE, side: 'xx' }, '2026-01-01');
-    expect(side).toMatchObject({ ok: false, kind: 'check-failed' });
+    expect(side).toMatchObject({ ok: false, kind: 'rejected' });
   });
 
   it('ignores errors in other files, and places the note among the others by date', () => {

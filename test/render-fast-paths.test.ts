@@ -75,8 +75,19 @@ describe('renderTable', () => {
     expect(drawSimpleTable(head, rows, [8, 30, 20])).toBe(drawWithCliTable3(head, rows, [8, 30, 20]));
   });
 
+  it('takes the fast path for cells of several lines, each fitting and closing its colour', () => {
+    const head = ['ID', 'Title', 'Status'];
+    const rows = [
+      ['p1.1', 'Human rights\ndialogue', '\u001b[36mca ◐ in progress\u001b[39m\n\u001b[33mkr ▲ at risk\u001b[39m'],
+      ['p1.10', '한국어 제목', ''],
+    ];
+    const fast = drawSimpleTable(head, rows);
+    expect(fast).toBeDefined();
+    expect(fast!.split('\n')).toHaveLength(6);
+    expect(fast).toBe(drawWithCliTable3(head, rows));
+  });
+
   it('leaves cells that need wrapping, cutting or closing codes to cli-table3', () => {
-    expect(drawSimpleTable(['a'], [['two\nlines']])).toBeUndefined();
     expect(drawSimpleTable(['a'], [['too long for it']], [6])).toBeUndefined();
     expect(drawSimpleTable(['a'], [['\u001b[31mleft red']])).toBeUndefined();
   });

@@ -2,21 +2,18 @@
  * The 402 inputs of the official YAML test suite, dropped into one plan as
  * initiative files: one `csp validate` run survives them all, names every
  * file, and gives each case a YAML parser must reject a diagnostic of the
- * file-reading kind with a line. The suite is test data beside the project
- * (../shared/test-data/yaml-test-suite, see its README); without it these
- * tests are skipped with a message.
+ * file-reading kind with a line. The cases are committed under
+ * test/fixtures/yaml-test-suite (MIT licence; see its README and LICENSE).
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Diagnostic, RULE_CODES } from '../src/core/diagnostics.js';
 import { REPO_ROOT, runCliAsync } from './helpers/cli.js';
 import { loadTree, MANIFEST, withManifest, writeTree } from './helpers/plan.js';
 
-const SUITE = path.resolve(REPO_ROOT, '../shared/test-data/yaml-test-suite');
+const SUITE = path.join(REPO_ROOT, 'test/fixtures/yaml-test-suite');
 const CASES = path.join(SUITE, 'cases');
-const present = existsSync(CASES);
-if (!present) console.warn(`yaml-test-suite not found at ${SUITE}: its tests are skipped`);
 
 /** The rules of reading a file (encoding, YAML syntax and the YAML features plan files refuse), before any schema rule. */
 const READING_RULES = new Set<string>(RULE_CODES.slice(0, RULE_CODES.indexOf('empty-file') + 1));
@@ -43,7 +40,7 @@ function checkAll(diagnostics: readonly Diagnostic[], names: string[], mustFail:
   expect(silent, 'must-fail cases without a YAML diagnostic').toEqual([]);
 }
 
-describe.skipIf(!present)('the YAML test suite', () => {
+describe('the YAML test suite', () => {
   it('has the 402 cases and 94 must-fail ids its README describes', () => {
     const { names, mustFail } = suite();
     expect(names).toHaveLength(402);

@@ -3,18 +3,16 @@
  * (usage errors, exit 2), getting text from the command line, standard input
  * or the editor, and explaining a refused change (exit 1).
  */
-import { isCalendarDate, looksLikeIsoDate } from '../core/dates.js';
 import type { Refusal } from '../core/changes.js';
 import { joinPath, MANIFEST_NAME } from '../core/load.js';
 import type { Initiative, Plan } from '../core/model.js';
 import { didYouMean } from '../core/text.js';
-import { JOINT_SIDE } from '../core/vocabulary.js';
 import { dataError, usageError } from '../errors.js';
 import { cleanEditedText, cleanPipedText, editText, isInteractive, readStdinText } from '../io/input.js';
 import { formatDiagnostic } from '../render/diagnostics.js';
 import { termSafeLine } from '../render/sanitize.js';
 import type { CommandContext, LoadedPlanFiles } from './context.js';
-import { findInitiative } from './parse-options.js';
+import { findInitiative, normalizeId } from './parse-options.js';
 
 /** Ids are names, not paths: catches "plan/pillar-1/p1.1.yaml" and "../x" before any lookup. */
 export function assertIdShape(id: string): void {
@@ -27,30 +25,8 @@ export function assertIdShape(id: string): void {
   }
 }
 
-export function parseDate(flag: string, value: string): string {
-  if (!looksLikeIsoDate(value)) throw usageError(`${flag} '${termSafeLine(value)}' is not a date in YYYY-MM-DD form`, 'e.g. 2025-03-14');
-  if (!isCalendarDate(value)) throw usageError(`${flag} '${value}' is not a real calendar date`, 'check the day and month (e.g. February has 28 or 29 days)');
-  return value;
-}
-
-export function parseSide(plan: Plan, value: string): string {
-  const sides = [...plan.manifest.parties.map((p) => p.id), JOINT_SIDE];
-  if (sides.includes(value)) return value;
-  throw usageError(`'${termSafeLine(value)}' is not a side of this plan`, `${didYouMean(value, sides) ?? ''} sides are: ${sides.join(', ')}`.trim());
-}
-
-/** Control characters (C0, DEL, C1) and the invisible bidi, joiner and direction marks that can make a link read as another. */
-const HIDDEN_IN_LINK = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/u;
-
-export function parseLink(value: string): string {
-  const hidden = HIDDEN_IN_LINK.exec(value);
-  if (hidden) {
-    const code = `U+${hidden[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-    throw usageError(`--link '${termSafeLine(value)}' holds an invisible or control character (${code} at position ${hidden.index + 1})`, 'type the link again, or copy it from the address bar');
-  }
-  if (/^(?:https?:\/\/|mailto:)\S+$/.test(value)) return value;
-  throw usageError(`--link '${termSafeLine(value)}' is not a link`, 'links start with https://, http:// or mailto: and contain no spaces');
-}
+// The input-parsing functions note and add use, from the one module that words every mistake.
+export { parseDate, parseLink, parseSide } from './parse-options.js';
 
 export function parseNonBlank(flag: string, value: string, oneLine = false): string {
   if (!/\S/.test(value)) throw usageError(`${flag} is empty`);
@@ -90,6 +66,9 @@ export function resolveText(arg: string | undefined, what: string, how: string, 
 export function refuseChange(ctx: CommandContext, r: Refusal, file: string): never {
   if (r.kind === 'cannot-edit') throw dataError(`cannot change ${termSafeLine(file)}: ${r.message}; nothing was written`, r.hint);
   for (const d of r.diagnostics) ctx.err(`${formatDiagnostic(d, r.sources, ctx.errStyle)}\n\n`);
+  if (r.kind === 'rejected') {
+    throw dataError(`${r.message} (${r.diagnostics.map((d) => d.rule).join(', ')}); nothing was written`, 'change what the messages above point at, then run the command again');
+  }
   if (r.kind === 'check-failed') {
     throw dataError(
       `csp could not make this change safely (${r.message}); nothing was written`,
@@ -121,12 +100,13 @@ export function requireManifest(ctx: CommandContext, loaded: LoadedPlanFiles): P
  */
 export function findTarget(ctx: CommandContext, loaded: LoadedPlanFiles, id: string): Initiative {
   const plan = requireManifest(ctx, loaded);
-  const found = plan.initiatives.find((i) => i.id === id);
+  const wanted = normalizeId(id);
+  const found = plan.initiatives.find((i) => i.id === wanted);
   if (found) return found;
-  const broken = loaded.raw.files.find((f) => f.path.endsWith(`/${id}.yaml`) || f.path.endsWith(`/${id}.yml`));
+  const broken = loaded.raw.files.find((f) => f.path.endsWith(`/${wanted}.yaml`) || f.path.endsWith(`/${wanted}.yml`));
   if (broken) {
     const diagnostics = loaded.result.diagnostics.filter((d) => d.severity === 'error' && d.file === broken.path);
     refuseChange(ctx, { ok: false, kind: 'file-errors', diagnostics, sources: loaded.result.sources }, broken.path);
   }
-  return findInitiative(plan, id);
+  return findInitiative(plan, id, (message) => ctx.err(`csp: note: ${termSafeLine(message)}\n`));
 }

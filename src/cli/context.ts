@@ -4,13 +4,12 @@
  * `requireCleanPlan`, which stops with the diagnostics when there are errors.
  */
 import type { Command } from 'commander';
-import { isCalendarDate } from '../core/dates.js';
 import { countBySeverity, type Diagnostic } from '../core/diagnostics.js';
 import type { LoadResult, PlanFiles } from '../core/assemble.js';
 import type { Plan } from '../core/model.js';
 import { dataProblems, type DataProblems } from '../core/problems.js';
 import { planAsOf } from '../core/status.js';
-import { CspError, EXIT, type ExitCode, usageError } from '../errors.js';
+import { CspError, EXIT, type ExitCode } from '../errors.js';
 import { latestToday, today } from '../io/clock.js';
 import { loadPlanFromDisk } from '../io/load-plan.js';
 import { locatePlan, type PlanLocation, readPlanFiles } from '../io/plan-files.js';
@@ -18,6 +17,7 @@ import { isTerminal, terminalColumns, writeTo } from '../io/stdio.js';
 import { formatDiagnostic } from '../render/diagnostics.js';
 import { toSafeJson } from '../render/sanitize.js';
 import { makeStyle, type Style } from '../render/style.js';
+import { parseDate, parsePlanOption } from './parse-options.js';
 import { terminalWidth, useColor } from './terminal.js';
 
 export interface GlobalOptions {
@@ -55,7 +55,8 @@ export function commandContext(cmd: Command): CommandContext {
   const options = cmd.optsWithGlobals<GlobalOptions>();
   const localToday = today();
   const asOf = options.asOf ?? localToday;
-  if (!isCalendarDate(asOf)) throw usageError(`--as-of '${asOf}' is not a date in YYYY-MM-DD form`, 'e.g. --as-of 2025-06-30');
+  if (options.asOf !== undefined) parseDate('--as-of', options.asOf);
+  if (options.plan !== undefined) parsePlanOption(options.plan);
   const env = process.env;
   return {
     options,

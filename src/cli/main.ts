@@ -8,6 +8,7 @@ import { CADENCES, KINDS } from '../core/vocabulary.js';
 import { CspError, EXIT, type ExitCode } from '../errors.js';
 import { takeNotices } from '../io/notices.js';
 import { isTerminal, outputLost, terminalColumns, writeTo } from '../io/stdio.js';
+import { nearest } from '../core/text.js';
 import { termSafe, termSafeLine } from '../render/sanitize.js';
 
 declare const CSP_VERSION: string;
@@ -40,7 +41,7 @@ export function buildProgram(): Command {
   const program = new Command('csp')
     .description('Keep a partnership action plan as plain-text files and see where every commitment stands.')
     .version(typeof CSP_VERSION === 'string' ? CSP_VERSION : '0.0.0-dev', '-V, --version', 'print the csp version')
-    .option('--plan <dir>', 'the plan folder (default: $CSP_PLAN, else the nearest plan/ above the current folder)')
+    .option('--plan <dir>', 'the plan folder, or the repository holding it (default: $CSP_PLAN, else the nearest plan/ above the current folder)')
     .option('--as-of <date>', 'evaluate the plan as of this day, YYYY-MM-DD (default: today)')
     .option('--color', 'force colour output')
     .option('--no-color', 'no colour output (also: NO_COLOR=1)')
@@ -53,7 +54,7 @@ export function buildProgram(): Command {
     .configureOutput({
       writeOut: (s) => writeTo(1, s),
       writeErr: (s) => writeTo(2, s),
-      outputError: (s, write) => write(termSafe(s.startsWith('error:') ? `csp: ${s}` : s)),
+      outputError: (s, write) => write(termSafe(formatCommanderError(s))),
       // Commander's own defaults, without touching process.stdout on a pipe: 80 columns unless a terminal says.
       getOutHelpWidth: () => terminalColumns() ?? 80,
       getErrHelpWidth: () => (isTerminal(2) ? process.stderr.columns : 80),
@@ -90,7 +91,7 @@ export function buildProgram(): Command {
     .command('status')
     .description('the dashboard: progress per pillar and where every initiative stands')
     .option('--pillar <n>', 'only this pillar (a number)')
-    .option('--status <status>', 'only initiatives with this status')
+    .option('--status <status>', 'only initiatives with this status (and only the pillars that have one)')
     .option('--theme <id>', 'only initiatives of this thematic area')
     .option('--stale <days>', 'flag initiatives without a note for this many days (default 180)')
     .option('--flagged', "only initiatives flagged stale, overdue or where the sides' assessments differ")
@@ -116,15 +117,15 @@ export function buildProgram(): Command {
   program
     .command('show')
     .description('one initiative in full, with its notes')
-    .argument('<id>', 'initiative id, e.g. p1.3')
+    .argument('<id>', 'initiative id, e.g. p1.3 (any case; 1.3 for p1.3)')
     .option('--json', 'print the data as JSON')
-    .addHelpText('after', examples('csp show p1.3', 'csp show p3.4 --json'))
+    .addHelpText('after', examples('csp show p1.3', 'csp show 2.10', 'csp show p3.4 --json'))
     .action(lazy(() => import('./commands/show.js')));
 
   program
     .command('note')
     .description('record a dated progress note on an initiative, as a new file plan/notes/ID/… (notes from two branches merge)')
-    .argument('<id>', 'initiative id, e.g. p1.3')
+    .argument('<id>', 'initiative id, e.g. p1.3 (any case; 1.3 for p1.3)')
     .argument('[text]', "what happened; '-' reads it from standard input; left out on a terminal, your $EDITOR opens")
     .option('--status <status>', "the initiative's status from this date on (see csp status)")
     .option('--date <date>', 'the day it happened, YYYY-MM-DD (default: your local today, or --as-of)')
@@ -155,7 +156,7 @@ export function buildProgram(): Command {
     .option('--dry-run', 'list what would move and write nothing')
     .addHelpText(
       'after',
-      examples('csp split-notes --dry-run', 'csp split-notes && git add -A plan && git commit -m "Notes in files of their own"') +
+      examples('csp split-notes --dry-run', 'csp split-notes && git add -A plan    # then commit') +
         "\nA plan whose notes are in the initiative files' lists gets a git conflict whenever two branches add a note\n" +
         'to one initiative. After split-notes, every note is a file of its own and such branches merge cleanly.\n' +
         'The plan must be free of errors first; the notes read back the same afterwards, or nothing is written.\n',
@@ -170,7 +171,7 @@ export function buildProgram(): Command {
     .option('--text <text>', "the commitment as the Action Plan words it; '-' reads it from standard input; left out on a terminal, your $EDITOR opens")
     .option('--theme <id>', 'a thematic area of that pillar; repeat for several', collect, [])
     .addOption(new Option('--kind <kind>', 'what the wording says').choices(KINDS))
-    .addOption(new Option('--cadence <cadence>', 'how often a recurring initiative happens').choices(CADENCES))
+    .addOption(new Option('--cadence <cadence>', 'how often a recurring initiative happens (implies --kind recurring)').choices(CADENCES))
     .option('--dry-run', 'show the new file and write nothing')
     .addHelpText(
       'after',
@@ -329,8 +330,8 @@ export function buildProgram(): Command {
       'after',
       examples(
         'csp init my-plan && csp --plan my-plan/plan import action-plan.txt',
-        'csp import seeds/action-plan.txt --dry-run',
-        'csp import action-plan.txt --json',
+        'csp --plan my-plan/plan import action-plan.txt --dry-run   # what it would write',
+        'csp --plan my-plan/plan import action-plan.txt --json',
       ) +
         "\nThe document: a line 'Pillar N: Title' for each pillar; under it, each thematic\n" +
         "area's heading and paragraph(s), then one paragraph 'Initiatives: first; second.'\n" +
@@ -368,6 +369,42 @@ export function buildProgram(): Command {
     .action(lazy(() => import('./commands/help.js')));
 
   return program;
+}
+
+/**
+ * Commander's usage errors in csp's form: "csp: error: …" then "  help: …"
+ * lines, as every other csp error ("(Did you mean status?)" becomes
+ * "help: did you mean 'status'?"; the allowed choices of an option, with the
+ * nearest one first, become its hint).
+ */
+function formatCommanderError(text: string): string {
+  if (!text.startsWith('error:')) return text;
+  const lines = text.trimEnd().split('\n');
+  let message = lines[0]!.replace(/^error: /, '');
+  const hints: string[] = [];
+  for (const line of lines.slice(1)) {
+    const m = /^\(Did you mean (.+)\?\)$/.exec(line.trim());
+    if (m) hints.push(`did you mean ${m[1]!.split(/, | or /).map((c) => `'${c}'`).join(' or ')}?`);
+    else if (line.trim()) hints.push(line.trim());
+  }
+  const choices = /^(.*?)\. Allowed choices are (.*)\.$/.exec(message);
+  if (choices) {
+    message = choices[1]!;
+    const allowed = choices[2]!.split(', ');
+    const typed = /(?:argument|value) '([^']*)'/.exec(message)?.[1];
+    const close = typed === undefined ? [] : nearest(typed, allowed, 1);
+    hints.push(`${close.length ? `did you mean '${close[0]}'? ` : ''}allowed: ${allowed.join(', ')}`);
+  }
+  const unknownCommand = /^unknown command '/.test(message);
+  if (unknownCommand && hints.length === 0) hints.push("'csp --help' lists the commands");
+  if (/^unknown option '/.test(message) && hints.length === 0) hints.push("'--help' after a command lists its options");
+  if (/^(missing required argument|required option|option '.*' argument missing)/.test(message)) hints.push("'--help' after the command shows what it takes, with examples");
+  const tooMany = /^too many arguments for '([^']+)'\. (.*)$/.exec(message);
+  if (tooMany) {
+    message = `too many arguments for '${tooMany[1]}'`;
+    hints.push(`${tooMany[2]!.replace(/\.$/, '').replace(/^E/, 'e')}; quote text that has spaces ("…")`);
+  }
+  return `csp: error: ${message}\n${hints.map((h) => `  help: ${h}\n`).join('')}`;
 }
 
 function debugEnabled(argv: readonly string[]): boolean {

@@ -3,7 +3,7 @@
  * A name is tried as a review, then as a date, then as a git revision; a
  * review wins over a git revision of the same name (a note says so).
  */
-import { isCalendarDate, looksLikeIsoDate } from '../core/dates.js';
+import { looksLikeIsoDate } from '../core/dates.js';
 import type { Plan } from '../core/model.js';
 import { isReviewName, loadReviewFile, loadReviews, type Review, snapshotOfReview } from '../core/review.js';
 import { attachNotes, type PlanSnapshot, snapshotOfPlan } from '../core/snapshot.js';
@@ -17,6 +17,7 @@ import { termSafeLine } from '../render/sanitize.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { dataProblems, type DataProblems } from '../core/problems.js';
 import { type CommandContext, type LoadedPlan, readAndLoad, stopOnErrors, useCache } from './context.js';
+import { parseDate } from './parse-options.js';
 
 export class SnapshotResolver {
   readonly location: PlanLocation;
@@ -88,7 +89,7 @@ export class SnapshotResolver {
       return plan ? attachNotes(snapshot, plan) : snapshot;
     }
     if (looksLikeIsoDate(name)) {
-      if (!isCalendarDate(name)) throw usageError(`'${shown}' is not a real calendar date`, 'check the day and month');
+      parseDate('', name);
       if (name > this.ctx.today) throw usageError(`${name} is still in the future everywhere on earth (today is ${this.ctx.today} at the latest)`, 'compare dates up to today');
       return snapshotOfPlan((await this.workPlan(true))!, name, { kind: 'date', date: name });
     }

@@ -18,6 +18,8 @@ export type Refusal =
   | { ok: false; kind: 'file-errors'; diagnostics: Diagnostic[]; sources: ReadonlyMap<string, string> }
   /** The file's layout does not allow the change. */
   | { ok: false; kind: 'cannot-edit'; message: string; hint: string }
+  /** The change itself breaks a rule of the plan (an unknown side, a note without the source the plan asks for): refused. */
+  | { ok: false; kind: 'rejected'; message: string; diagnostics: Diagnostic[]; sources: ReadonlyMap<string, string> }
   /** The changed file did not check out: a bug, and nothing is written. */
   | { ok: false; kind: 'check-failed'; message: string; diagnostics: Diagnostic[]; sources: ReadonlyMap<string, string> };
 
@@ -90,7 +92,7 @@ export function prepareNote(input: PlanFiles, id: string, note: NoteToAdd, today
   const after = loadPlan(withFile(input, file, bytes), { today });
   const fresh = newErrors(before, after);
   if (fresh.length > 0) {
-    return { ok: false, kind: 'check-failed', message: 'the new note has errors', diagnostics: fresh, sources: after.sources };
+    return { ok: false, kind: 'rejected', message: 'the note breaks the rules of the plan', diagnostics: fresh, sources: after.sources };
   }
   const notes = after.plan?.initiatives.find((i) => i.id === id)?.notes ?? [];
   const index = notes.findIndex((n) => n.pos.file === file);

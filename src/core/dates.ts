@@ -30,6 +30,24 @@ export function isCalendarDate(s: string): boolean {
   return d <= (mo === 2 && leap ? 29 : DAYS_IN_MONTH[mo - 1]!);
 }
 
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * Why a YYYY-MM-DD string is not a real date, in words that fit the mistake
+ * ("there is no month 13", "April has 30 days", "February 2025 has 28 days");
+ * undefined for a real date or text not in that form.
+ */
+export function calendarDateProblem(s: string): string | undefined {
+  const m = ISO_DATE.exec(s);
+  if (!m || isCalendarDate(s)) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12) return `there is no month ${m[2]}: months run from 01 to 12 (the form is YYYY-MM-DD)`;
+  if (d < 1) return 'days start at 01';
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  if (mo === 2) return `February ${m[1]} has ${leap ? 29 : 28} days`;
+  return `${MONTH_NAMES[mo - 1]} has ${DAYS_IN_MONTH[mo - 1]} days`;
+}
+
 function toDate(s: IsoDate): Date {
   const [y, m, d] = s.split('-').map(Number) as [number, number, number];
   const dt = new Date(2000, 0, 1);

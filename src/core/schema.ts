@@ -3,7 +3,7 @@
  * zod issues into positioned diagnostics.
  */
 import { z } from 'zod';
-import { isCalendarDate, looksLikeIsoDate } from './dates.js';
+import { calendarDateProblem, isCalendarDate, looksLikeIsoDate } from './dates.js';
 import { diagnostic, type Diagnostic, type RuleCode } from './diagnostics.js';
 import type { ParsedFile, PathSegment } from './parse.js';
 import { clip, didYouMean } from './text.js';
@@ -322,7 +322,7 @@ function issueToDiagnostics(parsed: ParsedFile, schema: z.ZodType, issue: Issue)
             parsed.locate(path),
             'invalid-date',
             `${field} '${clip(String(actual))}' is not a real calendar date`,
-            'check the day and month (e.g. February has 28 or 29 days)',
+            calendarDateProblem(String(actual)) ?? 'check the day and month',
           ),
         ];
       }
@@ -338,7 +338,7 @@ function formatDiagnostic(parsed: ParsedFile, path: PathSegment[], field: string
   const pos = parsed.locate(path);
   if (last === 'date' && typeof actual === 'string') {
     if (looksLikeIsoDate(actual) && !isCalendarDate(actual)) {
-      return diagnostic(pos, 'invalid-date', `${field} ${shown} is not a real calendar date`, 'check the day and month');
+      return diagnostic(pos, 'invalid-date', `${field} ${shown} is not a real calendar date`, calendarDateProblem(actual) ?? 'check the day and month');
     }
     return diagnostic(pos, 'invalid-format', `${field} ${shown} is not a date in YYYY-MM-DD form`, 'write the date as e.g. 2025-03-14');
   }

@@ -27,6 +27,17 @@ export function locatePlan(explicit: string | undefined, env: NodeJS.ProcessEnv,
         explicit !== undefined ? 'check the path given to --plan' : 'check the CSP_PLAN environment variable',
       );
     }
+    if (!isFile(path.join(planDir, MANIFEST_NAME))) {
+      // A repository root given for its plan folder.
+      const inner = path.join(planDir, 'plan');
+      if (isFile(path.join(inner, MANIFEST_NAME))) return { planDir: inner, root: planDir };
+      if (isDirectory(inner) || !looksLikePlanFolder(planDir)) {
+        throw environmentError(
+          `no plan found in ${given}: it has no ${MANIFEST_NAME}${isDirectory(inner) ? `, nor has ${path.join(given, 'plan')}` : ''}`,
+          `${explicit !== undefined ? '--plan' : 'CSP_PLAN'} names the folder that holds ${MANIFEST_NAME} (usually plan/ in the repository); start a plan with 'csp init'`,
+        );
+      }
+    }
     return { planDir, root: path.dirname(planDir) };
   }
   let dir = path.resolve(cwd);
@@ -50,6 +61,15 @@ function lexists(p: string): boolean {
   try {
     lstatSync(p);
     return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A folder with a pillar-N folder or a YAML file: a plan folder that lost its manifest (validate says so), not some other folder. */
+function looksLikePlanFolder(dir: string): boolean {
+  try {
+    return readdirSync(dir).some((name) => /^pillar-\d+$/.test(name) || /\.ya?ml$/.test(name));
   } catch {
     return false;
   }

@@ -389,10 +389,28 @@ function fsyncDir(fs: FsOps, dir: string): void {
 }
 
 function writeFailed(display: string, err: unknown): Error {
-  return environmentError(
-    `cannot write ${display} (${code(err)}); the file was not changed`,
-    'check that the disk is not full and the folder is writable, then run the command again',
-  );
+  return environmentError(`cannot write ${display} (${code(err)}); the file was not changed`, writeHint(display, code(err)));
+}
+
+/** What to do about a failed write, for its cause: a missing folder is not a full disk. */
+export function writeHint(display: string, errorCode: string): string {
+  const folder = display.includes('/') ? display.slice(0, display.lastIndexOf('/')) || '/' : 'the current folder';
+  switch (errorCode) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return `the folder ${folder} does not exist: create it first, or write somewhere else`;
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return `you cannot write in ${folder}: choose a folder you can write to`;
+    case 'EISDIR':
+      return `${display} is a folder: give a file name`;
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return 'the disk is full: make room, then run the command again';
+    default:
+      return 'check that the disk is not full and the folder is writable, then run the command again';
+  }
 }
 
 /**

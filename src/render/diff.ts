@@ -10,7 +10,7 @@ import { escapeMarkdown, markdownLink } from './markdown.js';
 import { type DiffMessages, MESSAGES } from './messages.js';
 import { termSafe, termSafeLine } from './sanitize.js';
 import { statusLabel, type Style } from './style.js';
-import { displayWidth, wrap } from './width.js';
+import { displayWidth, wrap, wrapAfter } from './width.js';
 
 /** The terminal speaks English; markdown speaks the language it is asked for (the report's). */
 const EN = MESSAGES.en.diff;
@@ -22,8 +22,12 @@ export function sourceLabel(s: SnapshotSource, m: DiffMessages = EN): string {
       return m.source.review(s.name, s.date);
     case 'date':
       return m.source.date(s.date);
-    case 'revision':
-      return m.source.revision(s.revision, s.commit.slice(0, 7));
+    case 'revision': {
+      const short = s.commit.slice(0, 7);
+      // A revision typed as a commit id is named once: "revision 5a8574e", not "revision 5a8574e (5a8574e)".
+      if (/^[0-9a-f]{4,40}$/i.test(s.revision) && s.commit.startsWith(s.revision.toLowerCase())) return m.source.revision(short, short).replace(` (${short})`, '');
+      return m.source.revision(s.revision, short);
+    }
     case 'worktree':
       return m.source.worktree(s.asOf);
   }
@@ -93,11 +97,11 @@ export interface DiffTextOptions {
 export function renderDiffText(diff: PlanDiff, o: DiffTextOptions): string {
   const { style } = o;
   const w = Math.max(40, o.width);
-  const out: string[] = [style.bold(`Changes from ${termSafeLine(sourceLabel(diff.from))} to ${termSafeLine(sourceLabel(diff.to))}`)];
+  const out: string[] = wrap(`Changes from ${termSafeLine(sourceLabel(diff.from))} to ${termSafeLine(sourceLabel(diff.to))}`, w).map((l) => style.bold(l));
   if (diff.pillar !== undefined) out.push(style.dim(`Only initiatives listed under pillar ${diff.pillar}`));
   const parts = summaryParts(diff.summary);
   if (parts.length === 0) return `${[...out, 'No changes.'].join('\n')}\n`;
-  out.push(parts.join(' · '));
+  out.push(...wrap(parts.join(' · '), w));
   for (const g of groups(diff)) {
     out.push('', ...wrap(termSafeLine(`Pillar ${g.pillar} · ${g.title}`), w).map((l) => style.bold(l)));
     for (const i of g.initiatives) out.push(...initiativeText(i, style, w));
@@ -110,12 +114,12 @@ function initiativeText(i: Group['initiatives'][number], style: Style, width: nu
   const first = i.changes[0]!;
   if (first.kind === 'added') {
     const notes = first.noteCount === 1 ? '1 note' : `${first.noteCount} notes`;
-    return [`  ${style.ok('+')} ${style.bold(head)}  ${style.ok('added')}, ${style.status(first.status, statusLabel(first.status))}, ${notes}`];
+    return wrapAfter('    ', `${style.bold(head)}  ${style.ok('added')}, ${style.status(first.status, statusLabel(first.status))}, ${notes}`, width).map((l, k) => (k === 0 ? `  ${style.ok('+')} ${l.slice(4)}` : l));
   }
   if (first.kind === 'removed') {
-    return [`  ${style.error('-')} ${style.bold(head)}  ${style.error('removed')}, was ${style.status(first.status, statusLabel(first.status))}`];
+    return wrapAfter('    ', `${style.bold(head)}  ${style.error('removed')}, was ${style.status(first.status, statusLabel(first.status))}`, width).map((l, k) => (k === 0 ? `  ${style.error('-')} ${l.slice(4)}` : l));
   }
-  const out = [`  ${style.accent('~')} ${style.bold(head)}`];
+  const out = wrapAfter('    ', style.bold(head), width).map((l, k) => (k === 0 ? `  ${style.accent('~')} ${l.slice(4)}` : l));
   const indent = '      ';
   const wrapped = (text: string, extra = '  ') => wrap(termSafe(text), width - indent.length - extra.length).map((l) => `${indent}${extra}${l}`);
   for (const c of i.changes) {

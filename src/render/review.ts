@@ -1,11 +1,12 @@
 /** Review files for people: the list of reviews and one review in full. Pure. */
 import type { Review } from '../core/review.js';
 import { countStatuses } from '../core/status.js';
+import { type Status, STATUSES } from '../core/vocabulary.js';
 import { termSafeLine } from './sanitize.js';
-import { countsLine, percent, progressBar } from './status.js';
-import { statusLabel, type Style } from './style.js';
+import { barAndCounts, countsLine, percent, progressBar } from './status.js';
+import { STATUS_SYMBOLS, statusLabel, type Style } from './style.js';
 import { renderTable } from './table.js';
-import { displayWidth, truncate, wrap } from './width.js';
+import { displayWidth, wrap, wrapAfter } from './width.js';
 
 function completedShare(r: Review): number {
   const n = r.data.initiatives.length;
@@ -24,8 +25,8 @@ export function renderReviewList(reviews: readonly Review[], style: Style, width
   const head = ['Name', 'Date', 'Title', 'Initiatives', 'Completed'];
   const widths = head.map((h, k) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[k]!))));
   const others = widths.reduce((a, w, k) => (k === 2 ? a : a + w + 2), 0) + head.length + 1;
-  widths[2] = Math.max(10, Math.min(widths[2]!, width - others - 2));
-  const cut = rows.map((r) => r.map((c, k) => (k === 2 ? truncate(c, widths[2]!) : c)));
+  widths[2] = Math.max(displayWidth(head[2]!), Math.min(widths[2]!, width - others - 2));
+  const cut = rows.map((r) => r.map((c, k) => (k === 2 ? wrap(c, widths[2]!).join('\n') : c)));
   return `${renderTable(head, cut, widths.map((w) => w + 2))}\n`;
 }
 
@@ -47,37 +48,50 @@ export function renderReviewText(r: Review, style: Style, width: number): string
   const d = r.data;
   const w = Math.max(40, width);
   const out: string[] = [];
-  out.push(style.bold(termSafeLine(`Review ${r.name}${d.title !== undefined ? ` · ${d.title}` : ''}`)));
+  out.push(...wrap(termSafeLine(`Review ${r.name}${d.title !== undefined ? ` · ${d.title}` : ''}`), w).map((l) => style.bold(l)));
   out.push(...wrap(termSafeLine(d.plan), w).map((l) => style.dim(l)));
-  out.push(style.dim(`Frozen as of ${d.date} · ${termSafeLine(r.file)}`), '');
+  out.push(...wrap(`Frozen as of ${d.date} · ${termSafeLine(r.file)}`, w).map((l) => style.dim(l)), '');
   const head = ['ID', 'Title', 'Status', 'Since', 'Notes', 'Last note'];
+  // On a narrow terminal statuses show their symbols only (with a key), to leave titles room.
+  let words = true;
+  const statusCell = (st: Status) => style.status(st, words ? statusLabel(st) : STATUS_SYMBOLS[st]);
   const rowsOf = (n: number) =>
     d.initiatives
       .filter((i) => i.pillar === n || (i.alsoListedUnder ?? []).includes(n))
       .map((i) => [
         termSafeLine(i.id),
         termSafeLine(i.pillar === n ? i.title : `${i.title} (also pillar ${i.pillar})`),
-        style.status(i.status, statusLabel(i.status)),
+        statusCell(i.status),
         i.statusSince ?? '—',
         String(i.noteCount),
         i.lastNote ?? 'never',
       ]);
-  const all = d.pillars.flatMap((p) => rowsOf(p.number));
   const plain = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, ''); // eslint-disable-line no-control-regex
-  const widths = head.map((h, k) => Math.max(displayWidth(h), ...all.map((row) => displayWidth(plain(row[k]!)))));
-  const others = widths.reduce((a, x, k) => (k === 1 ? a : a + x + 2), 0) + head.length + 1;
-  widths[1] = Math.max(12, Math.min(widths[1]!, w - others - 2));
+  const measure = () => {
+    const all = d.pillars.flatMap((p) => rowsOf(p.number));
+    const widths = head.map((h, k) => Math.max(displayWidth(h), ...all.map((row) => displayWidth(plain(row[k]!)))));
+    const others = widths.reduce((a, x, k) => (k === 1 ? a : a + x + 2), 0) + head.length + 1;
+    return { widths, room: w - others - 2 };
+  };
+  let { widths, room } = measure();
+  if (room < 16) {
+    words = false;
+    ({ widths, room } = measure());
+    out.push(...wrapAfter('Statuses: ', STATUSES.map((st) => statusLabel(st)).join(' · '), w).map((l) => style.dim(l)), '');
+  }
+  widths[1] = Math.max(displayWidth(head[1]!), Math.min(widths[1]!, room));
   for (const p of d.pillars) {
     const items = d.initiatives.filter((i) => i.pillar === p.number || (i.alsoListedUnder ?? []).includes(p.number));
     const counts = countStatuses(items);
-    out.push(style.bold(termSafeLine(`Pillar ${p.number} · ${p.title}`)));
+    out.push(...wrap(termSafeLine(`Pillar ${p.number} · ${p.title}`), w).map((l) => style.bold(l)));
     const share = items.length ? counts.completed / items.length : 0;
-    out.push(`${progressBar(counts, items.length)} ${percent(share)} completed · ${items.length} initiatives: ${countsLine(counts, style)}`);
-    const rows = rowsOf(p.number).map((row) => row.map((c, k) => (k === 1 ? truncate(c, widths[1]!) : c)));
+    out.push(...barAndCounts(`${progressBar(counts, items.length)} ${percent(share)} completed`, `${items.length} initiatives: ${countsLine(counts, style)}`, w));
+    // Titles wrap in their column, whole.
+    const rows = rowsOf(p.number).map((row) => row.map((c, k) => (k === 1 ? wrap(c, widths[1]!).join('\n') : c)));
     if (rows.length) out.push(renderTable(head, rows, widths.map((x) => x + 2)));
     out.push('');
   }
   const counts = countStatuses(d.initiatives);
-  out.push(style.bold(`Total: ${d.initiatives.length} initiatives`), `${progressBar(counts, d.initiatives.length)} ${percent(completedShare(r))} completed · ${countsLine(counts, style)}`);
+  out.push(style.bold(`Total: ${d.initiatives.length} initiatives`), ...barAndCounts(`${progressBar(counts, d.initiatives.length)} ${percent(completedShare(r))} completed`, countsLine(counts, style), w));
   return `${out.join('\n')}\n`;
 }

@@ -1,17 +1,22 @@
 /** One initiative in full, for `csp show`. */
-import { formatAge } from '../core/dates.js';
+import { daysBetween, formatAge } from '../core/dates.js';
 import type { Initiative, Plan } from '../core/model.js';
 import { pillarsOf } from '../core/model.js';
 import type { InitiativeStatus } from '../core/status.js';
 import { termSafe, termSafeLine } from './sanitize.js';
 import { statusLabel, type Style } from './style.js';
-import { wrap } from './width.js';
+import { wrap, wrapAfter } from './width.js';
 
-export function renderInitiativeText(plan: Plan, i: Initiative, s: InitiativeStatus, style: Style, width: number): string {
+/** `asOf`: the day the plan is evaluated (a next-due date before it is overdue). */
+export function renderInitiativeText(plan: Plan, i: Initiative, s: InitiativeStatus, style: Style, width: number, asOf: string): string {
   const w = Math.max(40, width);
   const out: string[] = [];
-  const field = (label: string, value: string) => out.push(`${style.dim(label.padEnd(12))}${value}`);
-  out.push(style.bold(`${termSafeLine(i.id)} · ${termSafeLine(i.title)}`));
+  // Each field's value wraps at word boundaries, its later lines under its first.
+  const field = (label: string, value: string) => {
+    const lines = wrapAfter(' '.repeat(12), value, w);
+    out.push(`${style.dim(label.padEnd(12))}${lines[0]!.slice(12)}`, ...lines.slice(1));
+  };
+  out.push(...wrap(`${termSafeLine(i.id)} · ${termSafeLine(i.title)}`, w).map((l) => style.bold(l)));
   for (const n of pillarsOf(i)) {
     const p = plan.pillars.find((x) => x.number === n);
     field(n === i.pillar ? 'Pillar' : 'Also in', p ? `${n} · ${termSafeLine(p.title)}` : String(n));
@@ -30,7 +35,7 @@ export function renderInitiativeText(plan: Plan, i: Initiative, s: InitiativeSta
   );
   if (s.flags.length) field('Flags', style.warning(s.flags.join(', ')));
   if (i.kind) {
-    const due = s.nextDue ? ` · next due ${s.nextDue}` : '';
+    const due = s.nextDue ? ` · next due ${s.nextDue}${s.flags.includes('overdue') && s.nextDue < asOf ? ` (${style.warning(`overdue by ${formatAge(daysBetween(s.nextDue, asOf))}`)})` : ''}` : '';
     field('Kind', `${i.kind}${i.cadence ? `, ${i.cadence}` : ''}${due}`);
   }
   if (i.themes.length) {
@@ -49,9 +54,9 @@ export function renderInitiativeText(plan: Plan, i: Initiative, s: InitiativeSta
   for (const n of i.notes) {
     const meta = [n.side !== 'joint' ? n.side : '', n.author ? termSafeLine(n.author) : ''].filter(Boolean).join(' · ');
     const status = n.status ? ` ${style.status(n.status, `[${n.status}]`)}` : '';
-    out.push(`  ${style.bold(n.date)}${status}${meta ? style.dim(` (${meta})`) : ''}`);
+    out.push(...wrapAfter('  ', `${style.bold(n.date)}${status}${meta ? style.dim(` (${meta})`) : ''}`, w));
     out.push(...wrap(termSafe(n.text), w - 4).map((l) => `    ${l}`));
-    for (const link of n.links) out.push(`    ${style.accent(termSafeLine(link))}`);
+    for (const link of n.links) out.push(...wrapAfter('    ', style.accent(termSafeLine(link)), w));
   }
   return `${out.join('\n')}\n`;
 }

@@ -3,8 +3,8 @@
  * its own (colour is the Style's job), one space of padding, no rule between
  * body rows.
  *
- * Tables whose cells are single lines that fit their columns (every table
- * csp draws: the callers cut cells to fit) are drawn here directly, exactly
+ * Tables whose cells' lines fit their columns (every table csp draws: the
+ * callers wrap or cut cells to fit) are drawn here directly, exactly
  * as cli-table3 would: cli-table3 merges some twenty options into every
  * cell, which costs ≈ 0.3 ms a cell at start-up (≈ 20 ms for the status
  * dashboard). Other tables go to cli-table3 itself, and test/table.test.ts
@@ -81,29 +81,44 @@ function plainWidth(cell: string): number | undefined {
   return displayWidth(text);
 }
 
-/** The table as cli-table3 draws it, or undefined when a cell needs cli-table3's wrapping, cutting or colour handling. */
+/**
+ * The table as cli-table3 draws it, or undefined when a cell needs cli-table3's wrapping, cutting or colour handling.
+ * A cell may hold several lines ('\n'), each closing its own colour: the row is as tall as its tallest cell.
+ */
 export function drawSimpleTable(head: string[], rows: string[][], colWidths?: number[]): string | undefined {
   const columns = head.length;
   if (columns === 0 || rows.some((r) => r.length !== columns)) return undefined;
   const all = [head, ...rows];
-  const measured: number[][] = [];
+  /** Per row, per cell: its lines and their widths. */
+  const cells: { lines: string[]; widths: number[] }[][] = [];
   for (const row of all) {
-    const widths: number[] = [];
+    const measured: { lines: string[]; widths: number[] }[] = [];
     for (const cell of row) {
       if (typeof cell !== 'string') return undefined;
-      const w = plainWidth(cell);
-      if (w === undefined) return undefined;
-      widths.push(w);
+      const lines = cell.split('\n');
+      const widths: number[] = [];
+      for (const line of lines) {
+        const w = plainWidth(line);
+        if (w === undefined) return undefined;
+        widths.push(w);
+      }
+      measured.push({ lines, widths });
     }
-    measured.push(widths);
+    cells.push(measured);
   }
   const widths = Array.from({ length: columns }, (_, x) => {
     const fixed = colWidths?.[x];
-    return typeof fixed === 'number' ? Math.max(1, fixed) : Math.max(1, ...measured.map((m) => m[x]! + 2));
+    return typeof fixed === 'number' ? Math.max(1, fixed) : Math.max(1, ...cells.map((m) => Math.max(...m[x]!.widths) + 2));
   });
-  if (measured.some((m) => m.some((w, x) => w > widths[x]! - 2))) return undefined;
+  if (cells.some((m) => m.some((c, x) => c.widths.some((w) => w > widths[x]! - 2)))) return undefined;
   const rule = (left: string, mid: string, right: string) => left + widths.map((w) => '─'.repeat(w)).join(mid) + right;
-  const line = (row: string[], k: number) =>
-    `│${row.map((cell, x) => ` ${cell}${' '.repeat(widths[x]! - 2 - measured[k]![x]!)} `).join('│')}│`;
-  return [rule('┌', '┬', '┐'), ...all.map(line), rule('└', '┴', '┘')].join('\n');
+  const out = [rule('┌', '┬', '┐')];
+  for (const row of cells) {
+    const height = Math.max(...row.map((c) => c.lines.length));
+    for (let k = 0; k < height; k++) {
+      out.push(`│${row.map((c, x) => ` ${c.lines[k] ?? ''}${' '.repeat(widths[x]! - 2 - (c.widths[k] ?? 0))} `).join('│')}│`);
+    }
+  }
+  out.push(rule('└', '┴', '┘'));
+  return out.join('\n');
 }

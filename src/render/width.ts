@@ -38,20 +38,77 @@ export function padEnd(s: string, width: number): string {
   return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
 }
 
-/** Greedy word wrap to `width` columns; words longer than a line are kept whole. */
+// eslint-disable-next-line no-control-regex
+const SGR = /\u001b\[[0-9;]*m/g;
+
+/** Width in columns of text that may carry colour (SGR sequences take no room). */
+export function visibleWidth(s: string): number {
+  return displayWidth(s.includes('\u001b') ? s.replace(SGR, '') : s);
+}
+
+/**
+ * csp's one word wrap: greedy, at spaces, to `width` columns (colour codes
+ * take no room). A word longer than a line is broken where the line ends;
+ * spaces where a line breaks are dropped, other runs of spaces kept.
+ * Each '\n' starts a new paragraph.
+ */
 export function wrap(text: string, width: number): string[] {
+  const w = Math.max(1, width);
   const lines: string[] = [];
   for (const para of text.split('\n')) {
     let line = '';
-    for (const word of para.split(/ +/)) {
-      if (line === '') line = word;
-      else if (displayWidth(line) + 1 + displayWidth(word) <= width) line += ` ${word}`;
-      else {
-        lines.push(line);
-        line = word;
+    let lineWidth = 0;
+    // Split at single spaces: a run of spaces within a line stays as written.
+    for (const word of para.split(' ')) {
+      const ww = visibleWidth(word);
+      if (line !== '' && lineWidth + 1 + ww <= w) {
+        line += ` ${word}`;
+        lineWidth += 1 + ww;
+        continue;
+      }
+      if (word === '' && line !== '') continue; // a space where the line breaks
+      if (line !== '') lines.push(line.replace(/ +$/, ''));
+      line = word;
+      lineWidth = ww;
+      while (lineWidth > w) {
+        const [head, tail] = splitAt(line, w);
+        lines.push(head);
+        line = tail;
+        lineWidth = visibleWidth(tail);
       }
     }
-    lines.push(line);
+    lines.push(line.replace(/ +$/, ''));
   }
   return lines;
+}
+
+/** `text` cut into a head of at most `width` columns (at least one character) and the rest. */
+function splitAt(text: string, width: number): [string, string] {
+  let head = '';
+  let w = 0;
+  let k = 0;
+  while (k < text.length) {
+    const sgr = text[k] === '\u001b' ? /^\u001b\[[0-9;]*m/.exec(text.slice(k)) : null;
+    if (sgr) {
+      head += sgr[0];
+      k += sgr[0].length;
+      continue;
+    }
+    const ch = String.fromCodePoint(text.codePointAt(k)!);
+    const cw = displayWidth(ch);
+    if (w + cw > width && head !== '') break;
+    head += ch;
+    w += cw;
+    k += ch.length;
+  }
+  return [head, text.slice(k)];
+}
+
+/**
+ * Text wrapped after a label: the first line starts with `label`, the next
+ * ones with as many spaces as the label is wide, every line within `width`.
+ */
+export function wrapAfter(label: string, text: string, width: number): string[] {
+  const indent = visibleWidth(label);
+  return wrap(text, Math.max(10, width - indent)).map((l, k) => (k === 0 ? label : ' '.repeat(indent)) + l);
 }

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { prepareInitiative } from '../../core/changes.js';
 import type { NewInitiative } from '../../core/edit.js';
 import type { Cadence, Kind } from '../../core/vocabulary.js';
-import { EXIT, type ExitCode, environmentError } from '../../errors.js';
+import { EXIT, type ExitCode, environmentError, usageError } from '../../errors.js';
 import { assertGitAllowsWrite } from '../../io/git-state.js';
 import { createFile } from '../../io/write.js';
 import { renderNewFile } from '../../render/changes.js';
@@ -29,6 +29,11 @@ export async function run(cmd: Command): Promise<ExitCode> {
   const ctx = commandContext(cmd);
   const o = cmd.opts<AddOptions>();
   const title = parseNonBlank('--title', o.title, true);
+  // A cadence is how often a recurring initiative happens: it implies the kind (validate warns about a cadence on any other kind).
+  if (o.cadence && o.kind && o.kind !== 'recurring') {
+    throw usageError(`--cadence is for recurring initiatives, not ${o.kind} ones`, `leave --cadence out, or use --kind recurring`);
+  }
+  const kind = o.kind ?? (o.cadence ? 'recurring' : undefined);
   const loaded = await readAndLoadFiles(ctx);
   const plan = requireManifest(ctx, loaded);
   const pillar = parsePillar(plan, o.pillar);
@@ -40,7 +45,7 @@ export async function run(cmd: Command): Promise<ExitCode> {
     pillar,
     title,
     text,
-    ...(o.kind ? { kind: o.kind } : {}),
+    ...(kind ? { kind } : {}),
     ...(o.cadence ? { cadence: o.cadence } : {}),
     themes,
   };

@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
 import { diffSnapshots } from '../../core/diff.js';
 import { diffJson, renderDiffMarkdown, renderDiffText } from '../../render/diff.js';
-import { EXIT, type ExitCode } from '../../errors.js';
+import type { SnapshotSource } from '../../core/snapshot.js';
+import { EXIT, type ExitCode, usageError } from '../../errors.js';
 import { planEventsMarkdown, renderPlanEventsText } from '../../render/events.js';
 import { dataProblemsJson, dataProblemsMarkdown, renderDataProblemsBanner } from '../../render/problems.js';
+import { termSafeLine } from '../../render/sanitize.js';
 import { commandContext, writeJson } from '../context.js';
 import { parsePillarOf } from '../parse-options.js';
 import { SnapshotResolver } from '../snapshots.js';
@@ -21,6 +23,7 @@ export async function run(cmd: Command, from: string, to: string | undefined): P
   const before = await resolver.resolve(from);
   const after = to === undefined ? await resolver.worktree() : await resolver.resolve(to);
   resolver.release();
+  refuseReversed(before.source, after.source, from, to);
   const numbers = [...new Set([...before.pillars, ...after.pillars].map((p) => p.number))].sort((a, b) => a - b);
   const diff = diffSnapshots(before, after, o.pillar !== undefined ? { pillar: parsePillarOf(numbers, o.pillar) } : {});
   const { problems } = resolver;
@@ -36,4 +39,20 @@ export async function run(cmd: Command, from: string, to: string | undefined): P
   }
   if (o.exitCode && diff.changes.length > 0) return EXIT.data;
   return problems.some((p) => p.problems.affectsView) ? EXIT.data : EXIT.ok;
+}
+
+/** The day a snapshot stands for, when it has one (a review, a date, the working tree; not a git revision). */
+function dayOf(s: SnapshotSource): string | undefined {
+  return s.kind === 'review' || s.kind === 'date' ? s.date : s.kind === 'worktree' ? s.asOf : undefined;
+}
+
+/** FROM after TO would report every change backwards ("lost notes"): a usage error that says so. */
+function refuseReversed(before: SnapshotSource, after: SnapshotSource, from: string, to: string | undefined): void {
+  const [a, b] = [dayOf(before), dayOf(after)];
+  if (a === undefined || b === undefined || a <= b) return;
+  const named = (typed: string, day: string) => (typed === day ? day : `'${termSafeLine(typed)}' (${day})`);
+  throw usageError(
+    `TO ${to === undefined ? `today (${b})` : named(to, b)} is before FROM ${named(from, a)}`,
+    to === undefined ? 'FROM must be on or before today (or --as-of)' : `give the earlier one first: csp diff ${termSafeLine(to)} ${termSafeLine(from)}`,
+  );
 }

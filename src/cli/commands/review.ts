@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { isCalendarDate } from '../../core/dates.js';
 import { buildReview, isReviewName, loadReviewFile, loadReviews, REVIEW_NAME_HELP, reviewFilePath, reviewToYaml } from '../../core/review.js';
 import { countStatuses } from '../../core/status.js';
 import { dataError, EXIT, type ExitCode, usageError } from '../../errors.js';
@@ -12,6 +11,7 @@ import { termSafeLine } from '../../render/sanitize.js';
 import { countsLine } from '../../render/status.js';
 import { requireReview } from '../snapshots.js';
 import { commandContext, requireCleanPlan, writeJson } from '../context.js';
+import { parseDate } from '../parse-options.js';
 
 function checkName(name: string): void {
   if (!isReviewName(name)) throw usageError(`'${termSafeLine(name)}' is not a review name`, `review names use ${REVIEW_NAME_HELP}`);
@@ -21,8 +21,7 @@ export async function create(cmd: Command, name: string): Promise<void> {
   const ctx = commandContext(cmd);
   const o = cmd.opts<{ date?: string; title?: string; force?: boolean }>();
   checkName(name);
-  const date = o.date ?? (ctx.asOfGiven ? ctx.asOf : ctx.localToday);
-  if (!isCalendarDate(date)) throw usageError(`--date '${termSafeLine(date)}' is not a date in YYYY-MM-DD form`, 'e.g. --date 2025-06-30');
+  const date = o.date === undefined ? (ctx.asOfGiven ? ctx.asOf : ctx.localToday) : parseDate('--date', o.date);
   if (date > ctx.today) throw usageError(`--date ${date} is still in the future everywhere on earth (today is ${ctx.today} at the latest)`, 'a review freezes what has happened: give a date up to today');
   if (o.title !== undefined && !/\S/.test(o.title)) throw usageError('--title is empty', 'give the review a title, or leave --title out');
   const { plan, loaded } = await requireCleanPlan(ctx);

@@ -6,12 +6,13 @@ import { dataProblemsJson, renderDataProblemsBanner } from '../../render/problem
 import { renderInitiativeText } from '../../render/show.js';
 import { commandContext, readPlanForViewing, viewExitCode, writeJson } from '../context.js';
 import { findInitiative } from '../parse-options.js';
+import { termSafeLine } from '../../render/sanitize.js';
 
 export async function run(cmd: Command, id: string): Promise<ExitCode> {
   const ctx = commandContext(cmd);
   const { json } = cmd.opts<{ json?: boolean }>();
   const { plan, problems: all } = await readPlanForViewing(ctx);
-  const initiative = findInitiative(plan, id);
+  const initiative = findInitiative(plan, id, (message) => ctx.err(`csp: note: ${termSafeLine(message)}\n`));
   // Only the problems of this initiative's files matter here.
   const files = all.files.filter((p) => p.initiative === initiative.id);
   const problems = { files, affectsView: files.some((f) => !f.laterOnly) };
@@ -20,6 +21,6 @@ export async function run(cmd: Command, id: string): Promise<ExitCode> {
     const exported = exportJson(plan, ctx.asOf) as { initiatives: { id: string }[] };
     const found = { ...exported.initiatives.find((i) => i.id === initiative.id), assessment: status };
     writeJson(ctx, files.length > 0 ? { ...found, problems: dataProblemsJson(problems) } : found);
-  } else ctx.out(renderDataProblemsBanner(problems, ctx.style) + renderInitiativeText(plan, initiative, status, ctx.style, ctx.width));
+  } else ctx.out(renderDataProblemsBanner(problems, ctx.style) + renderInitiativeText(plan, initiative, status, ctx.style, ctx.width, ctx.asOf));
   return viewExitCode(problems);
 }

@@ -32,8 +32,9 @@ export async function run(cmd: Command): Promise<ExitCode> {
   if (o.stale !== undefined) query.staleDays = parsePositiveInt('--stale', o.stale);
   if (o.flagged) query.onlyFlagged = true;
   const status = planStatus(plan, query);
-  // The latest events of the plan as a whole, as of the day shown.
-  const events = eventsAsOf(plan, ctx.asOf).slice(-LATEST_EVENTS);
+  // The latest events of the plan as a whole, as of the day shown (on the whole dashboard, not a filtered one).
+  const filtered = query.pillar !== undefined || query.status !== undefined || query.theme !== undefined || query.onlyFlagged === true;
+  const events = filtered ? [] : eventsAsOf(plan, ctx.asOf).slice(-LATEST_EVENTS);
   if (o.json) {
     const json = { ...(statusJson(status) as object), events };
     writeJson(ctx, problems.files.length > 0 ? { ...json, problems: dataProblemsJson(problems) } : json);
@@ -41,9 +42,21 @@ export async function run(cmd: Command): Promise<ExitCode> {
     const heading = `Latest events of the plan as a whole (${events.length === LATEST_EVENTS ? `last ${LATEST_EVENTS}` : 'all'} as of ${ctx.asOf})`;
     ctx.out(
       renderDataProblemsBanner(problems, ctx.style) +
-        renderStatusText(plan, status, { style: ctx.style, width: ctx.width, scale: o.scale }) +
+        renderStatusText(plan, status, { style: ctx.style, width: ctx.width, scale: o.scale, ...filterOf(query) }) +
         renderPlanEventsText(events, heading, ctx.style, ctx.width),
     );
   }
   return viewExitCode(problems);
+}
+
+/** What the user filtered on, in their words ("--status at-risk --flagged"); none for --pillar alone. */
+function filterOf(q: StatusQuery): { filter?: string } {
+  const parts = [
+    q.status !== undefined ? `--status ${q.status}` : '',
+    q.theme !== undefined ? `--theme ${q.theme}` : '',
+    q.onlyFlagged ? '--flagged' : '',
+  ].filter(Boolean);
+  if (parts.length === 0) return {};
+  if (q.pillar !== undefined) parts.unshift(`--pillar ${q.pillar}`);
+  return { filter: parts.join(' ') };
 }
