@@ -1,12 +1,16 @@
+import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { diffSnapshots, type PlanDiff } from '../../core/diff.js';
-import { buildReport } from '../../core/report.js';
+import { buildReport, type PreviousReview } from '../../core/report.js';
 import type { Scale } from '../../core/scales.js';
 import { snapshotOfPlan } from '../../core/snapshot.js';
 import type { ReportLang } from '../../core/vocabulary.js';
+import { environmentError } from '../../errors.js';
+import { planRevision } from '../../io/plan-revision.js';
 import { replaceFileAtomic } from '../../io/write.js';
-import { renderReportMarkdown } from '../../render/report.js';
+import { renderReportHtml, renderReportMarkdown, type ReportRenderOptions } from '../../render/report.js';
+import type { Paper } from '../../render/report-html.js';
 import { commandContext, requireCleanPlan } from '../context.js';
 import { parsePositiveInt } from '../parse-options.js';
 import { previousReview, requireReview, SnapshotResolver } from '../snapshots.js';
@@ -19,6 +23,9 @@ interface ReportOptions {
   since?: string;
   lang: ReportLang;
   scale: Scale;
+  format: 'md' | 'html';
+  paper?: Paper;
+  mermaid?: boolean;
 }
 
 export async function run(cmd: Command): Promise<void> {
@@ -29,30 +36,72 @@ export async function run(cmd: Command): Promise<void> {
   // A report for a review shows the plan as of the review's date.
   const review = o.review !== undefined ? requireReview(ctx, resolver.location, o.review) : undefined;
   const asOf = review?.data.date ?? ctx.asOf;
-  const data = buildReport(plan, {
-    asOf,
-    ...(o.stale !== undefined ? { staleDays: parsePositiveInt('--stale', o.stale) } : {}),
-    ...(o.notes !== undefined ? { notesPerInitiative: parsePositiveInt('--notes', o.notes) } : {}),
-  });
-  // Changes since --since, else since the latest review before this report's date.
+  // Changes and the trend since --since, else since the latest review before this report's date.
   const sinceName = o.since ?? previousReview(resolver.location, asOf)?.name;
   let changes: { diff: PlanDiff; since: string } | undefined;
+  let previous: PreviousReview | undefined;
   if (sinceName !== undefined) {
     const from = await resolver.resolve(sinceName);
     const to = snapshotOfPlan(plan, asOf, review ? { kind: 'review', name: review.name, date: asOf } : { kind: 'date', date: asOf });
     const label = from.source.kind === 'review' ? (from.source.title ?? from.source.name) : sinceName;
     changes = { diff: diffSnapshots(from, to), since: label };
+    previous = { date: from.asOf, label, statuses: new Map(from.initiatives.map((i) => [i.id, i.status])) };
   }
+  const data = buildReport(plan, {
+    asOf,
+    scale: o.scale,
+    ...(o.stale !== undefined ? { staleDays: parsePositiveInt('--stale', o.stale) } : {}),
+    ...(o.notes !== undefined ? { notesPerInitiative: parsePositiveInt('--notes', o.notes) } : {}),
+    ...(previous !== undefined ? { previous } : {}),
+  });
   const subtitle = review ? (review.data.title ?? review.name) : undefined;
-  const markdown = renderReportMarkdown(data, {
+  const revision = planRevision(resolver.location);
+  const options: ReportRenderOptions = {
     lang: o.lang,
     scale: o.scale,
     ...(subtitle !== undefined ? { subtitle } : {}),
     ...(changes !== undefined ? { changes } : {}),
-  });
-  if (o.output === undefined || o.output === '-') ctx.out(markdown);
-  else {
-    replaceFileAtomic(path.resolve(o.output), new TextEncoder().encode(markdown), { display: o.output });
-    ctx.err(`csp: wrote the report as of ${asOf} to ${o.output}\n`);
+    ...(revision !== undefined ? { revision } : {}),
+    ...(o.mermaid ? { mermaid: true } : {}),
+  };
+  const ext = o.format === 'html' ? 'html' : 'md';
+  let target: string | undefined;
+  if (o.output !== undefined && o.output !== '-') {
+    target = path.resolve(o.output);
+    // A folder (existing, or named with a trailing slash) gets report.md or report.html.
+    if (isDirectory(target) || /[/\\]$/.test(o.output)) {
+      try {
+        mkdirSync(target, { recursive: true });
+      } catch (err) {
+        throw environmentError(`cannot create the folder ${o.output} (${(err as NodeJS.ErrnoException).code ?? 'error'})`, 'choose a folder you can write to');
+      }
+      target = path.join(target, `report.${ext}`);
+    }
+  }
+  if (o.format === 'html') {
+    const html = renderReportHtml(data, options, o.paper ? { paper: o.paper } : {});
+    if (target === undefined) ctx.out(html);
+    else write(target, html);
+  } else {
+    const prefix = target !== undefined ? path.basename(target).replace(/\.[^.]*$/, '') || 'report' : undefined;
+    const md = renderReportMarkdown(data, options, prefix !== undefined ? { imagePrefix: prefix } : {});
+    if (target === undefined) ctx.out(md.text);
+    else {
+      for (const f of md.files) write(path.join(path.dirname(target), f.name), f.content);
+      write(target, md.text);
+    }
+  }
+  if (target !== undefined) ctx.err(`csp: wrote the report as of ${asOf} to ${path.relative(process.cwd(), target) || target}\n`);
+}
+
+function write(file: string, text: string): void {
+  replaceFileAtomic(file, new TextEncoder().encode(text), { display: path.relative(process.cwd(), file) || file });
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
   }
 }
