@@ -199,12 +199,12 @@ const en: Messages = {
 };
 
 const fr: Messages = {
-  reportTitle: (p) => `${p} : rapport de mise en œuvre`,
+  reportTitle: (p) => `${p}\u00a0: rapport de mise en œuvre`,
   intro: (o) =>
-    `État du document « ${o.title} » au **${o.asOf}**. Adopté le ${o.adopted}${o.place ? ` à ${o.place}` : ''}; examiné ${o.annual ? 'chaque année' : 'régulièrement'} par le ${o.body}.`,
+    `État du document «\u00a0${o.title}\u00a0» au **${o.asOf}**. Adopté le ${o.adopted}${o.place ? ` à ${o.place}` : ''}\u00a0; examiné ${o.annual ? 'chaque année' : 'régulièrement'} par le ${o.body}.`,
   executiveSummary: 'Sommaire',
   initiativesSummary: (t, l, c) =>
-    `${t} initiatives${l !== t ? ` (${l} inscriptions : certaines figurent sous deux piliers)` : ''}; **${c} réalisées**.`,
+    `${t} initiatives${l !== t ? ` (${l} inscriptions\u00a0: certaines figurent sous deux piliers)` : ''}\u00a0; **${c} réalisées**.`,
   pillar: 'Pilier',
   allInitiatives: 'Toutes les initiatives',
   total: 'total',
@@ -214,7 +214,7 @@ const fr: Messages = {
   completedShort: (p) => `${p} réalisées`,
   percent: (x) => `${Math.round(x * 100)}\u00a0%`,
   needsAttention: 'Points à surveiller',
-  changesSince: (w) => `Changements depuis : ${w}`,
+  changesSince: (w) => `Changements depuis\u00a0: ${w}`,
   atRisk: 'À risque',
   atRiskSince: (d) => `à risque depuis le ${d}`,
   overdue: 'Engagements récurrents en retard sur leur fréquence',
@@ -225,8 +225,8 @@ const fr: Messages = {
   neverUpdatedDetail: (a) => `adopté le ${a}, aucune note depuis`,
   nothingNeedsAttention: 'Aucun point à surveiller à cette date.',
   sidesDiffer: 'Évaluations divergentes',
-  sidesDifferIntro: 'Initiatives dont le dernier état diffère selon les notes de chaque partie :',
-  pillarHeading: (n, t) => `Pilier ${n} : ${t}`,
+  sidesDifferIntro: 'Initiatives dont le dernier état diffère selon les notes de chaque partie\u00a0:',
+  pillarHeading: (n, t) => `Pilier ${n}\u00a0: ${t}`,
   pillarProgress: (p, n) => `${p} réalisées · ${n} initiatives`,
   thematicAreas: 'Domaines thématiques',
   initiatives: 'Initiatives',
@@ -238,7 +238,7 @@ const fr: Messages = {
   none: 'aucune',
   noInitiatives: 'Aucune initiative.',
   latestNotes: 'Notes récentes',
-  appendix: 'Annexe : source',
+  appendix: 'Annexe\u00a0: source',
   sourceDocument: 'Document source',
   adoptedLine: (d, by) => `Adopté le ${d}${by ? ` par ${by}` : ''}`,
   statusesFrom: (d) => `Les états proviennent des notes d’avancement datées de chaque initiative, au ${d}.`,
@@ -263,11 +263,11 @@ const fr: Messages = {
   compliance: { full: 'pleine', partial: 'partielle', none: 'nulle', score: 'conformité' },
   diff: {
     heading: (f, t) => `Changements entre ${f} et ${t}`,
-    fromTo: (f, t) => `Point de départ : ${f}. Point d’arrivée : ${t}.`,
-    colon: ' : ',
+    fromTo: (f, t) => `Point de départ\u00a0: ${f}. Point d’arrivée\u00a0: ${t}.`,
+    colon: '\u00a0: ',
     onlyPillar: (n) => `Seulement les initiatives inscrites sous le pilier ${n}.`,
     noChanges: 'Aucun changement.',
-    movedTo: (n, st) => `${n} passée${n === 1 ? '' : 's'} à l’état « ${st} »`,
+    movedTo: (n, st) => `${n} passée${n === 1 ? '' : 's'} à l’état «\u00a0${st}\u00a0»`,
     sideChanges: (n) => `${n} évaluation${n === 1 ? '' : 's'} d’une partie modifiée${n === 1 ? '' : 's'}`,
     receivedNotes: (n) => `${n} avec de nouvelles notes`,
     lostNotes: (n) => `${n} avec des notes retirées`,
@@ -300,7 +300,7 @@ const fr: Messages = {
     },
     pillarValue: (n) => `pilier ${n}`,
     source: {
-      review: (n, d) => `l’examen « ${n} » (${d})`,
+      review: (n, d) => `l’examen «\u00a0${n}\u00a0» (${d})`,
       date: (d) => `le plan au ${d}`,
       revision: (r, c) => `la révision ${r} (${c})`,
       worktree: (d) => `la copie de travail (au ${d})`,

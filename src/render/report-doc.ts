@@ -285,7 +285,7 @@ export function buildBriefDoc(data: ReportData, options: BriefOptions = {}): Bri
   const itemList = (items: InitiativeStatus[], detail: (s: InitiativeStatus) => Inline[]): Inline[] =>
     items.length > ATTENTION_DETAIL_MAX
       ? [t(items.map((s) => s.id).join(', '))]
-      : items.flatMap((s, k) => [...(k ? [t('; ')] : []), strong(t(s.id)), t(' '), titleOf(s.id), ...detail(s)]);
+      : items.flatMap((s, k) => [...(k ? [t(b.semicolon)] : []), strong(t(s.id)), t(' '), titleOf(s.id), ...detail(s)]);
   if (a.atRisk.length) attention.push([strong(t(`${b.counted(m.atRisk, a.atRisk.length)}`)), t(b.colon), ...itemList(a.atRisk, (s) => [t(' '), nowrap(`(${b.sinceDate(s.statusSince ?? '—')})`)])]);
   const overdue = meas.cadence.filter((c) => c.overdueDays !== undefined);
   if (overdue.length) {
@@ -385,7 +385,7 @@ export function buildBriefDoc(data: ReportData, options: BriefOptions = {}): Bri
     // One line per initiative: at risk, overdue, the sides' differing views.
     const concerns: Inline[][] = progress.initiatives.flatMap((s) => {
       const parts: Inline[] = [];
-      const add = (...x: Inline[]) => parts.push(...(parts.length ? [t('; ')] : []), ...x);
+      const add = (...x: Inline[]) => parts.push(...(parts.length ? [t(b.semicolon)] : []), ...x);
       if (s.status === 'at-risk') add(t(`${statusWords(s.status)} `), nowrap(`(${b.sinceDate(s.statusSince ?? '—')})`));
       const c = overdue.find((x) => x.id === s.id);
       if (c) add(t(`${b.dueOn(c.nextDue!)}, ${b.overdueBy(c.overdueDays!)}`));
@@ -428,7 +428,7 @@ export function buildBriefDoc(data: ReportData, options: BriefOptions = {}): Bri
         [t(c.expected !== undefined ? b.heldOf(c.held!, c.expected) : '—')],
         [nowrap(c.lastHeld ?? '—')],
         [nowrap(c.nextDue ?? '—')],
-        [t(c.overdueDays !== undefined ? b.overdueBy(c.overdueDays) : '—')],
+        [nowrap(c.overdueDays !== undefined ? b.days(c.overdueDays) : '—')],
       ]),
     });
   }
@@ -493,9 +493,10 @@ export function buildBriefDoc(data: ReportData, options: BriefOptions = {}): Bri
 
 /** Plain-text bars per pillar on the chosen scale, with a legend: they read as text anywhere. */
 function textBars(rows: { label: string; counts: { value: string; count: number }[] }[], label: (v: string) => string): string {
-  const width = Math.max(...rows.map((r) => displayWidth(r.label)));
+  const clipped = rows.map((r) => ({ ...r, label: clipWidth(r.label, 40) }));
+  const width = Math.max(...clipped.map((r) => displayWidth(r.label)));
   const order = [...rows[0]?.counts.map((c) => c.value) ?? []].reverse();
-  const lines = rows.map((r) => {
+  const lines = clipped.map((r) => {
     const total = r.counts.reduce((a, c) => a + c.count, 0);
     let bar = '';
     let acc = 0;
@@ -540,4 +541,15 @@ function summaryTable(data: ReportData, m: Messages, scale: Scale, pillarName: (
   const head = [m.pillar, ...STATUSES.map((s) => m.status[s]), m.total];
   const rows = groups.map((g) => [g.name, ...STATUSES.map((s) => String(g.items.filter((i) => i.status === s).length)), String(g.items.length)]);
   return markdownTable(head, rows, ['left', ...STATUSES.map(() => 'right' as const), 'right']);
+}
+
+/** Text cut to `max` display columns, with "…" when cut. */
+function clipWidth(text: string, max: number): string {
+  if (displayWidth(text) <= max) return text;
+  let out = '';
+  for (const ch of text) {
+    if (displayWidth(`${out}${ch}…`) > max) break;
+    out += ch;
+  }
+  return `${out.trimEnd()}…`;
 }

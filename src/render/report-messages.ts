@@ -28,6 +28,7 @@ export interface BriefMessages {
   nothingForAttention: string;
   staleSummary(n: number, days: number, never: number): string;
   overdueBy(days: number): string;
+  days(n: number): string;
   dueOn(date: string): string;
   sinceDate(date: string): string;
   recentNotes: string;
@@ -59,6 +60,8 @@ export interface BriefMessages {
   counted(label: string, n: number): string;
   /** What follows a label: ": " (" : " with a no-break space in French). */
   colon: string;
+  /** Between items of a run-in list: "; " (" ; " in French). */
+  semicolon: string;
 }
 
 const en: BriefMessages = {
@@ -81,6 +84,7 @@ const en: BriefMessages = {
   nothingForAttention: 'Nothing needs the dialogue’s attention as of this date.',
   staleSummary: (n, d, never) => `${n} without a note for over ${d} days${never ? ` (${never} with none since adoption)` : ''}`,
   overdueBy: (d) => `${d} days overdue`,
+  days: (n) => `${n} day${n === 1 ? '' : 's'}`,
   dueOn: (d) => `due ${d}`,
   sinceDate: (d) => `since ${d}`,
   recentNotes: 'Latest notes',
@@ -114,6 +118,7 @@ const en: BriefMessages = {
   planAt: (r) => `The plan as committed at ${r}.`,
   counted: (l, n) => `${l} (${n})`,
   colon: ': ',
+  semicolon: '; ',
 };
 
 const NB = '\u00a0';
@@ -138,6 +143,7 @@ const fr: BriefMessages = {
   nothingForAttention: 'Aucun point à soumettre au dialogue à cette date.',
   staleSummary: (n, d, never) => `${n} sans note depuis plus de ${d}${NB}jours${never ? ` (${never} sans aucune note depuis l’adoption)` : ''}`,
   overdueBy: (d) => `${d}${NB}jours de retard`,
+  days: (n) => `${n}${NB}jour${n === 1 ? '' : 's'}`,
   dueOn: (d) => `prévu le ${d}`,
   sinceDate: (d) => `depuis le ${d}`,
   recentNotes: 'Notes récentes',
@@ -170,6 +176,7 @@ const fr: BriefMessages = {
   planAt: (r) => `Le plan tel que validé à la révision ${r}.`,
   counted: (l, n) => `${l} (${n})`,
   colon: `${NB}: `,
+  semicolon: `${NB}; `,
 };
 
 const ko: BriefMessages = {
@@ -192,6 +199,7 @@ const ko: BriefMessages = {
   nothingForAttention: '이 날짜 기준 전략대화에서 다룰 사항이 없습니다.',
   staleSummary: (n, d, never) => `${d}일 넘게 기록 없음 ${n}건${never ? ` (채택 이후 기록 없음 ${never}건)` : ''}`,
   overdueBy: (d) => `${d}일 지연`,
+  days: (n) => `${n}일`,
   dueOn: (d) => `예정일 ${d}`,
   sinceDate: (d) => `${d}부터`,
   recentNotes: '최근 기록',
@@ -225,6 +233,7 @@ const ko: BriefMessages = {
   planAt: (r) => `리비전 ${r}에 커밋된 계획.`,
   counted: (l, n) => `${l} (${n}건)`,
   colon: ': ',
+  semicolon: '; ',
 };
 
 export const BRIEF_MESSAGES: Record<ReportLang, BriefMessages> = { en, fr, ko };
