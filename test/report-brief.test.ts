@@ -176,3 +176,36 @@ describe('the HTML brief', () => {
     expect(body).not.toMatch(/ [:;] /);
   });
 });
+
+describe('the language of a note', () => {
+  const langRoot = writeTree(
+    withManifest({
+      'plan/pillar-1/p1.1.yaml': initiative(
+        'p1.1',
+        1,
+        'notes:\n  - date: 2025-03-01\n    text: Workshop held in Ottawa.\n    status: in-progress\n  - date: 2025-04-01\n    text: 서울에서 후속 회의를 개최했습니다.\n    lang: ko\n',
+      ),
+    }),
+  );
+  const report = (...args: string[]) => runCli(['--as-of', '2025-12-31', 'report', '--notes', '5', ...args], { cwd: langRoot }).stdout;
+
+  it('is marked only when it differs from the report’s, always the same way', () => {
+    const en = report();
+    expect(en).toContain('서울에서 후속 회의를 개최했습니다. (KO)');
+    expect(en).toMatch(/^Workshop held in Ottawa\.$/m);
+    const ko = report('--lang', 'ko');
+    expect(ko).toMatch(/^서울에서 후속 회의를 개최했습니다\.$/m);
+    expect(ko).toContain('Workshop held in Ottawa. (EN)');
+    expect(ko).toContain('Title of p1.1 (EN)');
+    expect(ko).not.toMatch(/_\(EN\)_|\[EN\]/);
+  });
+
+  it('is recorded by csp note --lang, and checked against the languages csp knows', () => {
+    const r = runCli(['--as-of', '2025-12-31', 'note', 'p1.1', 'Réunion tenue à Montréal.', '--date', '2025-05-01', '--lang', 'fr'], { cwd: langRoot });
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(path.join(langRoot, 'plan/pillar-1/p1.1.yaml'), 'utf8')).toMatch(/text: Réunion tenue à Montréal\.\n {4}lang: fr\n/);
+    expect(runCli(['--as-of', '2025-12-31', 'validate'], { cwd: langRoot }).code).toBe(0);
+    expect(report('--lang', 'fr')).toMatch(/^Réunion tenue à Montréal\.$/m);
+    expect(runCli(['--as-of', '2025-12-31', 'note', 'p1.1', 'x', '--lang', 'de'], { cwd: langRoot }).code).toBe(2);
+  });
+});

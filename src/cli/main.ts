@@ -123,6 +123,7 @@ export function buildProgram(): Command {
     .option('--date <date>', 'the day it happened, YYYY-MM-DD (default: today, or --as-of)')
     .option('--side <party>', 'who reports it: a party id from plan.yaml (e.g. ca, kr) or joint (the default)')
     .option('--author <name>', 'who wrote the note (name, desk or department)')
+    .addOption(new Option('--lang <lang>', 'the language the note is written in (default en, the plan\'s language); a report in another language marks it').choices(['en', 'fr', 'ko']))
     .option('--link <url>', 'a supporting document (http(s) or mailto URL); repeat for several', collect, [])
     .option('--dry-run', 'show the change as a diff and write nothing')
     .addHelpText(

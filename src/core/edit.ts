@@ -34,6 +34,7 @@ export interface NoteToAdd {
   status?: Status;
   side?: string;
   author?: string;
+  lang?: string;
   links?: readonly string[];
 }
 
@@ -172,6 +173,7 @@ function blockNoteLines(note: NoteToAdd, dashCol: number, contentCol: number): s
   if (note.status !== undefined) lines.push(`${pad}status: ${note.status}`);
   if (note.side !== undefined) lines.push(...scalarFieldLines('side', note.side, pad));
   if (note.author !== undefined) lines.push(...scalarFieldLines('author', note.author, pad));
+  if (note.lang !== undefined) lines.push(`${pad}lang: ${note.lang}`);
   if (note.links && note.links.length > 0) {
     lines.push(`${pad}links:`, ...note.links.map((l) => `${pad}  - ${inlineScalar(l)}`));
   }
@@ -183,6 +185,7 @@ function flowNote(note: NoteToAdd): string {
   if (note.status !== undefined) fields.push(`status: ${note.status}`);
   if (note.side !== undefined) fields.push(`side: ${doubleQuoted(note.side)}`);
   if (note.author !== undefined) fields.push(`author: ${doubleQuoted(note.author)}`);
+  if (note.lang !== undefined) fields.push(`lang: ${note.lang}`);
   if (note.links && note.links.length > 0) fields.push(`links: [${note.links.map((l) => doubleQuoted(l)).join(', ')}]`);
   return `{${fields.join(', ')}}`;
 }
@@ -268,6 +271,7 @@ export function noteValue(note: NoteToAdd): Record<string, unknown> {
     ...(note.status !== undefined ? { status: note.status } : {}),
     ...(note.side !== undefined ? { side: note.side } : {}),
     ...(note.author !== undefined ? { author: note.author } : {}),
+    ...(note.lang !== undefined ? { lang: note.lang } : {}),
     ...(note.links && note.links.length > 0 ? { links: [...note.links] } : {}),
   };
 }

@@ -52,6 +52,7 @@ function toInitiative(v: InitiativeInput, parsed: ParsedFile): Initiative {
       ...(n.status !== undefined ? { status: n.status } : {}),
       side: n.side ?? JOINT_SIDE,
       ...(n.author !== undefined ? { author: n.author } : {}),
+      ...(n.lang !== undefined ? { lang: n.lang } : {}),
       links: n.links ?? [],
       ...(n.translations !== undefined ? { translations: n.translations } : {}),
       index,

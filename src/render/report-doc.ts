@@ -52,8 +52,11 @@ export interface BriefDoc {
   title: string;
   footer: string;
   blocks: Block[];
-  /** The marker of text not in the report's language. */
-  foreignMarker: string;
+}
+
+/** The one marker of text not in the report's language: its language, e.g. "(EN)". */
+export function markerOf(lang: string): string {
+  return `(${lang.toUpperCase()})`;
 }
 
 export interface BriefOptions {
@@ -119,7 +122,6 @@ export function buildBriefDoc(data: ReportData, options: BriefOptions = {}): Bri
   const b = BRIEF_MESSAGES[lang];
   const man = data.manifest;
   const asOf = data.asOf;
-  const foreignMarker = `(${m.untranslated})`;
   const byId = new Map(data.plan.initiatives.map((i) => [i.id, i]));
   const statusById = new Map(data.status.initiatives.map((s) => [s.id, s]));
   const trendById = new Map<string, TrendItem>((data.measures.trend?.items ?? []).map((x) => [x.id, x]));
@@ -133,7 +135,7 @@ export function buildBriefDoc(data: ReportData, options: BriefOptions = {}): Bri
   /** The same as plain text, for chart labels. */
   const locPlain = <K extends string>(english: string, translations: Translations<K> | undefined, field: K): string => {
     const x = loc(english, translations, field);
-    return x.k === 'foreign' ? `${x.s} ${foreignMarker}` : (x as { s: string }).s;
+    return x.k === 'foreign' ? `${x.s} ${markerOf(x.lang)}` : (x as { s: string }).s;
   };
   const titleOf = (id: string): Inline => {
     const i = byId.get(id);
@@ -158,7 +160,14 @@ export function buildBriefDoc(data: ReportData, options: BriefOptions = {}): Bri
     return man.parties.map((p) => `${p.name}${b.colon}${s.sides[p.id]?.status ? statusWords(s.sides[p.id]!.status!) : '—'}`).join(' · ');
   };
   const cadenceWord = (c: string | undefined) => (c ? m.cadence[c as Cadence] : '');
-  const noteText = (n: ProgressNote): Inline => loc(n.text, n.translations, 'text');
+  /** A note in the report's language as written; else its translation; else as written, marked with its language. */
+  const noteText = (n: ProgressNote): Inline => {
+    const source = n.lang ?? 'en';
+    if (source === lang) return t(n.text);
+    const tr = lang !== 'en' ? n.translations?.[lang as TranslationLang]?.text : undefined;
+    return typeof tr === 'string' ? t(tr) : { k: 'foreign', s: n.text, lang: source };
+  };
+  const plainOf = (x: Inline): string => (x.k === 'foreign' ? `${x.s} ${markerOf(x.lang)}` : (x as { s: string }).s);
   const percent = (x: number) => m.percent(x);
 
   // ---- The title and cut-off
@@ -327,7 +336,10 @@ export function buildBriefDoc(data: ReportData, options: BriefOptions = {}): Bri
       pillarTitle: (n, english) => locPlain(english, data.plan.pillars.find((p) => p.number === n)?.translations, 'title'),
       initiativeTitle: (id, english) => locPlain(english, byId.get(id)?.translations, 'title'),
       // The note as the plan holds it now (same day and text), for its translations.
-      noteText: (id, n) => locPlain(n.text, byId.get(id)?.notes.find((x) => x.date === n.date && x.text === n.text)?.translations, 'text'),
+      noteText: (id, n) => {
+        const held = byId.get(id)?.notes.find((x) => x.date === n.date && x.text === n.text);
+        return held ? plainOf(noteText(held)) : locPlain(n.text, undefined, 'text');
+      },
     });
     blocks.push({ k: 'md', md: section.trimEnd() });
   }
@@ -471,7 +483,7 @@ export function buildBriefDoc(data: ReportData, options: BriefOptions = {}): Bri
         const links: Inline[] = n.links.flatMap((l, k) => [...(k ? [t(', ')] : []), { k: 'link', label: l.replace(/^(https?:\/\/|mailto:)/i, ''), url: l } as Inline]);
         annex.push({ k: 'p', c: [strong(nowrap(n.date)), ...(meta ? [t(` · ${meta}`)] : []), ...(links.length ? [t(' — '), ...links] : [])], cls: 'note-meta' });
         const text = noteText(n);
-        annex.push(text.k === 'foreign' ? { k: 'note', text: text.s, foreign: foreignMarker } : { k: 'note', text: (text as { s: string }).s });
+        annex.push(text.k === 'foreign' ? { k: 'note', text: text.s, foreign: markerOf(text.lang) } : { k: 'note', text: (text as { s: string }).s });
       }
     }
   }
@@ -488,7 +500,7 @@ export function buildBriefDoc(data: ReportData, options: BriefOptions = {}): Bri
   annex.push({ k: 'ul', items: method });
   blocks.push({ k: 'section', cls: 'annex', blocks: annex });
 
-  return { lang, title, footer, blocks, foreignMarker };
+  return { lang, title, footer, blocks };
 }
 
 /** Plain-text bars per pillar on the chosen scale, with a legend: they read as text anywhere. */

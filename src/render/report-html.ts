@@ -5,7 +5,7 @@
  * every page, starts the pillars and the annex on new pages and keeps tables
  * within the page. Pure and deterministic.
  */
-import type { Block, BriefDoc, Inline } from './report-doc.js';
+import { type Block, type BriefDoc, type Inline, markerOf } from './report-doc.js';
 import { termSafe } from './sanitize.js';
 
 export type Paper = 'a4' | 'letter';
@@ -26,7 +26,7 @@ function cssString(text: string): string {
   return `"${termSafe(text).replace(/[\\"]/g, '\\$&').replace(/[\n\r<>&]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
 }
 
-function inline(items: Inline[], marker: string): string {
+function inline(items: Inline[]): string {
   return items
     .map((x) => {
       switch (x.k) {
@@ -35,9 +35,9 @@ function inline(items: Inline[], marker: string): string {
         case 'nowrap':
           return `<span class="nw">${escapeHtml(x.s)}</span>`;
         case 'foreign':
-          return `<span lang="${escapeHtml(x.lang)}">${escapeHtml(x.s)}</span> <span class="tr">${escapeHtml(marker)}</span>`;
+          return `<span lang="${escapeHtml(x.lang)}">${escapeHtml(x.s)}</span> <span class="tr">${escapeHtml(markerOf(x.lang))}</span>`;
         case 'strong':
-          return `<strong>${inline(x.c, marker)}</strong>`;
+          return `<strong>${inline(x.c)}</strong>`;
         case 'link':
           return /^(?:https?:\/\/|mailto:)[^\s]+$/i.test(x.url) ? `<a href="${escapeHtml(x.url)}">${escapeHtml(x.label)}</a>` : escapeHtml(x.url);
       }
@@ -117,15 +117,14 @@ a { color: #1a4f8b; }
 `;
 
 export function renderBriefHtml(doc: BriefDoc, options: HtmlBriefOptions = {}): string {
-  const mark = doc.foreignMarker;
   const block = (b: Block): string => {
     switch (b.k) {
       case 'h':
-        return `<h${b.level}>${inline(b.c, mark)}</h${b.level}>`;
+        return `<h${b.level}>${inline(b.c)}</h${b.level}>`;
       case 'p':
-        return `<p${b.cls ? ` class="${b.cls}"` : ''}>${inline(b.c, mark)}</p>`;
+        return `<p${b.cls ? ` class="${b.cls}"` : ''}>${inline(b.c)}</p>`;
       case 'ul':
-        return `<ul${b.cls ? ` class="${b.cls}"` : ''}>\n${b.items.map((it) => `<li>${inline(it, mark)}</li>`).join('\n')}\n</ul>`;
+        return `<ul${b.cls ? ` class="${b.cls}"` : ''}>\n${b.items.map((it) => `<li>${inline(it)}</li>`).join('\n')}\n</ul>`;
       case 'figures':
         return `<div class="figures">\n${b.items
           .map((f) => `<div class="figure" style="border-left-color: ${f.colour === '#fff' ? 'var(--ink)' : f.colour}"><b>${f.n}</b><span>${escapeHtml(f.label)}</span></div>`)
@@ -137,7 +136,7 @@ export function renderBriefHtml(doc: BriefDoc, options: HtmlBriefOptions = {}): 
           `<colgroup>${b.widths.map((w) => `<col style="width: ${w}%">`).join('')}</colgroup>`,
           `<thead><tr>${b.head.map((h, k) => `<th${cls(k)}>${escapeHtml(h)}</th>`).join('')}</tr></thead>`,
           '<tbody>',
-          ...b.rows.map((r) => `<tr>${r.map((c, k) => `<td${cls(k)}>${inline(c, mark) || '—'}</td>`).join('')}</tr>`),
+          ...b.rows.map((r) => `<tr>${r.map((c, k) => `<td${cls(k)}>${inline(c) || '—'}</td>`).join('')}</tr>`),
           '</tbody>',
           '</table>',
         ].join('\n');

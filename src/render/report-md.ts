@@ -3,7 +3,7 @@
  * only what GFM would misread is escaped (see escapeMarkdown). Charts are
  * plain-text bars, or SVG files written beside the report and referenced.
  */
-import type { Block, BriefDoc, Inline } from './report-doc.js';
+import { type Block, type BriefDoc, type Inline, markerOf } from './report-doc.js';
 import { escapeMarkdown, markdownLink } from './markdown.js';
 
 export interface MarkdownBrief {
@@ -17,7 +17,7 @@ export interface MarkdownBriefOptions {
   imagePrefix?: string;
 }
 
-function inline(items: Inline[], table: boolean, foreignMarker: string, lineStart = false): string {
+function inline(items: Inline[], table: boolean, lineStart = false): string {
   let out = '';
   items.forEach((x, k) => {
     const ls = lineStart && k === 0;
@@ -27,10 +27,10 @@ function inline(items: Inline[], table: boolean, foreignMarker: string, lineStar
         out += escapeMarkdown(x.s, { table, lineStart: ls });
         break;
       case 'foreign':
-        out += `${escapeMarkdown(x.s, { table, lineStart: ls })} ${foreignMarker}`;
+        out += `${escapeMarkdown(x.s, { table, lineStart: ls })} ${markerOf(x.lang)}`;
         break;
       case 'strong':
-        out += `**${inline(x.c, table, foreignMarker)}**`;
+        out += `**${inline(x.c, table)}**`;
         break;
       case 'link':
         out += markdownLink(x.label, x.url);
@@ -68,15 +68,14 @@ export function noteMarkdown(text: string): string {
 
 export function renderBriefMarkdown(doc: BriefDoc, options: MarkdownBriefOptions = {}): MarkdownBrief {
   const files: MarkdownBrief['files'] = [];
-  const mark = doc.foreignMarker;
   const block = (b: Block): string => {
     switch (b.k) {
       case 'h':
-        return `${'#'.repeat(b.level)} ${inline(b.c, false, mark)}`;
+        return `${'#'.repeat(b.level)} ${inline(b.c, false)}`;
       case 'p':
-        return inline(b.c, false, mark, true);
+        return inline(b.c, false, true);
       case 'ul':
-        return b.items.map((it) => `- ${inline(it, false, mark)}`).join('\n');
+        return b.items.map((it) => `- ${inline(it, false)}`).join('\n');
       case 'figures':
         return b.items.map((f, k) => `**${f.n}** ${escapeMarkdown(f.label, { lineStart: k === 0 })}`).join(' · ');
       case 'table': {
@@ -85,7 +84,7 @@ export function renderBriefMarkdown(doc: BriefDoc, options: MarkdownBriefOptions
         return [
           row(b.head.map((h) => escapeMarkdown(h, { table: true }))),
           row(rule),
-          ...b.rows.map((r) => row(r.map((c) => inline(c, true, mark).trim() || '—'))),
+          ...b.rows.map((r) => row(r.map((c) => inline(c, true).trim() || '—'))),
         ].join('\n');
       }
       case 'chart': {
