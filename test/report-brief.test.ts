@@ -209,3 +209,18 @@ describe('the language of a note', () => {
     expect(runCli(['--as-of', '2025-12-31', 'note', 'p1.1', 'x', '--lang', 'de'], { cwd: langRoot }).code).toBe(2);
   });
 });
+
+describe('csp report --format pdf', () => {
+  it('needs -o, and says how to print from a browser when none is installed', () => {
+    const noFile = csp('report', '--format', 'pdf');
+    expect(noFile.code).toBe(2);
+    expect(noFile.stderr).toContain('give -o FILE');
+    const none = runCli(['--as-of', '2025-12-31', 'report', '--format', 'pdf', '-o', path.join(root, 'brief.pdf')], { cwd: root, env: { PATH: '/nonexistent', CSP_BROWSER: undefined } });
+    expect(none.code).toBe(3);
+    expect(none.stderr).toMatch(/no Chromium, Chrome or Edge found on the PATH[\s\S]*print it to PDF/);
+    const broken = runCli(['--as-of', '2025-12-31', 'report', '--format', 'pdf', '-o', path.join(root, 'brief.pdf')], { cwd: root, env: { CSP_BROWSER: '/bin/false' } });
+    expect(broken.code).toBe(3);
+    expect(broken.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(readdirSync(root)).not.toContain('brief.pdf');
+  });
+});

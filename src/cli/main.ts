@@ -170,7 +170,7 @@ export function buildProgram(): Command {
   program
     .command('report')
     .description('the brief circulated before each Strategic Dialogue, as markdown or printable HTML')
-    .addOption(new Option('--format <format>', 'md (for GitHub and e-mail) or html (one self-contained file to print or save as PDF)').choices(['md', 'html']).default('md'))
+    .addOption(new Option('--format <format>', 'md (for GitHub and e-mail), html (one self-contained file to print), or pdf (printed by Chromium, Chrome or Edge if installed)').choices(['md', 'html', 'pdf']).default('md'))
     .option('-o, --output <file>', 'write the report to this file (or into this folder) instead of standard output; a markdown report gets its charts as SVG files beside it')
     .option('--stale <days>', 'call initiatives stale after this many days without a note (default 180)')
     .option('--notes <n>', "how many of each initiative's latest notes to quote (default 3)")
@@ -186,6 +186,7 @@ export function buildProgram(): Command {
         'csp report > report.md',
         'csp report --format html --paper a4 -o brief.html   # then print to PDF from the browser',
         'csp report -o reports/                               # reports/report.md and its charts',
+        'csp report --format pdf --paper letter -o brief.pdf   # needs Chromium, Chrome or Edge',
         'csp report --as-of 2025-06-30 -o docs/report-2025.md',
         'csp report --review dialogue-2025 --since adoption -o docs/report-2025.md',
         'csp report --lang fr -o rapport.md',

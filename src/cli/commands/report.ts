@@ -6,7 +6,8 @@ import { buildReport, type PreviousReview } from '../../core/report.js';
 import type { Scale } from '../../core/scales.js';
 import { snapshotOfPlan } from '../../core/snapshot.js';
 import type { ReportLang } from '../../core/vocabulary.js';
-import { environmentError } from '../../errors.js';
+import { environmentError, usageError } from '../../errors.js';
+import { printToPdf } from '../../io/pdf.js';
 import { planRevision } from '../../io/plan-revision.js';
 import { replaceFileAtomic } from '../../io/write.js';
 import { renderReportHtml, renderReportMarkdown, type ReportRenderOptions } from '../../render/report.js';
@@ -23,7 +24,7 @@ interface ReportOptions {
   since?: string;
   lang: ReportLang;
   scale: Scale;
-  format: 'md' | 'html';
+  format: 'md' | 'html' | 'pdf';
   paper?: Paper;
   mermaid?: boolean;
 }
@@ -64,7 +65,10 @@ export async function run(cmd: Command): Promise<void> {
     ...(revision !== undefined ? { revision } : {}),
     ...(o.mermaid ? { mermaid: true } : {}),
   };
-  const ext = o.format === 'html' ? 'html' : 'md';
+  const ext = o.format;
+  if (o.format === 'pdf' && (o.output === undefined || o.output === '-')) {
+    throw usageError('a PDF is written to a file: give -o FILE', 'e.g. csp report --format pdf --paper a4 -o brief.pdf');
+  }
   let target: string | undefined;
   if (o.output !== undefined && o.output !== '-') {
     target = path.resolve(o.output);
@@ -78,7 +82,11 @@ export async function run(cmd: Command): Promise<void> {
       target = path.join(target, `report.${ext}`);
     }
   }
-  if (o.format === 'html') {
+  if (o.format === 'pdf') {
+    const html = renderReportHtml(data, options, o.paper ? { paper: o.paper } : {});
+    const pdf = printToPdf(html);
+    replaceFileAtomic(target!, pdf, { display: path.relative(process.cwd(), target!) || target! });
+  } else if (o.format === 'html') {
     const html = renderReportHtml(data, options, o.paper ? { paper: o.paper } : {});
     if (target === undefined) ctx.out(html);
     else write(target, html);
