@@ -22,6 +22,7 @@ import { markdownTable } from './markdown.js';
 import { MESSAGES, type Messages } from './messages.js';
 import { BRIEF_MESSAGES } from './report-messages.js';
 import { barsSvg, type Segment, stackedBarsSvg } from './report-svg.js';
+import { termSafeLine } from './sanitize.js';
 import { displayWidth, padEnd } from './width.js';
 
 export type Inline =
@@ -505,7 +506,8 @@ export function buildBriefDoc(data: ReportData, options: BriefOptions = {}): Bri
 
 /** Plain-text bars per pillar on the chosen scale, with a legend: they read as text anywhere. */
 function textBars(rows: { label: string; counts: { value: string; count: number }[] }[], label: (v: string) => string): string {
-  const clipped = rows.map((r) => ({ ...r, label: clipWidth(r.label, 40) }));
+  // Plan text in a code block is shown as is by renderers: control characters must come out escaped here.
+  const clipped = rows.map((r) => ({ ...r, label: clipWidth(termSafeLine(r.label), 40) }));
   const width = Math.max(...clipped.map((r) => displayWidth(r.label)));
   const order = [...rows[0]?.counts.map((c) => c.value) ?? []].reverse();
   const lines = clipped.map((r) => {
