@@ -15,6 +15,7 @@ export interface EscapeContext {
 const PUNCT = /[!-/:-@[-`{-~]/;
 const SPACE = /\s/;
 const WORD = /[\p{L}\p{N}]/u;
+const MAYBE_MARKUP = /[\\&<*~_`[$|:]/;
 const ENTITY = /^&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/;
 
 /**
@@ -31,6 +32,8 @@ const ENTITY = /^&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/
 export function escapeMarkdown(text: string, context: EscapeContext = {}): string {
   // Control characters and bidi overrides become visible escapes first (a report is often read in a terminal).
   const s = termSafe(text.replace(/\r\n?|\n/g, ' '));
+  // Most text has nothing to escape.
+  if (!MAYBE_MARKUP.test(s) && !/www\./i.test(s)) return context.lineStart ? escapeLineStart(s) : s;
   const dollars = (s.match(/\$/g) ?? []).length >= 2;
   let out = '';
   for (let k = 0; k < s.length; k++) {

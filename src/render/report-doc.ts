@@ -298,6 +298,8 @@ export function buildBriefDoc(data: ReportData, options: BriefOptions = {}): Bri
       : items.flatMap((s, k) => [...(k ? [t(b.semicolon)] : []), strong(t(s.id)), t(' '), titleOf(s.id), ...detail(s)]);
   if (a.atRisk.length) attention.push([strong(t(`${b.counted(m.atRisk, a.atRisk.length)}`)), t(b.colon), ...itemList(a.atRisk, (s) => [t(' '), nowrap(`(${b.sinceDate(s.statusSince ?? '—')})`)])]);
   const overdue = meas.cadence.filter((c) => c.overdueDays !== undefined);
+  const overdueById = new Map(overdue.map((c) => [c.id, c]));
+  const differ = new Set(a.sidesDiffer.map((s) => s.id));
   if (overdue.length) {
     attention.push([
       strong(t(b.counted(m.overdue, overdue.length))),
@@ -305,14 +307,15 @@ export function buildBriefDoc(data: ReportData, options: BriefOptions = {}): Bri
       ...itemList(
         overdue.map((c) => statusById.get(c.id)!),
         (s) => {
-          const c = overdue.find((x) => x.id === s.id)!;
+          const c = overdueById.get(s.id)!;
           return [t(` (${cadenceWord(c.cadence)}, ${b.dueOn(c.nextDue!)}, ${b.overdueBy(c.overdueDays!)})`)];
         },
       ),
     ]);
   }
   if (a.sidesDiffer.length) attention.push([strong(t(b.counted(m.sidesDiffer, a.sidesDiffer.length))), t(b.colon), ...itemList(a.sidesDiffer, (s) => [t(` (${shownStatus(s)})`)])]);
-  const stale = [...a.stale, ...a.neverUpdated].sort((x, y) => all.indexOf(x) - all.indexOf(y));
+  const order = new Map(all.map((s, k) => [s.id, k]));
+  const stale = [...a.stale, ...a.neverUpdated].sort((x, y) => order.get(x.id)! - order.get(y.id)!);
   if (stale.length) {
     attention.push([strong(t(b.staleSummary(stale.length, data.status.staleDays, a.neverUpdated.length))), t(b.colon), t(stale.map((s) => s.id).join(', '))]);
   }
@@ -400,9 +403,9 @@ export function buildBriefDoc(data: ReportData, options: BriefOptions = {}): Bri
       const parts: Inline[] = [];
       const add = (...x: Inline[]) => parts.push(...(parts.length ? [t(b.semicolon)] : []), ...x);
       if (s.status === 'at-risk') add(t(`${statusWords(s.status)} `), nowrap(`(${b.sinceDate(s.statusSince ?? '—')})`));
-      const c = overdue.find((x) => x.id === s.id);
+      const c = overdueById.get(s.id);
       if (c) add(t(`${b.dueOn(c.nextDue!)}, ${b.overdueBy(c.overdueDays!)}`));
-      if (a.sidesDiffer.includes(s)) add(t(shownStatus(s)));
+      if (differ.has(s.id)) add(t(shownStatus(s)));
       return parts.length ? [[strong(t(s.id)), t(' '), titleOf(s.id), t(' — '), ...parts]] : [];
     });
     if (concerns.length) {
@@ -477,7 +480,8 @@ export function buildBriefDoc(data: ReportData, options: BriefOptions = {}): Bri
   const noted = data.plan.initiatives.filter((i) => i.notes.some((n) => n.date <= asOf));
   if (noted.length) {
     annex.push({ k: 'h', level: 3, c: [t(b.progressNotes)] });
-    for (const item of data.pillars.flatMap((p) => p.latestNotes).filter((x, k, arr) => arr.findIndex((y) => y.id === x.id) === k)) {
+    const shown = new Set<string>();
+    for (const item of data.pillars.flatMap((p) => p.latestNotes).filter((x) => !shown.has(x.id) && shown.add(x.id))) {
       annex.push({ k: 'h', level: 4, c: [t(`${item.id} — `), titleOf(item.id)] });
       for (const n of item.notes) {
         const meta = [n.status ? statusWords(n.status) : '', n.side !== 'joint' ? partyName(n.side) : '', n.author ?? ''].filter(Boolean).join(' · ');
