@@ -1,9 +1,11 @@
 /** The brief (csp report) from plans built here: readable markdown, charts beside it, self-contained HTML, measures. */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { micromark } from 'micromark';
 import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
+import { escapeMarkdown, escapeTableCell } from '../src/render/markdown.js';
 import { runCli } from './helpers/cli.js';
 import { commit, gitInit } from './helpers/git.js';
 import { initiative, withManifest, writeTree } from './helpers/plan.js';
@@ -222,5 +224,31 @@ describe('csp report --format pdf', () => {
     expect(broken.code).toBe(3);
     expect(broken.stderr).not.toMatch(/\n\s+at /); // no stack trace
     expect(readdirSync(root)).not.toContain('brief.pdf');
+  });
+});
+
+describe('the markdown escaper, on any text', () => {
+  const alphabet = fc.constantFrom(...'ab1 .:/@&;#*_~`[]()<>!|$\\-+=>{}"\'wh'.split(''), 'www.', '://', '&amp;', '&#42;', '1. ', '- ', '# ', '```', '~~', '**');
+  const text = fc.array(alphabet, { maxLength: 24 }).map((parts) => parts.join(''));
+
+  it('renders as the text itself, in a paragraph, at the start of a line and in a table cell', () => {
+    fc.assert(
+      fc.property(text, (s) => {
+        const want = s.replace(/\s+/g, ' ').trim();
+        const rendered = toHtml(`x ${escapeMarkdown(s)} y`);
+        // No markup but, at most, an e-mail address linked to itself.
+        expect(rendered.replace(/<a href="mailto:[^"]*">/g, '').replace(/<\/a>/g, '')).toMatch(/^<p>[^<]*<\/p>$/);
+        const para = visibleText(rendered).replace(/\s+/g, ' ').trim();
+        expect(para).toBe(`x ${want} y`.replace(/\s+/g, ' '));
+        if (want !== '') {
+          const start = visibleText(toHtml(escapeMarkdown(s, { lineStart: true }))).replace(/\s+/g, ' ').trim();
+          expect(start).toBe(want);
+        }
+        const cell = toHtml(`| a |\n| --- |\n| ${escapeTableCell(s)} |`);
+        expect((cell.match(/<td>/g) ?? []).length).toBe(1);
+        expect(visibleText(cell.slice(cell.indexOf('<tbody>'))).replace(/\s+/g, ' ').trim()).toBe(want || '—');
+      }),
+      { numRuns: 1500, seed: 16 },
+    );
   });
 });
