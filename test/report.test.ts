@@ -65,7 +65,7 @@ describe('csp report', () => {
     const ogp = runCli(['--plan', SAMPLE, 'report', '--as-of', '2026-11-28', '--scale', 'ogp']).stdout;
     expect(ogp).toContain('| Pillar | not started | limited | substantial | complete | withdrawn | total |');
     const c = runCli(['--plan', SAMPLE, 'report', '--as-of', '2026-11-28', '--scale', 'compliance']).stdout;
-    expect(c).toContain('| All initiatives | 2 | 1 | 2 | 0 | 50% |');
+    expect(c).toContain('| All commitments | 2 | 1 | 2 | 0 | 50% |');
   });
 
   it('is byte-for-byte deterministic', () => {
