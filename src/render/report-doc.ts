@@ -214,7 +214,7 @@ export function buildBriefDoc(data: ReportData, options: BriefOptions = {}): Bri
     ],
   });
   const pillarRows = data.status.pillars.map((p) => ({
-    label: `${p.number} · ${pillarShort(p.number)}`,
+    label: `${pillarLabel(m, p.number)} · ${pillarShort(p.number)}`,
     counts: countOnScale(
       p.initiatives.map((s) => s.status),
       scale,
@@ -226,7 +226,7 @@ export function buildBriefDoc(data: ReportData, options: BriefOptions = {}): Bri
       label: r.label,
       segments: r.counts.map((c) => ({ label: scaleLabel(c.value), count: c.count, colour: COLOURS[c.value]![0], ink: COLOURS[c.value]![1] })),
     })),
-    { width: 680, labelWidth: 240 },
+    { width: 700, labelWidth: 270 },
   );
   glance.push({ k: 'chart', name: 'status', alt: b.statusByPillar, svg: statusChart, text: textBars(pillarRows, scaleLabel) });
   glance.push({ k: 'md', md: summaryTable(data, m, scale, pillarShort) });
@@ -244,7 +244,7 @@ export function buildBriefDoc(data: ReportData, options: BriefOptions = {}): Bri
       k: 'chart',
       name: 'trend',
       alt: b.trendChart,
-      svg: barsSvg(b.trendChart, trendItems, { width: 680, labelWidth: 240 }),
+      svg: barsSvg(b.trendChart, trendItems, { width: 700, labelWidth: 270 }),
       text: '',
     });
   } else glance.push({ k: 'p', c: [t(b.noPreviousReview(man.adopted.date))] });
@@ -359,9 +359,9 @@ export function buildBriefDoc(data: ReportData, options: BriefOptions = {}): Bri
     pb.push({
       k: 'chart',
       name: `pillar-${pillar.number}`,
-      alt: `${m.pillar} ${pillar.number}`,
+      alt: pillarLabel(m, pillar.number),
       svg: stackedBarsSvg(
-        `${m.pillar} ${pillar.number}`,
+        pillarLabel(m, pillar.number),
         [{ label: b.commitments(progress.total), segments: counts.map((c) => ({ label: scaleLabel(c.value), count: c.count, colour: COLOURS[c.value]![0], ink: COLOURS[c.value]![1] })) }],
         { width: 640, labelWidth: 110, legend: false },
       ),
@@ -536,7 +536,7 @@ function textBars(rows: { label: string; counts: { value: string; count: number 
 /** Counts per pillar on the chosen scale, as a markdown table (markdown only). */
 function summaryTable(data: ReportData, m: Messages, scale: Scale, pillarName: (n: number) => string): string {
   const groups = [
-    ...data.status.pillars.map((p) => ({ name: `${m.pillar} ${p.number} · ${pillarName(p.number)}`, items: p.initiatives })),
+    ...data.status.pillars.map((p) => ({ name: `${pillarLabel(m, p.number)} · ${pillarName(p.number)}`, items: p.initiatives })),
     { name: m.allInitiatives, items: data.status.initiatives },
   ];
   const statuses = (items: InitiativeStatus[]) => items.map((i) => i.status);
@@ -570,4 +570,9 @@ function clipWidth(text: string, max: number): string {
     out += ch;
   }
   return `${out.trimEnd()}…`;
+}
+
+/** A pillar's one label in the report's language: "Pillar 2", "Pilier 2", "제2축" (as in its heading). */
+function pillarLabel(m: Messages, n: number): string {
+  return m.pillarHeading(n, '').replace(/[\s:\u00a0]+$/, '');
 }
