@@ -70,6 +70,7 @@ describe('plan text on the terminal', () => {
     ['status', ['status']],
     ['show', ['show', 'p1.1']],
     ['report', ['report']],
+    ['report --format html', ['report', '--format', 'html']],
   ])('csp %s shows control characters and bidi overrides escaped', (_, args) => {
     const r = runCli(['--plan', plan, ...args, ...AS_OF]);
     expect(r.code).toBe(0);

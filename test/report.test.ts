@@ -1,4 +1,5 @@
 /** The annual-dialogue report: snapshot, and what a real GFM renderer makes of it. */
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,6 +14,12 @@ const HOSTILE = path.join(REPO_ROOT, 'test/fixtures/hostile-report/plan');
 
 const toHtml = (md: string) => micromark(md, { extensions: [gfm()], htmlExtensions: [gfmHtml()] });
 
+/**
+ * The report pins the plan to its git commit (the latest that changed the plan folder), which
+ * moves whenever fixtures are committed: snapshots hold a placeholder there.
+ */
+export const maskRevision = (text: string) => text.replace(/(plan at |plan à la révision |계획 리비전 |committed at |validé à la révision |리비전 )[0-9a-f]{12}( \([^)]*\))?/g, '$1REVISION');
+
 /** Cells per row of every table in the HTML, and each table's header width. */
 function tableShapes(html: string): { header: number; rows: number[] }[] {
   return [...html.matchAll(/<table>([\s\S]*?)<\/table>/g)].map(([, table]) => ({
@@ -25,34 +32,40 @@ describe('csp report', () => {
   it('renders the sample plan at a fixed date (snapshot)', async () => {
     const r = runCli(['--plan', SAMPLE, 'report', '--as-of', '2026-11-28']);
     expect(r.code).toBe(0);
-    await expect(r.stdout).toMatchFileSnapshot('__snapshots__/report-sample.md');
+    expect(r.stdout).toMatch(/plan at [0-9a-f]{12}/);
+    await expect(maskRevision(r.stdout)).toMatchFileSnapshot('__snapshots__/report-sample.md');
   });
 
   it.each(['fr', 'ko'])('renders headings, labels and translated text in %s (snapshot)', async (lang) => {
     const r = runCli(['--plan', SAMPLE, 'report', '--as-of', '2026-11-28', '--lang', lang]);
     expect(r.code).toBe(0);
-    await expect(r.stdout).toMatchFileSnapshot(`__snapshots__/report-sample.${lang}.md`);
+    await expect(maskRevision(r.stdout)).toMatchFileSnapshot(`__snapshots__/report-sample.${lang}.md`);
   });
 
   it('marks plan text that has no translation, and uses the translation where there is one', () => {
     const fr = runCli(['--plan', SAMPLE, 'report', '--as-of', '2026-11-28', '--lang', 'fr']).stdout;
     expect(fr).toContain('Dialogue sur les droits de la personne');
     expect(fr).not.toContain('Human rights dialogue');
-    expect(fr).toContain('Coast guard forum _(EN)_');
+    // One marker for untranslated text, everywhere.
+    expect(fr).toContain('Coast guard forum (EN)');
+    expect(fr).not.toContain('_(EN)_');
     expect(runCli(['--plan', SAMPLE, 'report', '--lang', 'de']).code).toBe(2);
   });
 
   it("has a section where the sides' assessments differ", () => {
     const md = runCli(['--plan', SAMPLE, 'report', '--as-of', '2026-11-28']).stdout;
-    const section = md.slice(md.indexOf('## Where assessments differ'), md.indexOf('## Pillar 1'));
+    const section = md.slice(md.indexOf('### Where assessments differ'), md.indexOf('### Thematic areas'));
+    expect(section).toContain('| ID | Commitment | Canada | Republic of Korea |');
     expect(section).toContain('| p2.1 | Coast guard forum | ongoing (2026-09-01) | at risk (2026-10-01) |');
+    // On the first page, among the items for the dialogue's attention, with the parties' names.
+    expect(md).toContain('- **Where assessments differ (1)**: **p2.1** Coast guard forum (Canada: ongoing · Republic of Korea: at risk)');
   });
 
   it('shows the OGP and compliance scales', () => {
     const ogp = runCli(['--plan', SAMPLE, 'report', '--as-of', '2026-11-28', '--scale', 'ogp']).stdout;
     expect(ogp).toContain('| Pillar | not started | limited | substantial | complete | withdrawn | total |');
     const c = runCli(['--plan', SAMPLE, 'report', '--as-of', '2026-11-28', '--scale', 'compliance']).stdout;
-    expect(c).toContain('| All initiatives | 2 | 1 | 2 | 0 | 50% |');
+    expect(c).toContain('| All commitments | 2 | 1 | 2 | 0 | 50% |');
   });
 
   it('is byte-for-byte deterministic', () => {
@@ -92,7 +105,7 @@ describe('csp report', () => {
 
 describe('markdown escaping', () => {
   it('leaves no markdown or HTML live', () => {
-    for (const hostile of ['*a*', '_a_', '`a`', '[a](b)', '<i>a</i>', 'https://x.example', 'www.x.example', 'a@x.example', '~~a~~', '# a', 'a\\', '&amp;']) {
+    for (const hostile of ['*a*', '_a_', '`a`', '[a](b)', '<i>a</i>', 'https://x.example', 'www.x.example', '~~a~~', '# a', 'a\\', '&amp;', '$a$ $b$']) {
       const html = toHtml(`x ${escapeMarkdown(hostile)}`);
       expect(html, hostile).toBe(`<p>x ${hostile.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</p>`);
     }
@@ -121,8 +134,8 @@ describe('reports for a review, with the changes since an earlier one', () => {
     const r = csp('report', '--review', 'dialogue-2026');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^# .* — Dialogue 2026\n/);
-    expect(r.stdout).toContain('as of **2026-10-15**');
-    const changes = r.stdout.slice(r.stdout.indexOf('## Changes since Dialogue 2025'), r.stdout.indexOf('## Needs attention'));
+    expect(r.stdout).toContain('as of 2026-10-15.');
+    const changes = r.stdout.slice(r.stdout.indexOf('## Changes since Dialogue 2025'), r.stdout.indexOf('\n## Pillar 1'));
     expect(changes).toContain('p1.2');
     expect(changes).toContain('completed');
     expect(changes).toContain('p2.1');
@@ -135,11 +148,13 @@ describe('reports for a review, with the changes since an earlier one', () => {
       expect(r.code, r.stderr).toBe(0);
       return r.stdout.slice(r.stdout.indexOf(start), r.stdout.indexOf(end));
     };
-    const fr = section('fr', '## Changements depuis : Dialogue 2025', '## Points à surveiller');
-    expect(fr).toContain('Point de départ : l’examen « dialogue-2025 » (2025-06-30).');
-    expect(fr).toMatch(/- \*\*p1\.2\*\* .*\n {2}- état : en cours → \*\*réalisée\*\* \(depuis le 2026-09-15\)/);
-    expect(fr).toContain('évaluation de ca : non communiquée → **continue**');
-    const ko = section('ko', '## Dialogue 2025 이후 변경 사항', '## 주의 필요 사항');
+    // French typography: a no-break space before ':' and inside « ».
+    const fr = section('fr', '## Changements depuis\u00a0: Dialogue 2025', '\n## Pilier 1');
+    expect(fr).toContain('Point de départ\u00a0: l’examen «\u00a0dialogue-2025\u00a0» (2025-06-30).');
+    expect(fr).toMatch(/- \*\*p1\.2\*\* .*\n {2}- état\u00a0: en cours → \*\*réalisée\*\* \(depuis le 2026-09-15\)/);
+    expect(fr).toContain('évaluation de ca\u00a0: non communiquée → **continue**');
+    expect(fr).not.toMatch(/ [:;]/);
+    const ko = section('ko', '## Dialogue 2025 이후 변경 사항', '\n## 제1축');
     expect(ko).toContain('상태: 진행 중 → **완료** (2026-09-15부터)');
     expect(ko).toContain('새 기록');
     for (const text of [fr, ko]) {
@@ -147,15 +162,15 @@ describe('reports for a review, with the changes since an earlier one', () => {
       // The words are the catalogue's; only the plan's own text (titles, notes) may be English.
       expect(text).not.toMatch(/moved to|new notes?\b|status: |'s assessment|From review/);
     }
-    expect(fr).toContain(': Workshop delivered; report published. (EN)');
+    expect(fr).toContain('\u00a0: Workshop delivered; report published. (EN)');
     // A note's translation is used where the plan has one.
     const file = path.join(root, 'plan/pillar-1/p1.2.yaml');
     const original = readFileSync(file, 'utf8');
     writeFileSync(file, original.replace('    links: [https://example.org/report]\n', '    links: [https://example.org/report]\n    translations:\n      fr:\n        text: Atelier tenu; rapport publié.\n'));
     try {
-      const translated = section('fr', '## Changements depuis : Dialogue 2025', '## Points à surveiller');
-      expect(translated).toContain('(réalisée) : Atelier tenu; rapport publié. — [example.org/report]');
-      expect(translated).toContain('(à risque · kr) : Delays in scheduling the next meeting. (EN)');
+      const translated = section('fr', '## Changements depuis\u00a0: Dialogue 2025', '\n## Pilier 1');
+      expect(translated).toContain('(réalisée)\u00a0: Atelier tenu; rapport publié. — [example.org/report]');
+      expect(translated).toContain('(à risque · kr)\u00a0: Delays in scheduling the next meeting. (EN)');
     } finally {
       writeFileSync(file, original);
     }
@@ -171,10 +186,23 @@ describe('reports for a review, with the changes since an earlier one', () => {
 });
 
 describe('the committed example report', () => {
-  it('docs/example-report.md is the report of the shipped plan as of 2026-03-01', async () => {
-    const r = runCli(['report', '--as-of', '2026-03-01']);
-    expect(r.code).toBe(0);
-    // Regenerate with: csp report --as-of 2026-03-01 -o docs/example-report.md
-    await expect(r.stdout).toMatchFileSnapshot('../docs/example-report.md');
+  // Regenerate with: node scripts/example-report.mjs (also renders the PNG pages when chromium is installed)
+  const dir = mkdtempSync(path.join(tmpdir(), 'csp-example-'));
+  const files = ['example-report.md', 'example-report-status.svg', 'example-report-trend.svg', 'example-report.html'];
+
+  it('docs/example-report.md (with its charts) and .html are the report of the shipped plan as of 2026-03-01', () => {
+    expect(runCli(['report', '--as-of', '2026-03-01', '-o', path.join(dir, 'example-report.md')]).code).toBe(0);
+    expect(runCli(['report', '--as-of', '2026-03-01', '--format', 'html', '-o', path.join(dir, 'example-report.html')]).code).toBe(0);
+    for (const f of files) {
+      const made = readFileSync(path.join(dir, f), 'utf8');
+      // The revision is the latest commit that changed plan/ (a shallow clone cannot know it).
+      if (f.endsWith('.md') || f.endsWith('.html')) expect(made).toMatch(/plan at [0-9a-f]{12}/);
+      expect(maskRevision(made), `docs/${f} is out of date: run node scripts/example-report.mjs`).toBe(maskRevision(readFileSync(path.join(REPO_ROOT, 'docs', f), 'utf8')));
+    }
+    const shallow = spawnSync('git', ['rev-parse', '--is-shallow-repository'], { cwd: REPO_ROOT, encoding: 'utf8' }).stdout.trim();
+    if (shallow === 'false') {
+      const commit = spawnSync('git', ['log', '-1', '--format=%H', '--', 'plan'], { cwd: REPO_ROOT, encoding: 'utf8' }).stdout.trim().slice(0, 12);
+      expect(readFileSync(path.join(dir, 'example-report.html'), 'utf8')).toContain(`plan at ${commit}`);
+    }
   });
 });

@@ -131,6 +131,7 @@ export function buildProgram(): Command {
     .option('--date <date>', 'the day it happened, YYYY-MM-DD (default: your local today, or --as-of)')
     .option('--side <party>', 'who reports it: a party id from plan.yaml (e.g. ca, kr) or joint (the default)')
     .option('--author <name>', 'who wrote the note (name, desk or department)')
+    .addOption(new Option('--lang <lang>', 'the language the note is written in (default en, the plan\'s language); a report in another language marks it').choices(['en', 'fr', 'ko']))
     .option('--link <url>', 'a supporting document (http(s) or mailto URL); repeat for several', collect, [])
     .option('--dry-run', 'show the change as a diff and write nothing')
     .addHelpText(
@@ -192,18 +193,24 @@ export function buildProgram(): Command {
 
   program
     .command('report')
-    .description('the markdown report circulated before each Strategic Dialogue')
-    .option('-o, --output <file>', 'write the report to this file instead of standard output')
+    .description('the brief circulated before each Strategic Dialogue, as markdown or printable HTML')
+    .addOption(new Option('--format <format>', 'md (for GitHub and e-mail), html (one self-contained file to print), or pdf (printed by Chromium, Chrome or Edge if installed)').choices(['md', 'html', 'pdf']).default('md'))
+    .option('-o, --output <file>', 'write the report to this file (or into this folder) instead of standard output; a markdown report gets its charts as SVG files beside it')
     .option('--stale <days>', 'call initiatives stale after this many days without a note (default 180)')
     .option('--notes <n>', "how many of each initiative's latest notes to quote (default 3)")
     .option('--review <name>', "the report for this review: the plan as of the review's date, titled after it")
     .option('--since <name>', 'the changes section starts from this review, date or git revision (default: the latest earlier review)')
     .addOption(new Option('--lang <lang>', 'language of headings and labels; plan text where translated').choices(['en', 'fr', 'ko']).default('en'))
     .addOption(new Option('--scale <scale>', 'show statuses as csp statuses, OGP completion levels or compliance scores').choices(['status', 'ogp', 'compliance']).default('status'))
+    .addOption(new Option('--paper <size>', 'HTML: print on this paper size (default: the browser\'s)').choices(['a4', 'letter']))
+    .option('--mermaid', 'markdown: add a mermaid pie chart (GitHub and GitLab draw it)')
     .addHelpText(
       'after',
       examples(
         'csp report > report.md',
+        'csp report --format html --paper a4 -o brief.html   # then print to PDF from the browser',
+        'csp report -o reports/                               # reports/report.md and its charts',
+        'csp report --format pdf --paper letter -o brief.pdf   # needs Chromium, Chrome or Edge',
         'csp report --as-of 2025-06-30 -o docs/report-2025.md',
         'csp report --review dialogue-2025 --since adoption -o docs/report-2025.md',
         'csp report --lang fr -o rapport.md',

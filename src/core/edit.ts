@@ -35,6 +35,7 @@ export interface NoteToAdd {
   status?: Status;
   side?: string;
   author?: string;
+  lang?: string;
   links?: readonly string[];
   /** Written by csp split-notes when a note it moves has translations. */
   translations?: Translations<'text'>;
@@ -189,6 +190,7 @@ function noteFieldLines(note: NoteToAdd, pad: string, y11 = false): string[] {
   if (note.status !== undefined) lines.push(`${pad}status: ${q(note.status)}`);
   if (note.side !== undefined) lines.push(...field('side', note.side));
   if (note.author !== undefined) lines.push(...field('author', note.author));
+  if (note.lang !== undefined) lines.push(`${pad}lang: ${q(note.lang)}`);
   if (note.links && note.links.length > 0) {
     lines.push(`${pad}links:`, ...note.links.map((l) => `${pad}  - ${inlineScalar(l, y11)}`));
   }
@@ -209,6 +211,7 @@ function flowNote(note: NoteToAdd): string {
   if (note.status !== undefined) fields.push(`status: ${yaml11 ? doubleQuoted(note.status) : note.status}`);
   if (note.side !== undefined) fields.push(`side: ${doubleQuoted(note.side)}`);
   if (note.author !== undefined) fields.push(`author: ${doubleQuoted(note.author)}`);
+  if (note.lang !== undefined) fields.push(`lang: ${note.lang}`);
   if (note.links && note.links.length > 0) fields.push(`links: [${note.links.map((l) => doubleQuoted(l)).join(', ')}]`);
   return `{${fields.join(', ')}}`;
 }
@@ -294,6 +297,7 @@ export function noteValue(note: NoteToAdd): Record<string, unknown> {
     ...(note.status !== undefined ? { status: note.status } : {}),
     ...(note.side !== undefined ? { side: note.side } : {}),
     ...(note.author !== undefined ? { author: note.author } : {}),
+    ...(note.lang !== undefined ? { lang: note.lang } : {}),
     ...(note.links && note.links.length > 0 ? { links: [...note.links] } : {}),
     ...(note.translations !== undefined ? { translations: note.translations } : {}),
   };

@@ -80,6 +80,7 @@ function toNote(n: NoteInput, parsed: ParsedFile, at: PathSegment[], index: numb
     ...(n.status !== undefined ? { status: n.status } : {}),
     side: n.side ?? JOINT_SIDE,
     ...(n.author !== undefined ? { author: n.author } : {}),
+    ...(n.lang !== undefined ? { lang: n.lang } : {}),
     links: n.links ?? [],
     ...(n.translations !== undefined ? { translations: n.translations } : {}),
     at,

@@ -1,6 +1,6 @@
 /** The domain: a plan, its pillars and themes, its initiatives and their progress notes. */
 import type { SourcePos } from './diagnostics.js';
-import type { Cadence, Kind, PlanEventKind, Status, TranslationLang } from './vocabulary.js';
+import type { Cadence, Kind, PlanEventKind, ReportLang, Status, TranslationLang } from './vocabulary.js';
 
 /** Translated fields by language, each with the fingerprint of the English it was made from. */
 export type Translations<K extends string> = Partial<
@@ -64,6 +64,8 @@ export interface ProgressNote {
   /** A party id, or "joint" (also when the file says nothing). */
   side: string;
   author?: string;
+  /** The language the note is written in; undefined means the plan's language (English). */
+  lang?: ReportLang;
   links: string[];
   translations?: Translations<'text'>;
   /**

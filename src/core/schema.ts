@@ -7,7 +7,7 @@ import { calendarDateProblem, isCalendarDate, looksLikeIsoDate } from './dates.j
 import { diagnostic, type Diagnostic, type RuleCode } from './diagnostics.js';
 import type { ParsedFile, PathSegment } from './parse.js';
 import { clip, didYouMean } from './text.js';
-import { CADENCES, PLAN_EVENT_KINDS, ID_MAX_LENGTH, ID_PATTERN, KINDS, STATUSES, TRANSLATION_LANGS } from './vocabulary.js';
+import { CADENCES, ID_MAX_LENGTH, ID_PATTERN, KINDS, PLAN_EVENT_KINDS, REPORT_LANGS, STATUSES, TRANSLATION_LANGS } from './vocabulary.js';
 
 // Checked, not trimmed: the value stays exactly as written. The `.meta()` calls say in
 // JSON Schema what a refinement checks, so that editors check it too (csp schema).
@@ -69,6 +69,10 @@ export const noteSchema = z.strictObject({
   status: z.enum(STATUSES).optional().describe("The initiative's status from this date on."),
   side: slug.optional().describe('Who reports it: a party id from plan.yaml (e.g. ca, kr) or joint. Default joint.'),
   author: text.optional().describe('Who wrote the note (name, desk or department).'),
+  lang: z
+    .enum(REPORT_LANGS)
+    .optional()
+    .describe(`The language the note is written in (${REPORT_LANGS.join(', ')}); default en, the language of the plan. A report in another language marks it.`),
   links: z.array(link).optional().describe('Supporting documents: http(s) or mailto URLs.'),
   translations: translationsOf(['text']),
 });

@@ -6,30 +6,98 @@
 
 import { termSafe } from './sanitize.js';
 
-const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+/** Where escaped text lands: a table cell (a pipe ends the cell) and/or the start of a line. */
+export interface EscapeContext {
+  table?: boolean;
+  lineStart?: boolean;
+}
+
+const PUNCT = /[!-/:-@[-`{-~]/;
+const SPACE = /\s/;
+const WORD = /[\p{L}\p{N}]/u;
+const MAYBE_MARKUP = /[\\&<*~_`[$|:]/;
+const ENTITY = /^&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/;
 
 /**
- * Inline markdown text, for places that never start a line (callers put
- * their own prefix first: a list marker, a heading's id, a table pipe).
- * HTML-significant characters become entities; markdown
- * punctuation is backslash-escaped; autolink triggers of GitHub-flavoured
- * markdown ("://", "www.", "@") are broken with an escape, which renderers
- * keep as a separate text node, so no URL or address is linked. Control
- * characters and bidi overrides are shown as escapes, as in the terminal.
+ * Inline markdown text: escapes only what GitHub-flavoured markdown would
+ * otherwise read as markup in that position, so the raw file reads as plain
+ * text ("R&D", "$1.2B", "#42" stay as written). Made inert: emphasis, code,
+ * links and images, raw HTML and autolinks `<…>`, character references,
+ * strikethrough, math between two dollars, URL autolinks ("://", "www."),
+ * a pipe in a table cell, and block markers at the start of a line (headings,
+ * lists, quotes, thematic breaks). E-mail addresses stay as written: a
+ * renderer may link them to the address shown. Newlines become spaces;
+ * control characters and bidi overrides are shown as escapes, as in the terminal.
  */
-export function escapeMarkdown(text: string): string {
+export function escapeMarkdown(text: string, context: EscapeContext = {}): string {
   // Control characters and bidi overrides become visible escapes first (a report is often read in a terminal).
-  return termSafe(text.replace(/\r\n?|\n/g, ' '))
-    .replace(/[&<>]/g, (c) => HTML_ENTITIES[c]!)
-    .replace(/[\\`*_[\]#|~$]/g, '\\$&')
-    .replace(/:(?=\/\/)/g, '\\:')
-    .replace(/@/g, '\\@')
-    .replace(/(www)\./gi, '$1\\.');
+  const s = termSafe(text.replace(/\r\n?|\n/g, ' '));
+  // Most text has nothing to escape.
+  if (!MAYBE_MARKUP.test(s) && !/www\./i.test(s)) return context.lineStart ? escapeLineStart(s) : s;
+  const dollars = (s.match(/\$/g) ?? []).length >= 2;
+  let out = '';
+  for (let k = 0; k < s.length; k++) {
+    const c = s[k]!;
+    // Unknown neighbours (the ends of the text) count as markup-capable: escape to be safe.
+    const prev = k > 0 ? s[k - 1]! : '';
+    const next = k + 1 < s.length ? s[k + 1]! : '';
+    const spaced = SPACE.test(prev) && SPACE.test(next);
+    let escape = false;
+    switch (c) {
+      case '\\':
+        escape = next === '' || PUNCT.test(next);
+        break;
+      case '&':
+        escape = ENTITY.test(s.slice(k));
+        break;
+      case '<':
+        escape = /[A-Za-z/!?]/.test(next);
+        break;
+      case '*':
+      case '~':
+        escape = !spaced;
+        break;
+      case '_':
+        escape = !spaced && !(WORD.test(prev) && WORD.test(next));
+        break;
+      case '`':
+      case '[':
+        escape = true;
+        break;
+      case '$':
+        escape = dollars;
+        break;
+      case '|':
+        escape = context.table === true;
+        break;
+      case ':':
+        escape = s.startsWith('//', k + 1);
+        break;
+      case '.':
+        escape = k >= 3 && /www$/i.test(s.slice(k - 3, k)) && (k === 3 || !WORD.test(s[k - 4]!));
+        break;
+    }
+    out += escape ? `\\${c}` : c;
+  }
+  return context.lineStart ? escapeLineStart(out) : out;
+}
+
+/**
+ * What would start a block at the beginning of a line: an ATX heading, a
+ * list item (bullet or number), a block quote, a thematic break or setext
+ * underline, an indented code block (leading spaces are dropped).
+ */
+function escapeLineStart(s: string): string {
+  const t = s.replace(/^[ \t]+/, '');
+  if (/^#{1,6}(?:\s|$)/.test(t) || /^[-+*](?:\s|$)/.test(t) || /^>/.test(t) || /^(?:=+|-+|(?:[-*_][ \t]*){3,})$/.test(t)) return `\\${t}`;
+  const ordered = /^(\d{1,9})([.)])(\s|$)/.exec(t);
+  if (ordered) return `${ordered[1]}\\${t.slice(ordered[1]!.length)}`;
+  return t;
 }
 
 /** A table cell: escaped inline text, never empty (an empty cell is a dash). */
 export function escapeTableCell(text: string): string {
-  const escaped = escapeMarkdown(text).trim();
+  const escaped = escapeMarkdown(text, { table: true }).trim();
   return escaped === '' ? '—' : escaped;
 }
 

@@ -4,6 +4,11 @@ import { escapeMarkdown } from './markdown.js';
 import { termSafeLine } from './sanitize.js';
 import type { Style } from './style.js';
 
+/** "2 errors; p1.2 shown in part, marked data-errors": what a file's errors did to what is shown. */
+export function dataProblemText(p: FileProblem): string {
+  return `${count(p.errors)}; ${effect(p)}`;
+}
+
 function effect(p: FileProblem): string {
   if (p.laterOnly) return 'in notes after the day shown, so not in this view';
   if (p.effect === 'left-out') return 'left out';

@@ -16,6 +16,7 @@ interface NoteOptions {
   date?: string;
   side?: string;
   author?: string;
+  lang?: string;
   link: string[];
   dryRun?: boolean;
 }
@@ -44,7 +45,7 @@ export async function run(cmd: Command, id: string, textArg: string | undefined)
   const how = `give it after the id, or '-' to read it from standard input, e.g. csp note ${target.id} "Workshop held in Seoul."`;
   const template = `\n# Write the progress note for ${target.id} (${termSafeLine(target.title)}) above.\n# Lines starting with '#' are left out; an empty note records nothing.\n`;
   const text = resolveText(textArg, 'note text', how, template);
-  const note: NoteToAdd = { date, text, ...(status ? { status } : {}), ...(side ? { side } : {}), ...(author ? { author } : {}), links };
+  const note: NoteToAdd = { date, text, ...(status ? { status } : {}), ...(side ? { side } : {}), ...(author ? { author } : {}), ...(o.lang ? { lang: o.lang } : {}), links };
   const prepared = prepareNote(loaded.raw, target.id, note, ctx.today);
   if (!prepared.ok) return refuseChange(ctx, prepared, target.file);
 

@@ -1,15 +1,17 @@
+import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { diffSnapshots, type PlanDiff } from '../../core/diff.js';
-import { buildReport } from '../../core/report.js';
+import { buildReport, type PreviousReview } from '../../core/report.js';
 import type { Scale } from '../../core/scales.js';
 import { eventsAsOf, snapshotOfPlan } from '../../core/snapshot.js';
-import { planEventsMarkdown } from '../../render/events.js';
 import type { ReportLang } from '../../core/vocabulary.js';
+import { environmentError, type ExitCode, usageError } from '../../errors.js';
+import { printToPdf } from '../../io/pdf.js';
+import { planRevision } from '../../io/plan-revision.js';
 import { writeOutputFile } from '../../io/write.js';
-import { renderReportMarkdown } from '../../render/report.js';
-import type { ExitCode } from '../../errors.js';
-import { dataProblemsMarkdown } from '../../render/problems.js';
+import { renderReportHtml, renderReportMarkdown, type ReportRenderOptions } from '../../render/report.js';
+import type { Paper } from '../../render/report-html.js';
 import { commandContext, readPlanForViewing, viewExitCode } from '../context.js';
 import { parsePositiveInt } from '../parse-options.js';
 import { previousReview, requireReview, SnapshotResolver } from '../snapshots.js';
@@ -22,49 +24,105 @@ interface ReportOptions {
   since?: string;
   lang: ReportLang;
   scale: Scale;
+  format: 'md' | 'html' | 'pdf';
+  paper?: Paper;
+  mermaid?: boolean;
 }
 
 export async function run(cmd: Command): Promise<ExitCode> {
   const ctx = commandContext(cmd);
   const o = cmd.opts<ReportOptions>();
+  // Drawn from every file that loads; files with errors are named on the first page.
   const { plan, problems } = await readPlanForViewing(ctx);
   const resolver = new SnapshotResolver(ctx);
   // A report for a review shows the plan as of the review's date.
   const review = o.review !== undefined ? requireReview(ctx, resolver.location, o.review) : undefined;
   const asOf = review?.data.date ?? ctx.asOf;
-  const data = buildReport(plan, {
-    asOf,
-    ...(o.stale !== undefined ? { staleDays: parsePositiveInt('--stale', o.stale) } : {}),
-    ...(o.notes !== undefined ? { notesPerInitiative: parsePositiveInt('--notes', o.notes) } : {}),
-  });
-  // Changes since --since, else since the latest review before this report's date.
+  // Changes and the trend since --since, else since the latest review before this report's date.
   const sinceName = o.since ?? previousReview(resolver.location, asOf)?.name;
   let changes: { diff: PlanDiff; since: string } | undefined;
+  let previous: PreviousReview | undefined;
   if (sinceName !== undefined) {
     const from = await resolver.resolve(sinceName);
     const to = snapshotOfPlan(plan, asOf, review ? { kind: 'review', name: review.name, date: asOf } : { kind: 'date', date: asOf });
     const label = from.source.kind === 'review' ? (from.source.title ?? from.source.name) : sinceName;
     changes = { diff: diffSnapshots(from, to), since: label };
+    previous = { date: from.asOf, label, statuses: new Map(from.initiatives.map((i) => [i.id, i.status])) };
   }
+  const data = buildReport(plan, {
+    asOf,
+    scale: o.scale,
+    ...(o.stale !== undefined ? { staleDays: parsePositiveInt('--stale', o.stale) } : {}),
+    ...(o.notes !== undefined ? { notesPerInitiative: parsePositiveInt('--notes', o.notes) } : {}),
+    ...(previous !== undefined ? { previous } : {}),
+  });
   const subtitle = review ? (review.data.title ?? review.name) : undefined;
-  const markdown = renderReportMarkdown(data, {
+  const revision = planRevision(resolver.location);
+  const options: ReportRenderOptions = {
     lang: o.lang,
     scale: o.scale,
     ...(subtitle !== undefined ? { subtitle } : {}),
     ...(changes !== undefined ? { changes } : {}),
-  });
-  // Files with errors are named before the first section: the report is drawn from what could be read.
-  // Then the events of the plan as a whole up to the report's day (since the previous review, when there is one).
-  const sinceDay = changes?.diff.fromAsOf;
-  const events = eventsAsOf(plan, asOf).filter((e) => sinceDay === undefined || e.date > sinceDay);
-  const eventHeading = sinceDay === undefined ? `Events of the plan as a whole, to ${asOf}` : `Events of the plan as a whole since ${sinceDay}`;
-  const inserted = [...dataProblemsMarkdown(problems), ...planEventsMarkdown(events, eventHeading)];
-  const at = markdown.indexOf('\n## ');
-  const full = inserted.length === 0 || at < 0 ? markdown : `${markdown.slice(0, at + 1)}${inserted.join('\n')}\n${markdown.slice(at + 1)}`;
-  if (o.output === undefined || o.output === '-') ctx.out(full);
-  else {
-    writeOutputFile(path.resolve(o.output), new TextEncoder().encode(full), { display: o.output });
-    ctx.err(`csp: wrote the report as of ${asOf} to ${o.output}\n`);
+    ...(revision !== undefined ? { revision } : {}),
+    ...(o.mermaid ? { mermaid: true } : {}),
+    ...(problems.files.length > 0 ? { problems } : {}),
+    events: {
+      heading: changes === undefined ? `Events of the plan as a whole, to ${asOf}` : `Events of the plan as a whole since ${changes.diff.fromAsOf}`,
+      list: eventsAsOf(plan, asOf).filter((e) => changes === undefined || e.date > changes.diff.fromAsOf),
+    },
+  };
+  const ext = o.format;
+  if (o.format === 'pdf' && (o.output === undefined || o.output === '-')) {
+    throw usageError('a PDF is written to a file: give -o FILE', 'e.g. csp report --format pdf --paper a4 -o brief.pdf');
   }
+  let target: string | undefined;
+  if (o.output !== undefined && o.output !== '-') {
+    target = path.resolve(o.output);
+    // A folder (existing, or named with a trailing slash) gets report.md or report.html.
+    if (isDirectory(target) || /[/\\]$/.test(o.output)) {
+      try {
+        mkdirSync(target, { recursive: true });
+      } catch (err) {
+        throw environmentError(`cannot create the folder ${o.output} (${(err as NodeJS.ErrnoException).code ?? 'error'})`, 'choose a folder you can write to');
+      }
+      target = path.join(target, `report.${ext}`);
+    }
+  }
+  if (o.format === 'pdf') {
+    const html = renderReportHtml(data, options, o.paper ? { paper: o.paper } : {});
+    const pdf = printToPdf(html);
+    writeOutputFile(target!, pdf, { display: shown(target!) });
+  } else if (o.format === 'html') {
+    const html = renderReportHtml(data, options, o.paper ? { paper: o.paper } : {});
+    if (target === undefined) ctx.out(html);
+    else write(target, html);
+  } else {
+    const prefix = target !== undefined ? path.basename(target).replace(/\.[^.]*$/, '') || 'report' : undefined;
+    const md = renderReportMarkdown(data, options, prefix !== undefined ? { imagePrefix: prefix } : {});
+    if (target === undefined) ctx.out(md.text);
+    else {
+      for (const f of md.files) write(path.join(path.dirname(target), f.name), f.content);
+      write(target, md.text);
+    }
+  }
+  if (target !== undefined) ctx.err(`csp: wrote the report as of ${asOf} to ${shown(target)}\n`);
   return viewExitCode(problems);
+}
+
+function write(file: string, text: string): void {
+  writeOutputFile(file, new TextEncoder().encode(text), { display: shown(file) });
+}
+
+/** A path as the user would recognise it: relative to where csp runs, unless that climbs out of it. */
+function shown(file: string): string {
+  const rel = path.relative(process.cwd(), file);
+  return rel === '' || rel.startsWith('..') ? file : rel;
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }
