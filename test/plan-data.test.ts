@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { loadPlan } from '../src/core/load.js';
 import { planStatus } from '../src/core/status.js';
 import { readPlanFiles } from '../src/io/plan-files.js';
+import { runCli } from './helpers/cli.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const seed = readFileSync(join(root, 'seeds', 'canada-korea-csp-action-plan.txt'), 'utf8');
@@ -278,5 +279,16 @@ describe('progress recorded in the shipped plan', () => {
     expect(events.length).toBeGreaterThanOrEqual(7);
     for (const e of events) expect(e.links?.length, e.date).toBeGreaterThan(0);
     expect(events.some((e) => e.date === '2026-02-25' && e.kind === 'decision' && /update/.test(e.text))).toBe(true);
+  });
+});
+
+describe("the README's sample output", () => {
+  it('is what csp status prints on the shipped plan (regenerate it by running the command it names)', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const m = /<!-- status-sample: csp (.*?), at 100 columns[^\n]*-->\n```text\n\$ csp [^\n]*\n([\s\S]*?)```\n/.exec(readme);
+    expect(m, 'the sample block in README.md').not.toBeNull();
+    const r = runCli(m![1]!.split(' '));
+    expect(r.code).toBe(0);
+    expect(m![2]).toBe(r.stdout);
   });
 });

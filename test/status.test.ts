@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planStatus, statusAsOf } from '../src/core/status.js';
+import { dashboardMeasures } from '../src/core/measures.js';
+import { runCli } from './helpers/cli.js';
 import { initiative, loadTree, withManifest } from './helpers/plan.js';
 
 function plan(files: Record<string, string>) {
@@ -80,5 +82,34 @@ describe('flags and progress', () => {
     expect(p11.status).toBe('not-started');
     expect(p11.notes).toBe(0);
     expect(p11.lastUpdate).toBeUndefined();
+  });
+});
+
+describe('the dashboard measures beyond % completed', () => {
+  it('counts the trend since a day, evidence freshness and cadence adherence, from the notes', () => {
+    const plan = loadTree(
+      withManifest({
+        'plan/pillar-1/p1.1.yaml': initiative('p1.1', 1, 'notes:\n  - date: 2025-01-10\n    text: A.\n    status: in-progress\n  - date: 2025-09-01\n    text: B.\n    status: completed\n'),
+        'plan/pillar-1/p1.2.yaml': initiative('p1.2', 1, 'notes:\n  - date: 2025-02-01\n    text: C.\n    status: at-risk\n  - date: 2025-08-01\n    text: D.\n    status: in-progress\n'),
+        'plan/pillar-2/p2.1.yaml': initiative('p2.1', 2, 'kind: recurring\ncadence: annual\nnotes:\n  - date: 2024-11-01\n    text: Held.\n    status: ongoing\n'),
+        'plan/pillar-2/p2.2.yaml': initiative('p2.2', 2),
+      }),
+    ).plan!;
+    const m = dashboardMeasures(plan, '2026-01-01', { label: 'review 2025', date: '2025-06-30' });
+    // p1.1 in progress → completed (improved); p1.2 at risk → in progress (improved); p2.1 ongoing, p2.2 not started: unchanged.
+    expect(m.trend).toEqual({ improved: 2, regressed: 0, unchanged: 2, new: 0 });
+    // Open on 2025-06-30: all four; with a note since: p1.1, p1.2.
+    expect(m.freshness).toMatchObject({ expected: 4, updated: 2, share: 0.5 });
+    // p2.1: one annual period ended (2024-07-18 → 2025-07-18), held; next due 2025-11-01, overdue by 61 days.
+    expect(m.recurring).toEqual({ count: 1, fixed: 1, held: 1, expected: 1, overdue: [{ id: 'p2.1', days: 61 }] });
+  });
+
+  it('are shown under the whole dashboard and in its JSON, not under a filtered one', () => {
+    const text = runCli(['status', '--as-of', '2026-03-01']).stdout;
+    expect(text).toMatch(/Measures\n {2}Since review adoption \(2024-07-18\): ↑ \d+ improved · ↓ \d+ regressed · → \d+ unchanged\./);
+    expect(text).toMatch(/Evidence: \d+ of 36 open commitments \(\d+%\) have a note since 2024-07-18\./);
+    const json = JSON.parse(runCli(['status', '--as-of', '2026-03-01', '--json']).stdout) as { measures: { since: { date: string } } };
+    expect(json.measures.since.date).toBe('2024-07-18');
+    expect(runCli(['status', '--as-of', '2026-03-01', '--pillar', '2']).stdout).not.toContain('Measures');
   });
 });

@@ -223,3 +223,47 @@ export function shorten(text: string, max = 240): { text: string; cut: boolean }
   if (spaceAt > max / 2) cutAt = spaceAt;
   return { text: `${chars.slice(0, cutAt).join('').replace(/[\s,;:.–—-]+$/, '')}…`, cut: true };
 }
+
+/** The measures the dashboard shows under its tables: beyond "% completed". */
+export interface DashboardMeasures {
+  /** What the trend and freshness are counted from: the latest review before asOf, else adoption. */
+  since: { label: string; date: string };
+  trend: Record<Trend, number>;
+  freshness: Freshness;
+  recurring: {
+    count: number;
+    /** Those with a fixed cadence: periods held of periods ended since adoption. */
+    fixed: number;
+    held: number;
+    expected: number;
+    /** Ids past their next due date, by days overdue, most first. */
+    overdue: { id: string; days: number }[];
+  };
+}
+
+/**
+ * Trend per initiative against its status on the `since` day (from its notes
+ * as of then: what a review of that day recorded), evidence freshness since
+ * then, and the cadence adherence of recurring commitments.
+ */
+export function dashboardMeasures(plan: Plan, asOf: string, since: { label: string; date: string }): DashboardMeasures {
+  const previous = new Map(plan.initiatives.map((i) => [i.id, statusAsOf(i, since.date).status]));
+  const trend = trendSince(previous, plan.initiatives.map((i) => ({ id: i.id, status: statusAsOf(i, asOf).status }))).counts;
+  const adherence = plan.initiatives.map((i) => cadenceAdherence(i, plan.manifest.adopted.date, asOf)).filter((a) => a !== undefined);
+  const fixed = adherence.filter((a) => a.expected !== undefined);
+  return {
+    since,
+    trend,
+    freshness: evidenceFreshness(plan.initiatives, since.date, asOf),
+    recurring: {
+      count: adherence.length,
+      fixed: fixed.length,
+      held: fixed.reduce((n, a) => n + (a.held ?? 0), 0),
+      expected: fixed.reduce((n, a) => n + (a.expected ?? 0), 0),
+      overdue: adherence
+        .filter((a) => a.overdueDays !== undefined)
+        .map((a) => ({ id: a.id, days: a.overdueDays! }))
+        .sort((a, b) => b.days - a.days || (a.id < b.id ? -1 : 1)),
+    },
+  };
+}

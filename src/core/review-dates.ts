@@ -6,6 +6,18 @@
 import { diagnostic, type Diagnostic } from './diagnostics.js';
 import type { RawFile } from './assemble.js';
 
+/** Each review file's name and date, read from its `date:` line (no YAML parser): for the dashboard's "since the last review". */
+export function reviewDates(files: readonly RawFile[]): { name: string; date: string }[] {
+  const decoder = new TextDecoder('utf-8', { fatal: false });
+  const out: { name: string; date: string }[] = [];
+  for (const f of files) {
+    if (!f.bytes) continue;
+    const m = /^date:\s*["']?(\d{4}-\d{2}-\d{2})/m.exec(decoder.decode(f.bytes));
+    if (m) out.push({ name: f.path.slice(f.path.lastIndexOf('/') + 1).replace(/\.ya?ml$/i, ''), date: m[1]! });
+  }
+  return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.name < b.name ? -1 : 1));
+}
+
 export function reviewsBeforeAdoption(files: readonly RawFile[], adopted: string): (Diagnostic & { source: string })[] {
   const out: (Diagnostic & { source: string })[] = [];
   const decoder = new TextDecoder('utf-8', { fatal: false });

@@ -1,6 +1,10 @@
 import type { Command } from 'commander';
 import type { Scale } from '../../core/scales.js';
+import { dashboardMeasures } from '../../core/measures.js';
+import { reviewDates } from '../../core/review-dates.js';
 import { eventsAsOf } from '../../core/snapshot.js';
+import { readReviewFiles } from '../../io/review-files.js';
+import { renderMeasuresText } from '../../render/measures.js';
 import { planStatus, type StatusQuery } from '../../core/status.js';
 import { renderPlanEventsText } from '../../render/events.js';
 import type { ExitCode } from '../../errors.js';
@@ -24,7 +28,7 @@ interface StatusOptions {
 export async function run(cmd: Command): Promise<ExitCode> {
   const ctx = commandContext(cmd);
   const o = cmd.opts<StatusOptions>();
-  const { plan, problems } = await readPlanForViewing(ctx);
+  const { plan, problems, loaded } = await readPlanForViewing(ctx);
   const query: StatusQuery = { asOf: ctx.asOf };
   if (o.pillar !== undefined) query.pillar = parsePillar(plan, o.pillar);
   if (o.status !== undefined) query.status = parseStatus(o.status);
@@ -35,14 +39,20 @@ export async function run(cmd: Command): Promise<ExitCode> {
   // The latest events of the plan as a whole, as of the day shown (on the whole dashboard, not a filtered one).
   const filtered = query.pillar !== undefined || query.status !== undefined || query.theme !== undefined || query.onlyFlagged === true;
   const events = filtered ? [] : eventsAsOf(plan, ctx.asOf).slice(-LATEST_EVENTS);
+  // Trend, evidence and cadence, counted from the latest review before the day shown (else adoption).
+  const { location } = loaded;
+  const review = reviewDates(readReviewFiles(location)).filter((r) => r.date < ctx.asOf).at(-1);
+  const since = review ? { label: `review ${review.name}`, date: review.date } : { label: 'adoption', date: plan.manifest.adopted.date };
+  const measures = filtered ? undefined : dashboardMeasures(plan, ctx.asOf, since);
   if (o.json) {
-    const json = { ...(statusJson(status) as object), events };
+    const json = { ...(statusJson(status) as object), ...(measures ? { measures } : {}), events };
     writeJson(ctx, problems.files.length > 0 ? { ...json, problems: dataProblemsJson(problems) } : json);
   } else {
     const heading = `Latest events of the plan as a whole (${events.length === LATEST_EVENTS ? `last ${LATEST_EVENTS}` : 'all'} as of ${ctx.asOf})`;
     ctx.out(
       renderDataProblemsBanner(problems, ctx.style) +
         renderStatusText(plan, status, { style: ctx.style, width: ctx.width, scale: o.scale, ...filterOf(query) }) +
+        (measures ? renderMeasuresText(measures, ctx.style, ctx.width) : '') +
         renderPlanEventsText(events, heading, ctx.style, ctx.width),
     );
   }
