@@ -30,7 +30,7 @@ import { loadPlanFromDisk } from '../src/io/load-plan.js';
 import { loadPlan } from '../src/core/load.js';
 import { self } from '../src/io/process-id.js';
 import { locatePlan, readPlanFiles } from '../src/io/plan-files.js';
-import { CSP_BIN, REPO_ROOT, runCli } from './helpers/cli.js';
+import { CSP_BIN, runCli, synthRoot } from './helpers/cli.js';
 import { commit, git, gitInit } from './helpers/git.js';
 import { initiative, withManifest, writeTree } from './helpers/plan.js';
 
@@ -55,14 +55,6 @@ function smallPlan(extra: Record<string, string> = {}): string {
   );
 }
 
-function synthRoot(initiatives: number, notes: number): string {
-  const root = writeTree({});
-  const r = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts/synth.mjs'), '--initiatives', String(initiatives), '--notes', String(notes), '--out', root], {
-    encoding: 'utf8',
-  });
-  expect(r.status, r.stderr).toBe(0);
-  return root;
-}
 
 const COMMANDS = [['validate'], ['validate', '--format', 'github'], ['validate', '--format', 'json'], ['status'], ['show', 'p1.1'], ['export', '--json'], ['report']];
 

@@ -1,5 +1,7 @@
 /** Runs the built CLI (bin/csp.cjs → dist/) in a child process, as a user would. */
 import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -62,4 +64,14 @@ export function runCliAsync(args: string[], options: CliOptions = {}): Promise<C
     child.stdin.end(options.input ?? '');
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
   });
+}
+
+/** A synthetic plan repository (scripts/synth.mjs) of `initiatives` × `notes`, in a fresh temporary folder. */
+export function synthRoot(initiatives: number, notes: number): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'csp-synth-'));
+  const r = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts/synth.mjs'), '--initiatives', String(initiatives), '--notes', String(notes), '--out', root], {
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`npm run synth failed: ${r.stderr}`);
+  return root;
 }
