@@ -28,7 +28,10 @@ function readmeExamples(): string[] {
       continue;
     }
     const code = fence !== undefined ? (['sh', 'bash', ''].includes(fence) ? line : undefined) : /^ {4}(.*)$/.exec(line)?.[1];
-    if (code !== undefined && /^(?:csp |source <\(csp )/.test(code.trim())) lines.push(code.trim());
+    // A line may chain commands (the quick start: npm ci && npm link … && csp status): each csp one counts.
+    for (const part of code === undefined ? [] : code.split(' && ')) {
+      if (/^(?:csp |source <\(csp )/.test(part.trim())) lines.push(part.trim());
+    }
   }
   return lines;
 }
@@ -178,18 +181,19 @@ describe("the README's quick start", () => {
     // One line: install and build, link, the dashboard.
     const commands = block.split('\n').map((l) => l.replace(/#.*$/, '').trim()).filter(Boolean);
     expect(commands).toHaveLength(1);
-    expect(commands[0]!.split(' && ')).toEqual(['npm ci', 'npm link --ignore-scripts', 'csp status']);
+    const steps = commands[0]!.split(' && ');
+    expect(steps).toEqual(['npm ci', 'npm link --ignore-scripts', 'csp status']);
     // `npm ci` installs the build tools and builds dist/ (npm test has built it): the package as npm ci leaves it.
     const pkg = mkdtempSync(path.join(tmpdir(), 'csp-clone-'));
     for (const f of ['package.json', 'bin', 'dist', 'plan']) cpSync(path.join(REPO_ROOT, f), path.join(pkg, f), { recursive: true });
     const prefix = mkdtempSync(path.join(tmpdir(), 'csp-prefix-'));
     const env: NodeJS.ProcessEnv = { ...process.env, NPM_CONFIG_PREFIX: prefix, npm_config_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', NO_COLOR: '1' };
     delete env.CSP_PLAN;
-    const link = spawnSync('bash', ['-c', commands[1]!], { cwd: pkg, env, encoding: 'utf8' });
+    const link = spawnSync('bash', ['-c', steps[1]!], { cwd: pkg, env, encoding: 'utf8' });
     expect(link.status, link.stderr).toBe(0);
     expect(link.stderr).not.toMatch(/npm warn/i);
     const bare = (cwd: string, line: string) => spawnSync('bash', ['-c', line], { cwd, env: { ...env, PATH: `${path.join(prefix, 'bin')}:${process.env.PATH}` }, encoding: 'utf8' });
-    const here = bare(pkg, commands[2]!);
+    const here = bare(pkg, steps[2]!);
     expect(here.status, here.stderr).toBe(0);
     expect(here.stdout).toContain('Pillar 5 · ');
     const elsewhere = bare(tmpdir(), `csp --plan ${pkg} status`);
