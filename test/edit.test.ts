@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { prepareInitiative, prepareNote } from '../src/core/changes.js';
-import { appendNote, changedLines, checkNoteEdit, newInitiativeFile, nextInitiativeId, type NoteToAdd } from '../src/core/edit.js';
+import { newInitiativeFile, nextInitiativeId, noteFileText, type NoteToAdd, removeNotes } from '../src/core/edit.js';
 import { parseYamlFile } from '../src/core/parse.js';
 import { doubleQuoted, isPlainSafe, scalarFieldLines } from '../src/core/yaml-write.js';
 import { initiative, loadTree, MANIFEST, withManifest } from './helpers/plan.js';
@@ -16,7 +16,7 @@ const NOTE: NoteToAdd = { date: '2025-03-14', text: 'Workshop held in Seoul.', s
 
 const HEAD = '# yaml-language-server: $schema=../../schema/initiative.schema.json\n';
 
-/** Initiative files in the formatting styles people write; `changed` is how many old lines a diff may show as changed. */
+/** Initiative files in the formatting styles people write (`changed`: how many old lines the old inline-note splice changed; kept for reference). */
 const CORPUS: Record<string, { text: string; changed: 0 | 1 }> = {
   'shipped style, notes: []': { text: `${HEAD}id: p1.1\npillar: 1\ntitle: T\ntext: The text\nnotes: []\n`, changed: 1 },
   'notes: [] with a comment, not last': { text: 'id: p1.1\npillar: 1\nnotes: [] # none yet\ntitle: T\ntext: X\n', changed: 1 },
@@ -82,68 +82,41 @@ function valueOf(text: string): Record<string, unknown> {
   return parsed.value as Record<string, unknown>;
 }
 
-function added(text: string, note: NoteToAdd) {
-  const r = appendNote(text, note);
-  if (!r.ok) throw new Error(`refused: ${r.message}`);
-  return r;
+/** The value an initiative file reads back as, without its notes. */
+function withoutNotes(text: string): Record<string, unknown> {
+  const { notes: _notes, ...rest } = valueOf(text);
+  return rest;
 }
 
-describe('appendNote over a corpus of formatting styles', () => {
-  for (const [name, { text, changed }] of Object.entries(CORPUS)) {
+describe('removeNotes (csp split-notes) over a corpus of formatting styles', () => {
+  for (const [name, { text }] of Object.entries(CORPUS)) {
     it(name, () => {
-      const r = added(text, { ...NOTE, links: ['https://example.org/report'] });
-      // Every character outside the splice is unchanged.
-      expect(r.text.slice(0, r.splice.start)).toBe(text.slice(0, r.splice.start));
-      expect(r.text.slice(r.splice.newEnd)).toBe(text.slice(r.splice.oldEnd));
-      expect(checkNoteEdit(text, r.text, r, { ...NOTE, links: ['https://example.org/report'] })).toBeUndefined();
-      // Line endings and BOM as in the original.
+      const r = removeNotes(text);
+      expect(r.ok).toBe(true);
+      if (!r.ok) return;
+      // The file reads back as its old data without notes; the lines taken out are one contiguous piece of it.
+      expect(valueOf(r.text)).toEqual(withoutNotes(text));
+      expect(r.text.length + r.removed.length).toBe(text.length);
+      expect(text.replace(r.removed, '')).toBe(r.text);
+      // BOM and line endings as they were; git sees only removed lines.
       expect(r.text.startsWith('\uFEFF')).toBe(text.startsWith('\uFEFF'));
-      if (text.includes('\r\n')) expect(r.text.replace(/\r\n/g, '')).not.toContain('\n');
-      // git sees only added lines, but for the one line that must change.
-      const diff = gitDiff(text, r.text);
-      expect(diff.removed).toHaveLength(changed);
-      expect(diff.added.length).toBeGreaterThanOrEqual(1);
-      if (changed === 1 && !/notes: \[/.test(diff.removed[0]!)) expect(diff.added[0]).toBe(diff.removed[0]); // only the final newline added
-      const notes = valueOf(r.text).notes as Record<string, unknown>[];
-      expect(notes[r.index]).toEqual({ date: '2025-03-14', text: 'Workshop held in Seoul.', status: 'in-progress', author: 'Desk officer', links: ['https://example.org/report'] });
+      expect(gitDiff(text, r.text).added).toEqual([]);
     });
   }
 
-  it('writes the lines a careful person would, in the file’s indentation', () => {
-    const r = added(CORPUS['block list, comments and blank lines kept']!.text, NOTE);
-    expect(r.text).toContain(
-      '  - date: 2025-02-01\n    text: Second.\n\n  - date: 2025-03-14\n    text: Workshop held in Seoul.\n    status: in-progress\n    author: Desk officer\n\n# after the list\n',
-    );
-    expect(added(CORPUS['block list, dashes at column 0']!.text, NOTE).text).toMatch(/\n- date: 2025-03-14\n {2}text: Workshop/);
-    expect(added(CORPUS['shipped style, notes: []']!.text, NOTE).text).toBe(
-      `${HEAD}id: p1.1\npillar: 1\ntitle: T\ntext: The text\nnotes:\n  - date: 2025-03-14\n    text: Workshop held in Seoul.\n    status: in-progress\n    author: Desk officer\n`,
-    );
-    expect(added(CORPUS['notes: [] with a comment, not last']!.text, NOTE).text).toMatch(/^notes: # none yet\n {2}- date: 2025-03-14\n/m);
+  it('takes the comment lines indented under the list with it, and leaves the rest', () => {
+    const text = CORPUS['block list, comments and blank lines kept']!.text;
+    const r = removeNotes(text);
+    if (!r.ok) throw new Error(r.message);
+    expect(r.removed).toContain('# a comment between notes');
+    expect(r.text).toContain('\n# after the list\nkind: recurring\n');
+    expect(r.text.startsWith('# Progress on p1.1\nid: p1.1   # the id\n')).toBe(true);
   });
 
-  it('keeps the comment lines indented under a note with that note', () => {
-    const text = 'id: p1.1\nnotes:\n  - date: 2025-01-10\n    text: One.\n    # about note one\n  # about what follows\n';
-    expect(added(text, NOTE).text).toBe(
-      'id: p1.1\nnotes:\n  - date: 2025-01-10\n    text: One.\n    # about note one\n  - date: 2025-03-14\n    text: Workshop held in Seoul.\n    status: in-progress\n    author: Desk officer\n  # about what follows\n',
-    );
-  });
-
-  it('keeps notes oldest first: an earlier date goes before later notes', () => {
-    const text = CORPUS['block list, items separated by blank lines']!.text;
-    const first = added(text, { date: '2025-01-01', text: 'Earliest.' });
-    expect(first.index).toBe(0);
-    expect((valueOf(first.text).notes as { text: string }[]).map((n) => n.text)).toEqual(['Earliest.', 'One.', 'Two.']);
-    expect(gitDiff(text, first.text).removed).toEqual([]);
-    const middle = added(text, { date: '2025-02-10', text: 'Same day as two, so after it.' });
-    expect(middle.index).toBe(2);
-    const flow = added(CORPUS['flow list with a note']!.text, { date: '2024-12-31', text: 'Before.' });
-    expect((valueOf(flow.text).notes as { text: string }[]).map((n) => n.text)).toEqual(['Before.', 'One.']);
-  });
-
-  it('refuses files it cannot splice into, with a reason', () => {
-    expect(appendNote('{id: p1.1, title: T}\n', NOTE)).toMatchObject({ ok: false, message: expect.stringContaining("'field: value'") });
-    expect(appendNote('id: p1.1\nnotes: none\n', NOTE)).toMatchObject({ ok: false, message: expect.stringContaining('not a list') });
-    expect(appendNote('id: [unclosed\n', NOTE)).toMatchObject({ ok: false });
+  it('refuses files it cannot change, with a reason', () => {
+    expect(removeNotes('{id: p1.1, title: T}\n')).toMatchObject({ ok: false, message: expect.stringContaining("'field: value'") });
+    expect(removeNotes('id: [unclosed\n')).toMatchObject({ ok: false });
+    expect(removeNotes('id: p1.1\n')).toEqual({ ok: true, text: 'id: p1.1\n', removed: '' });
   });
 });
 
@@ -171,14 +144,10 @@ describe('note text in a form that reads back exactly', () => {
 
   for (const text of AWKWARD) {
     it(JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text), () => {
-      for (const base of [CORPUS['shipped style, notes: []']!.text, CORPUS['CRLF line endings']!.text, CORPUS['flow list with a note']!.text]) {
-        const note = { date: '2025-03-14', text, author: text.trim() === '' ? 'A' : text };
-        const r = added(base, note);
-        expect(checkNoteEdit(base, r.text, r, note)).toBeUndefined();
-        const notes = valueOf(r.text).notes as { text: string; author: string }[];
-        expect(notes[r.index]!.text).toBe(text);
-        expect(notes[r.index]!.author).toBe(note.author);
-      }
+      const note = { date: '2025-03-14', text, author: text.trim() === '' ? 'A' : text };
+      const back = valueOf(noteFileText(note)) as { text: string; author: string };
+      expect(back.text).toBe(text);
+      expect(back.author).toBe(note.author);
     });
   }
 
@@ -194,7 +163,7 @@ describe('note text in a form that reads back exactly', () => {
   });
 });
 
-describe('property: random notes round-trip and touch nothing else', () => {
+describe('property: random notes round-trip through their note files', () => {
   const piece = fc.constantFrom(
     ': ', ' #', '#', '"', "'", '- ', '-', '\n', '\n\n', '\r\n', '\r', '\t', ' ', '  ', 'a', 'Z', '9', '한국', 'é', '«»', '|', '>', '\\', '{', '}',
     '[', ']', ',', '&', '*', '!', '%', '@', '`', '?', '...', '---', 'null', 'true', '0x1F', '~', '\u0085', '\u2028', '\ufeff', '\u202e', '\u0000',
@@ -211,27 +180,17 @@ describe('property: random notes round-trip and touch nothing else', () => {
     },
     { requiredKeys: ['date', 'text'] },
   );
-  const bases = Object.values(CORPUS).map((c) => c.text);
-  const enc = new TextEncoder();
-
-  it('every note reads back exactly; every byte outside the inserted region is unchanged', () => {
+  it('every note file reads back exactly as the note', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...bases), note, (base, n) => {
-        const r = appendNote(base, n);
-        expect(r.ok).toBe(true);
-        if (!r.ok) return;
-        const before = enc.encode(base);
-        const after = enc.encode(r.text);
-        const start = enc.encode(base.slice(0, r.splice.start)).length;
-        const tail = enc.encode(base.slice(r.splice.oldEnd)).length;
-        expect(Buffer.from(after.subarray(0, start)).equals(Buffer.from(before.subarray(0, start)))).toBe(true);
-        expect(Buffer.from(after.subarray(after.length - tail)).equals(Buffer.from(before.subarray(before.length - tail)))).toBe(true);
-        expect(checkNoteEdit(base, r.text, r, n)).toBeUndefined();
-        const doc = parseDocument(r.text.replace(/^\uFEFF/, ''));
+      fc.property(note, (n) => {
+        const doc = parseDocument(noteFileText(n));
         expect(doc.errors).toEqual([]);
-        const back = (doc.toJS() as { notes: Record<string, unknown>[] }).notes[r.index]!;
+        expect(doc.warnings).toEqual([]);
+        const back = doc.toJS() as Record<string, unknown>;
+        expect(back.date).toBe(n.date);
         expect(back.text).toBe(n.text);
         if (n.author !== undefined) expect(back.author).toBe(n.author);
+        expect(back.links ?? []).toEqual(n.links ?? []);
       }),
       { numRuns: 250 },
     );
@@ -259,57 +218,23 @@ describe('property: random file layouts', () => {
     'block with comments': ['notes:', '  # oldest first', '  - date: 2025-01-10', '    text: |', '      One.', '    # more', '  # between'],
   };
 
-  it('any layout: the note reads back, the rest is untouched, at most one old line changes', () => {
+  it('any layout: split-notes takes out the list alone, the rest reads back the same and no line is added', () => {
     fc.assert(
-      fc.property(layout, fc.constantFrom('2025-01-01', '2025-02-10', '2025-06-01'), (l, date) => {
+      fc.property(layout, (l) => {
         const fields = ['id: p1.1', 'pillar: 1', "title: 'T: t'", 'text: X'];
         const notes = NOTES[l.notes]!;
         const lines = [...(l.header ? ['# header'] : []), ...(l.notesLast ? [...fields, ...notes] : [...fields.slice(0, 2), ...notes, ...fields.slice(2)])];
         if (l.endComment) lines.push('# end');
         const text = (l.bom ? '\uFEFF' : '') + lines.join(l.eol) + (l.finalNewline ? l.eol : '');
-        const note = { date, text: 'New: note #1' };
-        const r = added(text, note);
-        expect(checkNoteEdit(text, r.text, r, note)).toBeUndefined();
-        const c = changedLines(text, r.text, r.splice);
-        expect(c.removed.length).toBeLessThanOrEqual(1);
-        if (c.removed.length === 1 && !c.removed[0]!.startsWith('notes: [')) {
-          // Only a missing final line break was added to the old last line.
-          expect(l.finalNewline).toBe(false);
-          expect(c.added[0]).toBe(c.removed[0]);
-        }
+        const r = removeNotes(text);
+        expect(r.ok).toBe(true);
+        if (!r.ok) return;
+        expect(valueOf(r.text)).toEqual(withoutNotes(text));
+        expect(text.replace(r.removed, '')).toBe(r.text);
         if (l.eol === '\r\n') expect(r.text.replace(/\r\n/g, '')).not.toContain('\n');
       }),
       { numRuns: 200 },
     );
-  });
-});
-
-describe('checkNoteEdit', () => {
-  const base = CORPUS['block list, items separated by blank lines']!.text;
-  const r = added(base, NOTE);
-
-  it('notices a change outside the splice, a different note and a lost BOM', () => {
-    expect(checkNoteEdit(base, r.text.replace('One.', 'One!'), r, NOTE)).toMatch(/outside/);
-    const shifted = { ...r.splice, newEnd: r.splice.newEnd + 1 };
-    expect(checkNoteEdit(base, `${r.text.slice(0, r.splice.newEnd)}#${r.text.slice(r.splice.newEnd)}`, { ...r, splice: shifted }, NOTE)).toBeUndefined();
-    expect(checkNoteEdit(base, r.text, r, { ...NOTE, text: 'Something else.' })).toMatch(/old data plus the new note/);
-    expect(checkNoteEdit(base, r.text, { ...r, index: 0 }, NOTE)).toMatch(/old data plus the new note/);
-    const withBom = `\uFEFF${base}`;
-    const b = added(withBom, NOTE);
-    expect(checkNoteEdit(withBom, b.text.slice(1), { ...b, splice: { start: 0, oldEnd: b.splice.oldEnd, newEnd: b.splice.newEnd - 1 } }, NOTE)).toBeDefined();
-  });
-});
-
-describe('changedLines', () => {
-  it('shows an insertion as added lines with context, and an opened [] as one changed line', () => {
-    const text = CORPUS['shipped style, notes: []']!.text;
-    const r = added(text, NOTE);
-    const c = changedLines(text, r.text, r.splice);
-    expect(c).toMatchObject({ line: 6, removed: ['notes: []'], contextBefore: ['title: T', 'text: The text'], contextAfter: [] });
-    expect(c.added[0]).toBe('notes:');
-    const sep = CORPUS['block list, items separated by blank lines']!.text;
-    const s = added(sep, NOTE);
-    expect(changedLines(sep, s.text, s.splice)).toMatchObject({ line: 11, removed: [], added: ['', '  - date: 2025-03-14', '    text: Workshop held in Seoul.', '    status: in-progress', '    author: Desk officer'] });
   });
 });
 

@@ -1,5 +1,5 @@
-/** What `csp note` and `csp add` tell people: what was recorded, and (with --dry-run) the change as a diff. */
-import type { ChangedLines, NoteToAdd } from '../core/edit.js';
+/** What `csp note` and `csp add` tell people: what was recorded, and (with --dry-run) the new file as a diff. */
+import type { NoteToAdd } from '../core/edit.js';
 import { termSafe, termSafeLine } from './sanitize.js';
 import type { Style } from './style.js';
 import { truncate } from './width.js';
@@ -7,24 +7,6 @@ import { truncate } from './width.js';
 /** A plan file's lines as a terminal may show them: no byte-order mark, no CR, control characters escaped. */
 function shownLine(line: string): string {
   return termSafe(line.replace(/^\uFEFF/, '').replace(/[\r\n]/g, ''));
-}
-
-/** The change as a unified diff of one hunk. */
-export function renderDiff(file: string, c: ChangedLines, style: Style, oldName = file): string {
-  const ctx = c.contextBefore.length + c.contextAfter.length;
-  const oldStart = c.line - c.contextBefore.length;
-  const oldCount = ctx + c.removed.length;
-  const newCount = ctx + c.added.length;
-  const out = [
-    style.bold(`--- ${termSafeLine(oldName)}`),
-    style.bold(`+++ ${termSafeLine(file)}`),
-    style.accent(`@@ -${oldCount === 0 ? oldStart - 1 : oldStart},${oldCount} +${oldStart},${newCount} @@`),
-    ...c.contextBefore.map((l) => ` ${shownLine(l)}`),
-    ...c.removed.map((l) => style.error(`-${shownLine(l)}`)),
-    ...c.added.map((l) => style.ok(`+${shownLine(l)}`)),
-    ...c.contextAfter.map((l) => ` ${shownLine(l)}`),
-  ];
-  return `${out.join('\n')}\n`;
 }
 
 export interface RecordedNote {
@@ -57,9 +39,15 @@ export function renderNoteRecorded(r: RecordedNote, style: Style, width: number,
   return `${out.join('\n')}\n`;
 }
 
-/** A new file as a diff against nothing, for `csp add --dry-run`. */
+/** A new file as a unified diff against nothing, for --dry-run of `csp note` and `csp add`. */
 export function renderNewFile(file: string, text: string, style: Style): string {
   const lines = text.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
-  return renderDiff(file, { line: 1, contextBefore: [], removed: [], added: lines, contextAfter: [] }, style, '/dev/null');
+  const out = [
+    style.bold('--- /dev/null'),
+    style.bold(`+++ ${termSafeLine(file)}`),
+    style.accent(`@@ -0,0 +1,${lines.length} @@`),
+    ...lines.map((l) => style.ok(`+${shownLine(l)}`)),
+  ];
+  return `${out.join('\n')}\n`;
 }
