@@ -1,6 +1,7 @@
 /** One round of validation, and what read-only commands get from a plan with errors. */
 import { describe, expect, it } from 'vitest';
 import { dataProblems } from '../src/core/problems.js';
+import { reviewDates, reviewsBeforeAdoption } from '../src/core/review-dates.js';
 import { planAsOf } from '../src/core/status.js';
 import { codesAndLines, initiative, loadTree, withManifest } from './helpers/plan.js';
 
@@ -84,5 +85,25 @@ describe('a plan with errors, for read-only commands', () => {
     const result = loadTree(withManifest({ 'plan/pillar-1/p1.1.yaml': initiative('p1.1', 1, 'notes:\n  - date: 2025-03-01\n    text: A.\n  - date: 2025-09-01\n    text: B.\n') }));
     expect(planAsOf(result.plan!, '2025-06-30').initiatives[0]!.notes.map((n) => n.text)).toEqual(['A.']);
     expect(planAsOf(result.plan!, '2025-09-01').initiatives[0]!.notes.map((n) => n.text)).toEqual(['A.', 'B.']);
+  });
+});
+
+describe('review dates, read without the YAML parser', () => {
+  const file = (path: string, text: string) => ({ path, bytes: new TextEncoder().encode(text) });
+  const files = [
+    file('plan/reviews/dialogue-2025.yaml', '# frozen\ntitle: Dialogue\ndate: 2025-06-30\n'),
+    file('plan/reviews/typo.yaml', 'title: Typo\ndate: "2015-06-30"\n'),
+    file('plan/reviews/broken.yaml', 'title: [no date\n'),
+  ];
+
+  it('finds each date and where it is written, oldest first', () => {
+    expect(reviewDates(files).map((r) => `${r.name} ${r.date} ${r.line}:${r.column}`)).toEqual(['typo 2015-06-30 2:8', 'dialogue-2025 2025-06-30 3:7']);
+  });
+
+  it('warns about a review dated before the adoption, naming the adoption date', () => {
+    const [d, ...more] = reviewsBeforeAdoption(reviewDates(files), '2024-07-18');
+    expect(more).toEqual([]);
+    expect(d).toMatchObject({ file: 'plan/reviews/typo.yaml', line: 2, column: 8, rule: 'date-before-adoption', severity: 'warning' });
+    expect(d!.message).toBe('the review is dated 2015-06-30, before the plan was adopted on 2024-07-18');
   });
 });

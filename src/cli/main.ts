@@ -42,7 +42,7 @@ export function buildProgram(): Command {
     .description('Keep a partnership action plan as plain-text files and see where every commitment stands.')
     .version(typeof CSP_VERSION === 'string' ? CSP_VERSION : '0.0.0-dev', '-V, --version', 'print the csp version')
     .option('--plan <dir>', 'the plan folder, or the repository holding it (default: $CSP_PLAN, else the nearest plan/ above the current folder)')
-    .option('--as-of <date>', 'evaluate the plan as of this day, YYYY-MM-DD (default: today)')
+    .option('--as-of <date>', 'show the plan as it stood on this day, later notes left out, YYYY-MM-DD (default: today)')
     .option('--color', 'force colour output')
     .option('--no-color', 'no colour output (also: NO_COLOR=1)')
     .option('--debug', 'show internal details (stack traces) on failure; also CSP_DEBUG=1')

@@ -5,7 +5,7 @@
  */
 import type { Diagnostic } from './diagnostics.js';
 import { compareStrings } from './diagnostics.js';
-import type { Plan } from './model.js';
+import { noteFileInitiative, type Plan } from './model.js';
 
 export interface FileProblem {
   file: string;
@@ -37,6 +37,8 @@ export function dataProblems(diagnostics: readonly Diagnostic[], plan: Plan, asO
     byFile.set(d.file, list);
   }
   const ids = new Set(plan.initiatives.map((i) => i.id));
+  const manifest = plan.manifest.file;
+  const planPrefix = manifest.includes('/') ? manifest.slice(0, manifest.lastIndexOf('/') + 1) : '';
   const owner = new Map<string, string>();
   for (const i of plan.initiatives) {
     owner.set(i.file, i.id);
@@ -46,7 +48,7 @@ export function dataProblems(diagnostics: readonly Diagnostic[], plan: Plan, asO
     .sort(([a], [b]) => compareStrings(a, b))
     .map(([file, list]) => {
       // A note file that could not be read still names its initiative by its folder (notes/ID/).
-      const folder = /(?:^|\/)notes\/([^/]+)\/[^/]+$/.exec(file)?.[1];
+      const folder = file.startsWith(planPrefix) ? noteFileInitiative(file.slice(planPrefix.length)) : undefined;
       const initiative = owner.get(file) ?? (folder !== undefined && ids.has(folder) ? folder : undefined);
       const p: FileProblem = {
         file,

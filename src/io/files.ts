@@ -1,5 +1,5 @@
 /** Small file-system questions, folders, and new or generated files, with errors people can act on (exit 3). */
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { environmentError } from '../errors.js';
 import { assertInsideRoot, assertWritableTarget, createFile, replaceFileAtomic } from './write.js';
@@ -11,6 +11,15 @@ export function ensureDir(dir: string): void {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'error';
     throw environmentError(`cannot create the folder ${dir} (${code})`, 'check that the path is not a file and that you may write there');
+  }
+}
+
+/** Whether the path is a folder (or a link to one). */
+export function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
   }
 }
 

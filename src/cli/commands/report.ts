@@ -1,4 +1,3 @@
-import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { diffSnapshots, type PlanDiff } from '../../core/diff.js';
@@ -6,7 +5,8 @@ import { buildReport, type PreviousReview } from '../../core/report.js';
 import type { Scale } from '../../core/scales.js';
 import { eventsAsOf, snapshotOfPlan } from '../../core/snapshot.js';
 import type { ReportLang } from '../../core/vocabulary.js';
-import { environmentError, type ExitCode, usageError } from '../../errors.js';
+import { type ExitCode, usageError } from '../../errors.js';
+import { ensureDir, isDirectory } from '../../io/files.js';
 import { printToPdf } from '../../io/pdf.js';
 import { planRevision } from '../../io/plan-revision.js';
 import { writeOutputFile } from '../../io/write.js';
@@ -80,11 +80,7 @@ export async function run(cmd: Command): Promise<ExitCode> {
     target = path.resolve(o.output);
     // A folder (existing, or named with a trailing slash) gets report.md or report.html.
     if (isDirectory(target) || /[/\\]$/.test(o.output)) {
-      try {
-        mkdirSync(target, { recursive: true });
-      } catch (err) {
-        throw environmentError(`cannot create the folder ${o.output} (${(err as NodeJS.ErrnoException).code ?? 'error'})`, 'choose a folder you can write to');
-      }
+      ensureDir(target);
       target = path.join(target, `report.${ext}`);
     }
   }
@@ -117,12 +113,4 @@ function write(file: string, text: string): void {
 function shown(file: string): string {
   const rel = path.relative(process.cwd(), file);
   return rel === '' || rel.startsWith('..') ? file : rel;
-}
-
-function isDirectory(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
 }

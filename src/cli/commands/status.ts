@@ -37,7 +37,7 @@ export async function run(cmd: Command): Promise<ExitCode> {
   if (o.flagged) query.onlyFlagged = true;
   const status = planStatus(plan, query);
   // The latest events of the plan as a whole, as of the day shown (on the whole dashboard, not a filtered one).
-  const filtered = query.pillar !== undefined || query.status !== undefined || query.theme !== undefined || query.onlyFlagged === true;
+  const filtered = query.pillar !== undefined || filterOf(query).filter !== undefined;
   const events = filtered ? [] : eventsAsOf(plan, ctx.asOf).slice(-LATEST_EVENTS);
   // Trend, evidence and cadence, counted from the latest review before the day shown (else adoption).
   const { location } = loaded;

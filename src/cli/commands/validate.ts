@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { compareDiagnostics, countBySeverity } from '../../core/diagnostics.js';
 import { EXIT, type ExitCode } from '../../errors.js';
 import { citedLinks } from '../../core/links.js';
-import { reviewsBeforeAdoption } from '../../core/review-dates.js';
+import { reviewDates, reviewsBeforeAdoption } from '../../core/review-dates.js';
 import { readPlanText } from '../../io/files.js';
 import { readReviewFiles } from '../../io/review-files.js';
 import { checkReviewFiles } from '../../io/review-load.js';
@@ -20,7 +20,7 @@ export async function run(cmd: Command): Promise<ExitCode> {
   // Review files (plan/reviews/) are checked on their own: they are not initiatives.
   const reviews = await checkReviewFiles(location, { cache, env: process.env });
   const adopted = result.plan?.manifest.adopted.date;
-  const early = adopted === undefined ? [] : reviewsBeforeAdoption(readReviewFiles(location), adopted);
+  const early = adopted === undefined ? [] : reviewsBeforeAdoption(reviewDates(readReviewFiles(location)), adopted);
   // Only with --links: the one command that goes to the network.
   const dead = links && result.plan ? await (await import('../../io/links.js')).checkLinks(location.root, citedLinks(result.plan), { timeoutMs }) : [];
   const diags = [...result.diagnostics, ...reviews.diagnostics, ...early.map(({ source: _source, ...d }) => d), ...dead].sort(compareDiagnostics);
