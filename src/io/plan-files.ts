@@ -95,12 +95,12 @@ export function toRepoPath(root: string, abs: string): string {
   return path.relative(root, abs).split(path.sep).join('/');
 }
 
-/** A plan file as found on disk: its identity for the cache, or why it cannot be read. */
+/** A plan file as found on disk, or why it cannot be read. */
 export interface PlanFileEntry {
   /** Relative to the repository root, forward slashes. */
   path: string;
   abs: string;
-  /** What lstat said, taken before the file is read. */
+  /** What lstat said, when the lister took it (review files). */
   stat?: FileStat;
   problem?: RawFile['problem'];
 }
@@ -166,12 +166,8 @@ export function listPlanFiles(loc: PlanLocation): { planDir: string; entries: Pl
         entries.push({ path: relPath, abs, problem: { kind: 'unreadable', detail: 'it is not a regular file' } });
         continue;
       }
-      try {
-        const st = lstatSync(abs);
-        entries.push({ path: relPath, abs, stat: { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino } });
-      } catch (err) {
-        entries.push({ path: relPath, abs, problem: { kind: 'unreadable', detail: (err as NodeJS.ErrnoException).code ?? String(err) } });
-      }
+      // No stat here: the file is opened and checked (fstat) when it is read; a file gone by then is reported as unreadable.
+      entries.push({ path: relPath, abs });
     }
   };
   walk(loc.planDir, planDir, 0);
