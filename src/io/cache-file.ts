@@ -20,9 +20,9 @@
  * Lines of files that did not change are copied byte for byte when the
  * cache is written again.
  */
-import { closeSync, fstatSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
-import { type CacheAccess, CACHE_DIR, CREATE_FLAGS, cryptoModule, prepareCacheDir, READ_FLAGS, tempTag, writeAll } from './cache-access.js';
+import { type CacheAccess, CACHE_DIR, cryptoModule, READ_FLAGS } from './cache-access.js';
 
 declare const CSP_BUILD_ID: string | undefined;
 
@@ -30,7 +30,7 @@ const FORMAT = 'csp-load-cache';
 const FORMAT_VERSION = 3;
 const NEWLINE = 0x0a;
 const TAB = 0x09;
-const CHUNK = 1 << 20;
+export const CHUNK = 1 << 20;
 const HEX64 = /^[0-9a-f]{64}$/;
 const BLOB_ID = /^[0-9a-f]{40}$/;
 
@@ -116,13 +116,13 @@ export function cacheFile(root: string, key: Pick<CacheKey, 'kind' | 'planDir'>)
   return path.join(root, CACHE_DIR, `${key.kind}-${name}.jsonl`);
 }
 
-function header(key: Pick<CacheKey, 'kind' | 'planDir'>): string {
+export function header(key: Pick<CacheKey, 'kind' | 'planDir'>): string {
   return JSON.stringify({ format: FORMAT, version: FORMAT_VERSION, build: buildId(), kind: key.kind, planDir: key.planDir });
 }
 
-type Part = 'lean' | 'texts';
+export type Part = 'lean' | 'texts';
 
-function mac(secret: Buffer, key: Pick<CacheKey, 'kind' | 'planDir'>, file: string, hash: string, blob: string, part: Part, json: Uint8Array | string): string {
+export function mac(secret: Buffer, key: Pick<CacheKey, 'kind' | 'planDir'>, file: string, hash: string, blob: string, part: Part, json: Uint8Array | string): string {
   return cryptoModule()
     .createHmac('sha256', secret)
     .update(`${FORMAT}\0${FORMAT_VERSION}\0${key.kind}\0${key.planDir}\0${file}\0${hash}\0${part === 'lean' ? blob : ''}\0${part}\0`)
@@ -130,7 +130,7 @@ function mac(secret: Buffer, key: Pick<CacheKey, 'kind' | 'planDir'>, file: stri
     .digest('hex');
 }
 
-function macHolds(expected: string, tag: string): boolean {
+export function macHolds(expected: string, tag: string): boolean {
   return cryptoModule().timingSafeEqual(Buffer.from(expected, 'hex'), Buffer.from(tag, 'hex'));
 }
 
@@ -257,141 +257,3 @@ function toEntry<T extends CachedResult>(access: CacheAccess, key: CacheKey<T>, 
   }
 }
 
-// ---- writing -------------------------------------------------------------
-
-/** The parts of a result as the cache stores them. */
-export function encodeResult(key: Pick<CacheKey, 'codec'>, result: CachedResult): { lean: unknown; json: { lean: string; texts?: string } } {
-  if (!key.codec) return { lean: result, json: { lean: JSON.stringify(result) } };
-  const { lean, texts } = key.codec.encode(result);
-  return { lean, json: { lean: JSON.stringify(lean), texts: JSON.stringify(texts) } };
-}
-
-/**
- * Writes a new cache an entry at a time into a temporary file, renamed over
- * the old one when complete: the cache is replaced whole or not at all.
- * Never throws; a cache that cannot be written is simply not written.
- */
-export class CacheWriter<T extends CachedResult = CachedResult> {
-  private text = '';
-  private failed = false;
-  private previous: number | undefined;
-
-  private constructor(
-    private readonly access: CacheAccess | undefined,
-    private readonly key: CacheKey<T> | undefined,
-    private readonly file: string,
-    private readonly temp: string | undefined,
-    private fd: number | undefined,
-    previousFile: string | undefined,
-  ) {
-    if (previousFile !== undefined) {
-      try {
-        this.previous = openSync(previousFile, READ_FLAGS);
-      } catch {
-        this.previous = undefined;
-      }
-    }
-  }
-
-  /** A writer of the cache for `key`; entries read from a cache file are copied from `previous` (the file they were read from). */
-  static open<T extends CachedResult>(access: CacheAccess, key: CacheKey<T>, previous?: string): CacheWriter<T> {
-    const file = cacheFile(access.root, key);
-    let temp: string | undefined;
-    try {
-      prepareCacheDir(access.dir);
-      temp = path.join(access.dir, `${path.basename(file)}.${tempTag()}.tmp`);
-      const writer = new CacheWriter<T>(access, key, file, temp, openSync(temp, CREATE_FLAGS, 0o644), previous);
-      writer.text = `${header(key)}\n`;
-      return writer;
-    } catch {
-      const writer = new CacheWriter<T>(undefined, undefined, file, undefined, undefined, undefined);
-      writer.failed = true;
-      return writer;
-    }
-  }
-
-  add(e: CacheEntry<T>): void {
-    if (this.failed) return;
-    try {
-      const secret = this.access!.secret;
-      const key = this.key!;
-      const blob = e.blob ?? '';
-      if (e.json === undefined && e.stored && this.previous !== undefined) {
-        const s = e.stored;
-        const bytes = Buffer.allocUnsafe(s.length);
-        if (readSync(this.previous, bytes, 0, bytes.length, s.offset) !== bytes.length) throw new Error('cache file changed');
-        let tag = s.mac;
-        if (blob !== s.blob) {
-          // Signed again for its blob id: only bytes whose old MAC still holds (the file may have been replaced since it was read).
-          const lean = bytes.subarray(0, s.leanLength);
-          if (!macHolds(mac(secret, key, e.path, e.hash, s.blob, 'lean', lean), s.mac)) throw new Error('cache file changed');
-          tag = mac(secret, key, e.path, e.hash, blob, 'lean', lean);
-        }
-        this.text += `${JSON.stringify([e.path, e.hash, tag, s.textsMac, blob])}\t`;
-        this.flush();
-        writeAll(this.fd!, bytes);
-        this.text = '\n';
-      } else if (e.json === undefined && e.lean) {
-        // A lean result cannot be written as a whole one, and its line cannot be copied: left out.
-        return;
-      } else {
-        const json = e.json ?? encodeResult(key, e.result).json;
-        const tag = mac(secret, key, e.path, e.hash, blob, 'lean', json.lean);
-        if (key.codec) {
-          const texts = json.texts ?? '[]';
-          const textsTag = mac(secret, key, e.path, e.hash, blob, 'texts', texts);
-          this.text += `${JSON.stringify([e.path, e.hash, tag, textsTag, blob])}\t${json.lean}\t${texts}\n`;
-        } else {
-          this.text += `${JSON.stringify([e.path, e.hash, tag, '', blob])}\t${json.lean}\n`;
-        }
-      }
-      if (this.text.length >= CHUNK) this.flush();
-    } catch {
-      this.fail();
-    }
-  }
-
-  /** Finishes the file and puts it in place; false when it could not be written. */
-  commit(): boolean {
-    if (this.failed) return false;
-    try {
-      this.flush();
-      closeSync(this.fd!);
-      this.fd = undefined;
-      this.closePrevious();
-      renameSync(this.temp!, this.file);
-      return true;
-    } catch {
-      this.fail();
-      return false;
-    }
-  }
-
-  /** Gives up: the old cache stays as it was. */
-  abort(): void {
-    if (!this.failed) this.fail();
-  }
-
-  private flush(): void {
-    if (this.text !== '') writeAll(this.fd!, Buffer.from(this.text, 'utf8'));
-    this.text = '';
-  }
-
-  private closePrevious(): void {
-    if (this.previous !== undefined) closeSync(this.previous);
-    this.previous = undefined;
-  }
-
-  private fail(): void {
-    this.failed = true;
-    this.text = '';
-    try {
-      if (this.fd !== undefined) closeSync(this.fd);
-      this.fd = undefined;
-      this.closePrevious();
-      if (this.temp !== undefined) rmSync(this.temp, { force: true });
-    } catch {
-      // nothing more to do
-    }
-  }
-}

@@ -47,7 +47,8 @@ import type { CacheContents, CacheEntry, CachedResult } from './cache-file.js';
 import { type PlanFileEntry, readPlanFile } from './plan-files.js';
 
 export { CACHE_DIR, type CacheAccess, openCache } from './cache-access.js';
-export { type CacheContents, type CacheEntry, type CacheKey, type CachedResult, cacheFile, CacheWriter, encodeResult, readCache } from './cache-file.js';
+export { type CacheContents, type CacheEntry, type CacheKey, type CachedResult, cacheFile, readCache } from './cache-file.js';
+export { CacheWriter, encodeResult } from './cache-writer.js';
 
 /** The files whose cached results still hold, and those to load again. */
 export interface CacheCheck<T extends CachedResult> {

@@ -6,7 +6,7 @@
  */
 import { type FileResult, type LoadResult, manifestPathOf, type PlanFiles, problemResult, type RawFile } from '../core/assemble.js';
 import { decodeText } from '../core/decode.js';
-import { type CacheAccess, type CacheContents, type CacheEntry, type CacheKey, CacheWriter, encodeResult, openCache, readCache } from './cache.js';
+import { type CacheAccess, type CacheContents, type CacheEntry, type CacheKey, cacheFile, CacheWriter, openCache, readCache } from './cache.js';
 import { planCacheKey } from './cache-codec.js';
 import { gitBlobId, sha256 } from './hash.js';
 import type { OnLoaded } from './parse-pool.js';
@@ -109,26 +109,23 @@ export class KnownResults {
   save(): void {
     const keeper = this.keeper;
     if (!keeper || keeper.fresh.size === 0) return;
-    const writer = CacheWriter.open(keeper.access, keeper.key);
+    const file = cacheFile(keeper.access.root, keeper.key);
+    // Entries read from the file (or written to it by an earlier save of this run) are copied from it.
+    const writer = CacheWriter.open(keeper.access, keeper.key, keeper.previous ? file : undefined);
     const limit = Math.max(KEEP_AT_LEAST, KEEP_TIMES * keeper.files);
     const written = new Set<string>();
     const write = (id: string, entry: CacheEntry<FileResult> | undefined) => {
       if (!entry || written.has(id) || written.size >= limit || keeper.inPlanCache.has(id)) return;
-      // Encoded once: the cache may be written again in this run (a second revision), from memory.
-      if (!entry.json) {
-        entry.json = encodeResult(keeper.key, entry.result).json;
-        delete entry.stored;
-      }
       writer.add(entry);
       written.add(id);
     };
     for (const id of keeper.seen) write(id, keeper.fresh.get(id) ?? keeper.previous?.entries.get(id));
     for (const [id, entry] of keeper.previous?.entries ?? []) write(id, entry);
-    if (writer.commit()) {
-      for (const [id, entry] of keeper.fresh) keeper.previous?.entries.set(id, entry);
-      if (!keeper.previous) keeper.previous = { entries: new Map(keeper.fresh), dropped: 0, texts: true };
-      keeper.fresh.clear();
-    }
+    if (!writer.commit()) return;
+    const kept = new Map<string, CacheEntry<FileResult>>();
+    for (const id of written) kept.set(id, (keeper.fresh.get(id) ?? keeper.previous?.entries.get(id))!);
+    keeper.previous = { entries: kept, dropped: 0, texts: true };
+    keeper.fresh.clear();
   }
 }
 
