@@ -44,7 +44,7 @@
  */
 import { sha256, gitBlobId } from './hash.js';
 import type { CacheContents, CacheEntry, CachedResult } from './cache-file.js';
-import { type PlanFileEntry, readPlanFile } from './plan-files.js';
+import { type PlanFileEntry, readForHash } from './plan-files.js';
 
 export { CACHE_DIR, type CacheAccess, openCache } from './cache-access.js';
 export { type CacheContents, type CacheEntry, type CacheKey, type CachedResult, cacheFile, readCache } from './cache-file.js';
@@ -76,6 +76,7 @@ export function checkAgainstCache<T extends CachedResult>(entries: readonly Plan
   const hits: CacheEntry<T>[] = [];
   const misses: number[] = [];
   let blobsAdded = false;
+  const scratch = { buf: new Uint8Array(1 << 16) };
   entries.forEach((entry, i) => {
     if (entry.problem) return;
     const hit = cached?.entries.get(entry.path);
@@ -83,14 +84,14 @@ export function checkAgainstCache<T extends CachedResult>(entries: readonly Plan
       misses.push(i);
       return;
     }
-    const raw = readPlanFile(entry);
-    if (!raw.bytes || raw.size !== undefined || sha256(raw.bytes) !== hit.hash) {
+    const bytes = readForHash(entry, scratch);
+    if (!bytes || sha256(bytes) !== hit.hash) {
       misses.push(i);
       return;
     }
     // The blob id, once, from bytes read anyway: what lets a diff find this result by git's name for it.
     if (hit.blob === undefined) {
-      hit.blob = gitBlobId(raw.bytes);
+      hit.blob = gitBlobId(bytes);
       blobsAdded = true;
     }
     hits.push(hit);

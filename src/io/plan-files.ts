@@ -194,6 +194,35 @@ export function readPlanFiles(loc: PlanLocation): PlanFiles {
 // O_NONBLOCK: a FIFO never blocks the open.
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 
+/**
+ * The bytes of a plan file read into `scratch` (grown as needed), for
+ * hashing: a view into it, valid until the next call; undefined when the file
+ * cannot be read as readRegularFile would read it, or is too large to be a
+ * plan file (readRegularFile then says why). Saves a buffer per file when
+ * the bytes are only hashed (a warm run reads every file).
+ */
+export function readForHash(entry: Pick<PlanFileEntry, 'abs' | 'problem'>, scratch: { buf: Uint8Array }): Uint8Array | undefined {
+  if (entry.problem) return undefined;
+  let fd: number | undefined;
+  try {
+    fd = openSync(entry.abs, OPEN_FLAGS);
+    const st = fstatSync(fd);
+    if (!st.isFile() || st.size > MAX_FILE_BYTES) return undefined;
+    if (scratch.buf.length < st.size) scratch.buf = new Uint8Array(Math.max(st.size, scratch.buf.length * 2));
+    let got = 0;
+    while (got < st.size) {
+      const n = readSync(fd, scratch.buf, got, st.size - got, got);
+      if (n === 0) break;
+      got += n;
+    }
+    return scratch.buf.subarray(0, got);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 /** One file, opened without following a link and read no further than a plan file may be long. */
 export function readRegularFile(abs: string, rel: string): RawFile {
   let fd: number | undefined;
