@@ -94,7 +94,9 @@ function gitRepo(root, touched) {
   // The second commit adds a progress note to one initiative in a hundred.
   for (const file of touched) {
     const abs = path.join(root, file);
-    const text = readFileSync(abs, 'utf8').replace(/\nnotes: \[\]\n$/, '\nnotes:\n');
+    let text = readFileSync(abs, 'utf8').replace(/\nnotes: \[\]\n$/, '\nnotes:\n');
+    // A file without a notes list (the shipped plan keeps notes in files of their own) gets one.
+    if (!/\nnotes:\n/.test(text)) text = `${text.replace(/\n?$/, '\n')}notes:\n`;
     writeFileSync(abs, `${text}  - date: 2026-07-01\n    text: Reviewed at the Strategic Dialogue; work continues.\n`);
   }
   git('add', '-A');

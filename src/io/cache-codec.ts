@@ -41,12 +41,14 @@ function encode(result: FileResult): { lean: unknown; texts: string[] } {
   const texts: string[] = [];
   const file = result.path;
   const lean: Loose = { ...result };
-  if (result.initiative) {
-    const initiative = leanOf(result.initiative as unknown as Loose, file, texts);
-    initiative.notes = result.initiative.notes.map((n) => leanOf(n as unknown as Loose, file, texts));
+  // Whatever the result holds is encoded (a result of another shape is dropped when read back, by its shape).
+  if (isObject(result.initiative)) {
+    const initiative = leanOf(result.initiative, file, texts);
+    const notes: unknown = result.initiative.notes;
+    if (Array.isArray(notes)) initiative.notes = notes.map((n: unknown) => (isObject(n) ? leanOf(n, file, texts) : n));
     lean.initiative = initiative;
   }
-  if (result.noteFile?.note) lean.noteFile = { ...result.noteFile, note: leanOf(result.noteFile.note as unknown as Loose, file, texts) };
+  if (isObject(result.noteFile) && isObject(result.noteFile.note)) lean.noteFile = { ...result.noteFile, note: leanOf(result.noteFile.note, file, texts) };
   return { lean, texts };
 }
 
