@@ -3,7 +3,7 @@
  * (usage errors, exit 2), getting text from the command line, standard input
  * or the editor, and explaining a refused change (exit 1).
  */
-import type { Refusal } from '../core/changes.js';
+import type { Refusal } from '../core/edit/prepare.js';
 import { joinPath, MANIFEST_NAME } from '../core/load.js';
 import type { Initiative, Plan } from '../core/model.js';
 import { didYouMean } from '../core/text.js';

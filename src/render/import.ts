@@ -1,5 +1,5 @@
 /** What `csp import` read and wrote: a summary for people (stderr) and the same as data (--json). */
-import type { ImportedPlan } from '../core/import.js';
+import type { ImportedPlan } from '../core/import/action-plan.js';
 import { termSafeLine } from './sanitize.js';
 import type { Style } from './style.js';
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { initiativeFileText, initiativePath, manifestWithImport } from '../../core/import-files.js';
+import { initiativeFileText, initiativePath, manifestWithImport } from '../../core/import/plan-files.js';
 import { dataError } from '../../errors.js';
 import { writeNewFile } from '../../io/files.js';
 import { toRepoPath } from '../../io/plan-files.js';

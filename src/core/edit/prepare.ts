@@ -4,14 +4,16 @@
  * function returns the new bytes of one file, or why it will not make the
  * change. Nothing here writes; src/io/write.ts does, under a lock.
  */
-import { MAX_FILE_BYTES } from './decode.js';
-import { type Diagnostic } from './diagnostics.js';
-import { deepEqual, newInitiativeFile, removeNotes, type NewInitiative, nextInitiativeId, noteFileName, noteFileText, type NoteToAdd, noteValue } from './edit.js';
-import { fingerprint } from './fingerprint.js';
-import { parseYamlFile } from './parse.js';
-import { JOINT_SIDE } from './vocabulary.js';
-import { joinPath, type LoadResult, loadPlan, MANIFEST_NAME, type PlanFiles } from './load.js';
-import { NOTES_DIR, pillarFolder } from './model.js';
+import { MAX_FILE_BYTES } from '../decode.js';
+import { type Diagnostic } from '../diagnostics.js';
+import { newInitiativeFile, type NewInitiative, nextInitiativeId } from './initiative-file.js';
+import { noteFileName, noteFileText, type NoteToAdd, noteValue } from './note-file.js';
+import { removeNotes } from './remove-notes.js';
+import { fingerprint } from '../fingerprint.js';
+import { parseYamlFile } from '../parse.js';
+import { JOINT_SIDE } from '../vocabulary.js';
+import { joinPath, type LoadResult, loadPlan, MANIFEST_NAME, type PlanFiles } from '../load.js';
+import { NOTES_DIR, pillarFolder } from '../model.js';
 
 export type Refusal =
   /** The file (or the manifest) has errors: the change is not attempted. */
@@ -221,4 +223,17 @@ function readBack(text: string): Record<string, unknown> | undefined {
 function withoutNotes(value: Record<string, unknown>): Record<string, unknown> {
   const { notes: _notes, ...rest } = value;
   return rest;
+}
+
+function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
+  const ka = Object.keys(a).sort();
+  const kb = Object.keys(b).sort();
+  return (
+    ka.length === kb.length &&
+    ka.every((k, i) => k === kb[i] && deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+  );
 }

@@ -5,11 +5,11 @@
  * fields people wrote stay as they are.
  */
 import { isMap, isScalar, parseDocument } from 'yaml';
-import type { ImportedInitiative, ImportedPlan } from './import.js';
-import { modeline } from './json-schema.js';
-import { pillarFolder } from './model.js';
-import { PLACEHOLDER, yamlScalar } from './scaffold.js';
-import { documentText } from './yaml-write.js';
+import type { ImportedInitiative, ImportedPlan } from './action-plan.js';
+import { modeline } from '../json-schema.js';
+import { pillarFolder } from '../model.js';
+import { PLACEHOLDER, yamlScalar } from '../scaffold.js';
+import { documentText } from '../yaml-write.js';
 
 export function initiativePath(planDir: string, i: ImportedInitiative): string {
   return `${planDir}/${pillarFolder(i.pillar)}/${i.id}.yaml`;

@@ -1,5 +1,5 @@
 /** What `csp note` and `csp add` tell people: what was recorded, and (with --dry-run) the new file as a diff. */
-import type { NoteToAdd } from '../core/edit.js';
+import type { NoteToAdd } from '../core/edit/note-file.js';
 import { termSafe, termSafeLine } from './sanitize.js';
 import type { Style } from './style.js';
 import { truncate } from './width.js';

@@ -14,8 +14,8 @@
  * Paragraphs are separated by blank lines. Text is kept verbatim (inner
  * spacing, no-break spaces and all) except for whitespace at its ends.
  */
-import type { Initiative } from './model.js';
-import type { Cadence, Kind } from './vocabulary.js';
+import type { Initiative } from '../model.js';
+import type { Cadence, Kind } from '../vocabulary.js';
 
 export interface ImportedTheme {
   id: string;
