@@ -9,6 +9,7 @@ import { type Diagnostic } from '../diagnostics.js';
 import { newInitiativeFile, type NewInitiative, nextInitiativeId } from './initiative-file.js';
 import { noteFileName, noteFileText, type NoteToAdd, noteValue } from './note-file.js';
 import { removeNotes } from './remove-notes.js';
+import { jsonEqual } from '../snapshot.js';
 import { fingerprint } from '../fingerprint.js';
 import { parseYamlFile } from '../parse.js';
 import { JOINT_SIDE } from '../vocabulary.js';
@@ -99,7 +100,7 @@ export function prepareNote(input: PlanFiles, id: string, note: NoteToAdd, today
   const notes = after.plan?.initiatives.find((i) => i.id === id)?.notes ?? [];
   const index = notes.findIndex((n) => n.pos.file === file);
   const written = notes[index];
-  if (!written || !deepEqual(noteValue(note), noteValue({ ...written, side: note.side === undefined ? undefined : written.side } as NoteToAdd))) {
+  if (!written || !jsonEqual(noteValue(note), noteValue({ ...written, side: note.side === undefined ? undefined : written.side } as NoteToAdd))) {
     return { ok: false, kind: 'check-failed', message: 'the new note file does not read back as the note given', diagnostics: [], sources: after.sources };
   }
   return { ok: true, file, initiativeFile: initiative.file, text, bytes, index, count: notes.length };
@@ -202,13 +203,13 @@ export function prepareSplitNotes(input: PlanFiles, today: string): NotesSplit |
   if (fresh.length > 0) return { ok: false, kind: 'check-failed', message: 'the plan would have new errors', diagnostics: fresh, sources: after.sources };
   const notesOf = (r: LoadResult) =>
     (r.plan?.initiatives ?? []).map((i) => [i.id, i.notes.map((n) => ({ ...noteValue({ ...n, side: n.side } as NoteToAdd) }))]);
-  if (!deepEqual(notesOf(before), notesOf(after))) {
+  if (!jsonEqual(notesOf(before), notesOf(after))) {
     return { ok: false, kind: 'check-failed', message: 'the notes would not read back the same from their new files', diagnostics: [], sources: after.sources };
   }
   for (const c of changed) {
     const old = readBack(c.before);
     const now = readBack(c.after);
-    if (old === undefined || now === undefined || !deepEqual(now, withoutNotes(old))) {
+    if (old === undefined || now === undefined || !jsonEqual(now, withoutNotes(old))) {
       return { ok: false, kind: 'check-failed', message: `${c.path} would not read back as its old data without notes`, diagnostics: [], sources: after.sources };
     }
   }
@@ -223,17 +224,4 @@ function readBack(text: string): Record<string, unknown> | undefined {
 function withoutNotes(value: Record<string, unknown>): Record<string, unknown> {
   const { notes: _notes, ...rest } = value;
   return rest;
-}
-
-function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
-  const ka = Object.keys(a).sort();
-  const kb = Object.keys(b).sort();
-  return (
-    ka.length === kb.length &&
-    ka.every((k, i) => k === kb[i] && deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
-  );
 }

@@ -1,8 +1,8 @@
-/** The whole loaded plan as one JSON document (`csp export --json`). Field set is a stable contract. */
-import type { Plan } from '../core/model.js';
-import { statusAsOf } from '../core/status.js';
+/** The whole loaded plan as one JSON document (`csp export --json`), each initiative with its status as of a day. Field set is a stable contract. */
+import { isListedUnder, type Plan } from './model.js';
+import { statusAsOf } from './status.js';
 
-export function exportJson(plan: Plan, asOf: string): unknown {
+export function planExport(plan: Plan, asOf: string): unknown {
   const { file, ...manifest } = plan.manifest;
   return {
     asOf,
@@ -14,7 +14,7 @@ export function exportJson(plan: Plan, asOf: string): unknown {
       ...(p.short !== undefined ? { short: p.short } : {}),
       folder: p.folder,
       themes: p.themes.map((t) => ({ id: t.id, title: t.title, ...(t.text !== undefined ? { text: t.text } : {}) })),
-      initiatives: plan.initiatives.filter((i) => i.pillar === p.number || i.alsoListedUnder.includes(p.number)).map((i) => i.id),
+      initiatives: plan.initiatives.filter((i) => isListedUnder(i, p.number)).map((i) => i.id),
     })),
     initiatives: plan.initiatives.map((i) => {
       const { status, since } = statusAsOf(i, asOf);
