@@ -3,11 +3,16 @@
  * zod issues into positioned diagnostics.
  */
 import { z } from 'zod';
-import { calendarDateProblem, isCalendarDate, looksLikeIsoDate } from './dates.js';
+import { isCalendarDate, looksLikeIsoDate } from './dates.js';
+import { DATE_PATTERN, DATE_PATTERN_HELP, dateProblem } from './input/dates.js';
+import { LINK_PATTERN, LINK_PATTERN_HELP, notALink } from './input/links.js';
 import { diagnostic, type Diagnostic, type RuleCode } from './diagnostics.js';
 import type { ParsedFile, PathSegment } from './parse.js';
 import { clip, didYouMean } from './text.js';
 import { CADENCES, ID_MAX_LENGTH, ID_PATTERN, KINDS, PLAN_EVENT_KINDS, REPORT_LANGS, STATUSES, TRANSLATION_LANGS } from './vocabulary.js';
+
+/** How to write a date in a plan file. */
+const DATE_FORM_HINT = 'write the date as e.g. 2025-03-14';
 
 // Checked, not trimmed: the value stays exactly as written. The `.meta()` calls say in
 // JSON Schema what a refinement checks, so that editors check it too (csp schema).
@@ -17,10 +22,10 @@ const text = z
   .meta({ pattern: '\\S', patternErrorMessage: 'This is empty: write the text, or remove the line if the field is optional.' });
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .regex(DATE_PATTERN)
   // Only a well-formed date can be an impossible one; the regex reports the rest.
   .refine((s) => !looksLikeIsoDate(s) || isCalendarDate(s), { params: { rule: 'invalid-date' } })
-  .meta({ format: 'date', patternErrorMessage: 'Write the date as YYYY-MM-DD, e.g. 2025-03-14.' });
+  .meta({ format: 'date', patternErrorMessage: DATE_PATTERN_HELP });
 // patternErrorMessage: what editors (VS Code's YAML extension) say instead of showing the regex.
 const id = z
   .string()
@@ -33,8 +38,8 @@ const slug = z
   .meta({ patternErrorMessage: 'Use lower-case letters, digits and dashes, e.g. human-rights or ca.' });
 const link = z
   .string()
-  .regex(/^(?:https?:\/\/|mailto:)\S+$/)
-  .meta({ patternErrorMessage: 'Links start with https://, http:// or mailto: and have no spaces.' });
+  .regex(LINK_PATTERN)
+  .meta({ patternErrorMessage: LINK_PATTERN_HELP });
 const pillarNumber = z.number().int().min(1).max(99);
 
 const fingerprint = z
@@ -321,14 +326,8 @@ function issueToDiagnostics(parsed: ParsedFile, schema: z.ZodType, issue: Issue)
         return [diagnostic(parsed.locate(path), 'invalid-value', `${field} is empty`, 'write the text, or remove the line if the field is optional')];
       }
       if ((issue.params as { rule?: string } | undefined)?.rule === 'invalid-date') {
-        return [
-          diagnostic(
-            parsed.locate(path),
-            'invalid-date',
-            `${field} '${clip(String(actual))}' is not a real calendar date`,
-            calendarDateProblem(String(actual)) ?? 'check the day and month',
-          ),
-        ];
+        const problem = dateProblem(String(actual), `${field} '${clip(String(actual))}'`, DATE_FORM_HINT)!;
+        return [diagnostic(parsed.locate(path), problem.rule, problem.message, problem.hint)];
       }
       return [diagnostic(parsed.locate(path), 'invalid-value', `${field}: ${issue.message}`)];
     default:
@@ -341,10 +340,8 @@ function formatDiagnostic(parsed: ParsedFile, path: PathSegment[], field: string
   const shown = `'${clip(String(actual))}'`;
   const pos = parsed.locate(path);
   if (last === 'date' && typeof actual === 'string') {
-    if (looksLikeIsoDate(actual) && !isCalendarDate(actual)) {
-      return diagnostic(pos, 'invalid-date', `${field} ${shown} is not a real calendar date`, calendarDateProblem(actual) ?? 'check the day and month');
-    }
-    return diagnostic(pos, 'invalid-format', `${field} ${shown} is not a date in YYYY-MM-DD form`, 'write the date as e.g. 2025-03-14');
+    const problem = dateProblem(actual, `${field} ${shown}`, DATE_FORM_HINT) ?? { rule: 'invalid-format', message: `${field} ${shown} is not a date in YYYY-MM-DD form`, hint: DATE_FORM_HINT };
+    return diagnostic(pos, problem.rule, problem.message, problem.hint);
   }
   if (last === 'id' || last === 'related') {
     return diagnostic(
@@ -355,7 +352,8 @@ function formatDiagnostic(parsed: ParsedFile, path: PathSegment[], field: string
     );
   }
   if (last === 'links' || last === 'url') {
-    return diagnostic(pos, 'invalid-format', `${field} ${shown} is not a link`, 'links start with https://, http:// or mailto:');
+    const problem = notALink(`${field} ${shown}`);
+    return diagnostic(pos, 'invalid-format', problem.message, problem.hint);
   }
   return diagnostic(
     pos,

@@ -7,7 +7,7 @@
  * callers wrap or cut cells to fit) are drawn here directly, exactly
  * as cli-table3 would: cli-table3 merges some twenty options into every
  * cell, which costs ≈ 0.3 ms a cell at start-up (≈ 20 ms for the status
- * dashboard). Other tables go to cli-table3 itself, and test/table.test.ts
+ * dashboard). Other tables go to cli-table3 itself, and test/render-fast-paths.test.ts
  * checks that both draw every table the same.
  */
 import Table from 'cli-table3';

@@ -5,7 +5,7 @@ import stringWidth from 'string-width';
  * Characters that are each one column wide and never join a neighbour into
  * one grapheme: printable ASCII and Latin-1, general punctuation, arrows, box
  * drawing and geometric shapes — minus the few that string-width counts as
- * emoji. test/width.test.ts checks every one against string-width.
+ * emoji. test/render-fast-paths.test.ts checks every one against string-width.
  */
 const ONE_COLUMN =
   /^[\x20-\x7e\xa0-\xa8\xaa-\xac\xaf-\xff\u2010-\u2027\u2030-\u203b\u203d-\u2048\u204a-\u205e\u2190-\u2193\u219a-\u21a8\u21ab-\u21ff\u2500-\u25a9\u25ac-\u25b5\u25b7-\u25bf\u25c1-\u25fa\u2713\u2715]*$/;

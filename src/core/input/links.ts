@@ -7,7 +7,7 @@ import type { InputProblem } from './problem.js';
 export const LINK_PATTERN = /^(?:https?:\/\/|mailto:)\S+$/;
 
 /** How to write a link: the hint of every "is not a link". */
-export const LINK_HINT = 'links start with https://, http:// or mailto: and contain no spaces';
+const LINK_HINT = 'links start with https://, http:// or mailto: and contain no spaces';
 
 /** What editors say of a link not in that form (the JSON Schema's patternErrorMessage). */
 export const LINK_PATTERN_HELP = 'Links start with https://, http:// or mailto: and have no spaces.';
