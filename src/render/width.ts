@@ -41,9 +41,14 @@ export function padEnd(s: string, width: number): string {
 // eslint-disable-next-line no-control-regex
 const SGR = /\u001b\[[0-9;]*m/g;
 
+/** Text without its colour (SGR sequences): the one ANSI stripper. */
+export function withoutColour(s: string): string {
+  return s.includes('\u001b') ? s.replace(SGR, '') : s;
+}
+
 /** Width in columns of text that may carry colour (SGR sequences take no room). */
 export function visibleWidth(s: string): number {
-  return displayWidth(s.includes('\u001b') ? s.replace(SGR, '') : s);
+  return displayWidth(withoutColour(s));
 }
 
 /**

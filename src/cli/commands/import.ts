@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
+import { importCounts } from '../../core/import/action-plan.js';
 import { initiativeFileText, initiativePath, manifestWithImport } from '../../core/import/plan-files.js';
 import { dataError } from '../../errors.js';
 import { writeNewFile } from '../../io/files.js';
@@ -42,6 +43,7 @@ export async function run(cmd: Command, file: string): Promise<void> {
     planOption: ctx.options.plan !== undefined ? ` --plan ${plan.shown}` : '',
     written: !o.dryRun,
     imported,
+    counts: importCounts(imported),
     filled: manifest.filled,
     files: [plan.manifestPath, ...files.map((f) => f.path)],
   };

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { assessInitiative, DEFAULT_STALE_DAYS } from '../../core/status.js';
 import type { ExitCode } from '../../errors.js';
 import { planExport } from '../../core/export.js';
+import { initiativeDetail } from '../../core/initiative-detail.js';
 import { dataProblemsJson, renderDataProblemsBanner } from '../../render/problems.js';
 import { renderInitiativeText } from '../../render/show.js';
 import { commandContext, readPlanForViewing, viewExitCode, writeJson } from '../context.js';
@@ -21,6 +22,6 @@ export async function run(cmd: Command, id: string): Promise<ExitCode> {
     const exported = planExport(plan, ctx.asOf) as { initiatives: { id: string }[] };
     const found = { ...exported.initiatives.find((i) => i.id === initiative.id), assessment: status };
     writeJson(ctx, files.length > 0 ? { ...found, problems: dataProblemsJson(problems) } : found);
-  } else ctx.out(renderDataProblemsBanner(problems, ctx.style) + renderInitiativeText(plan, initiative, status, ctx.style, ctx.width, ctx.asOf));
+  } else ctx.out(renderDataProblemsBanner(problems, ctx.style) + renderInitiativeText(initiativeDetail(plan, initiative, status, ctx.asOf), ctx.style, ctx.width));
   return viewExitCode(problems);
 }

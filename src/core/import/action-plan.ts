@@ -54,6 +54,22 @@ export interface ImportedPlan {
   problems: ImportNote[];
 }
 
+/** What an import read, counted: thematic areas, commitments as listed (one under two pillars twice), and each pillar's own. */
+export interface ImportCounts {
+  themes: number;
+  listed: number;
+  /** By pillar number: the commitments kept in that pillar's folder. */
+  kept: ReadonlyMap<number, number>;
+}
+
+export function importCounts(imported: ImportedPlan): ImportCounts {
+  return {
+    themes: imported.pillars.reduce((n, p) => n + p.themes.length, 0),
+    listed: imported.pillars.reduce((n, p) => n + p.listed, 0),
+    kept: new Map(imported.pillars.map((p) => [p.number, imported.initiatives.filter((i) => i.pillar === p.number).length])),
+  };
+}
+
 interface Paragraph {
   line: number;
   text: string;
