@@ -39,7 +39,6 @@ function plan() {
   return r.plan!;
 }
 
-// eslint-disable-next-line no-control-regex
 const plain = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
 
 describe('the status dashboard at any width', () => {

@@ -4,7 +4,6 @@ import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { wrap, wrapAfter } from '../src/render/width.js';
 
-// eslint-disable-next-line no-control-regex
 const plain = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
 
 describe('wrap', () => {

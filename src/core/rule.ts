@@ -17,8 +17,6 @@ import type { PathSegment } from './parse.js';
  */
 export type RuleStage = 'read' | 'schema' | 'plan' | 'review' | 'links';
 
-export const RULE_STAGES: readonly RuleStage[] = ['read', 'schema', 'plan', 'review', 'links'];
-
 export interface RuleContext {
   plan: Plan;
   /** The plan folder relative to the repository root. */

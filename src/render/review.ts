@@ -66,7 +66,7 @@ export function renderReviewText(r: Review, style: Style, width: number): string
         String(i.noteCount),
         i.lastNote ?? 'never',
       ]);
-  const plain = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, ''); // eslint-disable-line no-control-regex
+  const plain = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
   const measure = () => {
     const all = d.pillars.flatMap((p) => rowsOf(p.number));
     const widths = head.map((h, k) => Math.max(displayWidth(h), ...all.map((row) => displayWidth(plain(row[k]!)))));

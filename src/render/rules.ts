@@ -40,7 +40,10 @@ export function renderRulesHelp(rules: readonly Rule[], width = 80): string {
   return `${out.join('\n')}\n`;
 }
 
-/** docs/rules.md. */
+/**
+ * docs/rules.md (scripts/rules.mjs bundles this module with esbuild, out of knip's sight).
+ * @public
+ */
 export function renderRulesMarkdown(rules: readonly Rule[]): string {
   const out: string[] = [
     '# Rules',
