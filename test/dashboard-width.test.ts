@@ -40,7 +40,6 @@ function plan() {
   return r.plan!;
 }
 
-// eslint-disable-next-line no-control-regex
 const plain = withoutColour;
 
 describe('the status dashboard at any width', () => {

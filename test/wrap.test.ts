@@ -4,7 +4,6 @@ import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { withoutColour, wrap, wrapAfter } from '../src/render/width.js';
 
-// eslint-disable-next-line no-control-regex
 const plain = withoutColour;
 
 describe('wrap', () => {

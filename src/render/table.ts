@@ -31,9 +31,7 @@ export function drawWithCliTable3(head: string[], rows: string[][], colWidths?: 
 }
 
 /** An SGR sequence as cli-table3 recognises one (utils.codeRegex). */
-// eslint-disable-next-line no-control-regex
 const SGR = /\u001b\[((?:\d*;){0,5}\d*)m/g;
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 /** Attributes cli-table3 turns off at the end of a cell line when left on (utils.addToCodeCache). */

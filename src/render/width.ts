@@ -38,7 +38,6 @@ export function padEnd(s: string, width: number): string {
   return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
 }
 
-// eslint-disable-next-line no-control-regex
 const SGR = /\u001b\[[0-9;]*m/g;
 
 /** Text without its colour (SGR sequences): the one ANSI stripper. */
