@@ -14,23 +14,46 @@ import type { Initiative, ProgressNote } from './model.js';
 import { noteFileInitiative, planFileKind } from './model.js';
 import { isCalendarDate } from './dates.js';
 import { decodeText } from './decode.js';
-import { type ParsedFile, type PathSegment, parseYamlFile } from './parse.js';
+import { type ParsedFile, type PathSegment, parseYamlFile, parseYamlFileFast } from './parse.js';
 import { checkSchema, initiativeSchema, type InitiativeInput, manifestSchema, type NoteInput, noteSchema } from './schema.js';
 import { JOINT_SIDE } from './vocabulary.js';
 
-/** Loads one file; `manifestPath` says which file is the manifest (and so where the plan folder is). Never throws. */
-export function loadFile(raw: RawFile, manifestPath: string): { result: FileResult; parsed?: ParsedFile } {
+export interface LoadFileOptions {
+  /** Try the fast path of parsing first (parse-fast.ts); off only to compare the two (tests). */
+  fast?: boolean;
+}
+
+/**
+ * Loads one file; `manifestPath` says which file is the manifest (and so where the plan folder is). Never throws.
+ *
+ * A file the fast path reads and that passes its schema is done; any other
+ * file (one the fast path refuses, or with a problem anywhere) is read again
+ * by the full path, so that every diagnostic and its position is the full
+ * path's.
+ */
+export function loadFile(raw: RawFile, manifestPath: string, options: LoadFileOptions = {}): { result: FileResult; parsed?: ParsedFile } {
   if (raw.problem) return { result: problemResult(raw.path, raw.problem) };
-  const result: FileResult = { path: raw.path, decoded: false, diagnostics: [] };
   const bytes = raw.bytes ?? new Uint8Array();
   const decoded = decodeText(raw.path, bytes, raw.size ?? bytes.length);
-  result.diagnostics.push(...decoded.diagnostics);
-  if (decoded.text === undefined) return { result };
-  result.decoded = true;
-  const parsed = parseYamlFile(raw.path, decoded.text);
-  result.diagnostics.push(...parsed.diagnostics);
-  if (parsed.value === undefined) return { result, parsed };
+  if (decoded.text === undefined) return { result: { path: raw.path, decoded: false, diagnostics: decoded.diagnostics } };
   const kind = planFileKind(pathInPlan(raw.path, manifestPath));
+  if (options.fast !== false) {
+    const parsed = parseYamlFileFast(raw.path, decoded.text);
+    if (parsed) {
+      const result = checkFile(raw.path, kind, manifestPath, parsed);
+      if (result.diagnostics.length === 0) return { result, parsed };
+    }
+  }
+  const parsed = parseYamlFile(raw.path, decoded.text);
+  if (parsed.value === undefined) return { result: { path: raw.path, decoded: true, diagnostics: parsed.diagnostics }, parsed };
+  const result = checkFile(raw.path, kind, manifestPath, parsed);
+  result.diagnostics.unshift(...parsed.diagnostics);
+  return { result, parsed };
+}
+
+/** A parsed file's data against the schema of its kind, and the model of it. */
+function checkFile(path: string, kind: ReturnType<typeof planFileKind>, manifestPath: string, parsed: ParsedFile): FileResult {
+  const result: FileResult = { path, decoded: true, diagnostics: [] };
   if (kind === 'manifest') {
     result.value = parsed.value;
     const checked = checkSchema(parsed, manifestSchema);
@@ -39,12 +62,12 @@ export function loadFile(raw: RawFile, manifestPath: string): { result: FileResu
   } else if (kind === 'note') {
     const checked = checkSchema(parsed, noteSchema, () => readableDate(parsed.value));
     result.diagnostics.push(...checked.diagnostics);
-    const initiative = noteFileInitiative(pathInPlan(raw.path, manifestPath));
+    const initiative = noteFileInitiative(pathInPlan(path, manifestPath));
     result.noteFile = initiative === undefined ? {} : { initiative };
     if (checked.value) result.noteFile.note = toNote(checked.value, parsed, [], 0);
   } else {
-    const checked = checkSchema(parsed, initiativeSchema, (path) =>
-      path[0] === 'notes' && typeof path[1] === 'number' ? readableDate(noteAt(parsed.value, path[1])) : undefined,
+    const checked = checkSchema(parsed, initiativeSchema, (at) =>
+      at[0] === 'notes' && typeof at[1] === 'number' ? readableDate(noteAt(parsed.value, at[1])) : undefined,
     );
     result.diagnostics.push(...checked.diagnostics);
     if (checked.value) result.initiative = toInitiative(checked.value, parsed);
@@ -53,7 +76,7 @@ export function loadFile(raw: RawFile, manifestPath: string): { result: FileResu
       if (salvaged) result.initiative = salvaged;
     }
   }
-  return { result, parsed };
+  return result;
 }
 
 function noteAt(value: unknown, k: number): unknown {
