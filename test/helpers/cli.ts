@@ -8,6 +8,13 @@ import { fileURLToPath } from 'node:url';
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** The CLI under test; CSP_TEST_BIN runs the tests against another build (e.g. to see a test fail before its fix). */
 export const CSP_BIN = process.env.CSP_TEST_BIN ?? path.join(REPO_ROOT, 'bin/csp.cjs');
+/**
+ * A frozen copy of the shipped plan (plan/ as of 2026-12-02): the code's tests run on it, never on
+ * the repository's plan/, so that whatever the plan's data holds (a note dated today, a broken file
+ * in a pull request) the code's tests answer the same. The data itself is checked by
+ * `npm run check-plan` (test/data/).
+ */
+export const SHIPPED_ROOT = path.join(REPO_ROOT, 'test/fixtures/shipped');
 
 export interface CliResult {
   code: number;
@@ -44,7 +51,7 @@ function cliEnv(extra: CliOptions['env'], args: readonly string[] = []): NodeJS.
 
 export function runCli(args: string[], options: CliOptions = {}): CliResult {
   const r = spawnSync(process.execPath, [CSP_BIN, ...args], {
-    cwd: options.cwd ?? REPO_ROOT,
+    cwd: options.cwd ?? SHIPPED_ROOT,
     env: cliEnv(options.env, args),
     input: options.input ?? '',
     encoding: 'utf8',
@@ -56,7 +63,7 @@ export function runCli(args: string[], options: CliOptions = {}): CliResult {
 /** The same, without blocking: for tests that run several csp processes at once. */
 export function runCliAsync(args: string[], options: CliOptions = {}): Promise<CliResult> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CSP_BIN, ...args], { cwd: options.cwd ?? REPO_ROOT, env: cliEnv(options.env, args) });
+    const child = spawn(process.execPath, [CSP_BIN, ...args], { cwd: options.cwd ?? SHIPPED_ROOT, env: cliEnv(options.env, args) });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
