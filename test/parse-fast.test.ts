@@ -47,7 +47,7 @@ const CORPORA: Record<string, Input[]> = {
   'yaml-test-suite': fromDir('test/fixtures/yaml-test-suite/cases'),
   hostile: fromDir('test/fixtures/hostile'),
   fixtures: [...fromDir('test/fixtures/rules'), ...fromDir('test/fixtures/sample'), ...fromDir('test/fixtures/hostile-report')],
-  'shipped plan': fromDir('plan'),
+  'shipped plan': fromDir('test/fixtures/shipped/plan'),
   'build fixture': fromDir('scripts/build-fixture'),
 };
 
@@ -98,7 +98,7 @@ describe('the fast path of parsing', () => {
     });
   }
 
-  it('takes the files people and csp write (the shipped plan and the fixtures of valid plans)', () => {
+  it('takes the files people and csp write (the shipped plan and the build fixture)', () => {
     const plain = [...CORPORA['shipped plan']!, ...CORPORA['build fixture']!];
     const refused = plain.filter((f) => parseYamlFileFast(f.name, decodeText(f.name, f.bytes).text!) === undefined).map((f) => f.name);
     expect(refused).toEqual([]);
