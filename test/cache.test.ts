@@ -12,7 +12,7 @@ import { CACHE_DIR, cacheFile } from '../src/io/cache.js';
 import { KnownResults, loadPlanFromDisk, loadPlanFromFiles } from '../src/io/load-plan.js';
 import { sha256 } from '../src/io/hash.js';
 import { locatePlan, readPlanFiles } from '../src/io/plan-files.js';
-import { checkReviewFiles } from '../src/io/review-load.js';
+import { checkReviewFiles } from '../src/io/review-check.js';
 import { findRepo, listPlanAtCommit, lookupRevision, readBlobs } from '../src/io/git.js';
 import { REPO_ROOT, runCli, synthRoot } from './helpers/cli.js';
 import { commit, gitInit } from './helpers/git.js';

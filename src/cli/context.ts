@@ -6,7 +6,7 @@
 import type { Command } from 'commander';
 import { countBySeverity, type Diagnostic } from '../core/diagnostics.js';
 import type { LoadResult, PlanFiles } from '../core/assemble.js';
-import type { PlanLoads } from '../core/changes.js';
+import type { PlanLoads } from '../core/edit/prepare.js';
 import type { Plan } from '../core/model.js';
 import { dataProblems, type DataProblems } from '../core/problems.js';
 import { planAsOf } from '../core/status.js';

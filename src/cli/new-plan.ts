@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { countBySeverity } from '../core/diagnostics.js';
-import { type ImportedPlan, parseActionPlan } from '../core/import.js';
+import { type ImportedPlan, parseActionPlan } from '../core/import/action-plan.js';
 import { joinPath, loadPlan } from '../core/load.js';
 import { decodeText } from '../core/parse.js';
 import { dataError, environmentError } from '../errors.js';

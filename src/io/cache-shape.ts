@@ -120,5 +120,5 @@ export const isFileResult = (v: unknown): v is FileResult => fileResult(v);
 
 const reviewResult = shape({ path: str, decoded: bool, diagnostics: arrayOf(diagnosticShape) });
 
-/** A review file's result (io/review-load.ts). */
+/** A review file's result (io/review-check.ts). */
 export const isReviewResult = (v: unknown): v is { path: string; decoded: boolean; diagnostics: Diagnostic[] } => reviewResult(v);

@@ -120,8 +120,10 @@ export async function loadFileResults(loc: PlanLocation, options: DiskLoadOption
       results[i] = result;
     };
     const threads = workerCount(files.length, options.env);
-    if (threads > 0) await loadFilesInWorkers(files, manifestPath, threads, onLoaded);
-    else await loadFilesHere(files, manifestPath, onLoaded);
+    // No JSON from the pool: the cache stores a result in two parts, encoded here (encodeResult).
+    const pool = { json: false };
+    if (threads > 0) await loadFilesInWorkers(files, manifestPath, threads, onLoaded, undefined, pool);
+    else await loadFilesHere(files, manifestPath, onLoaded, undefined, pool);
   }
 
   const indexOf = new Map(entries.map((e, i) => [e.path, i]));

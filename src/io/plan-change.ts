@@ -7,7 +7,7 @@
  * rule: order of notes, a side that is not a party, a source the plan asks for).
  */
 import { type FileResult, type LoadResult, manifestPathOf, type PlanFiles } from '../core/assemble.js';
-import type { PlanLoads } from '../core/changes.js';
+import type { PlanLoads } from '../core/edit/prepare.js';
 import { environmentError } from '../errors.js';
 import { type DiskLoadOptions, loadFileResults, PlanChanged, retryOnChange } from './load-plan.js';
 import { assembleLoaded, assembleLoadedNow } from './plan-assemble.js';

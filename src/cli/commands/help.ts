@@ -1,12 +1,14 @@
 import type { Command } from 'commander';
 import { jsonSchemaOf, SCHEMA_DIR, SCHEMA_FILES, schemaFileName } from '../../core/json-schema.js';
+import { RULES } from '../../core/rules/index.js';
 import { didYouMean } from '../../core/text.js';
 import { usageError } from '../../errors.js';
 import { renderFormatHelp } from '../../render/format-help.js';
+import { renderRulesHelp } from '../../render/rules.js';
 import { termSafeLine } from '../../render/sanitize.js';
 
-/** Topics beside the commands: `csp help format`. */
-export const HELP_TOPICS = ['format'] as const;
+/** Topics beside the commands: `csp help format`, `csp help rules`. */
+export const HELP_TOPICS = ['format', 'rules'] as const;
 
 /** `csp help`, `csp help format`, `csp help status`, `csp help review show`. */
 export function run(cmd: Command, topic: string[] = []): void {
@@ -21,6 +23,10 @@ export function run(cmd: Command, topic: string[] = []): void {
       schema: jsonSchemaOf(f),
     }));
     process.stdout.write(renderFormatHelp(files));
+    return;
+  }
+  if (topic.length === 1 && topic[0] === 'rules') {
+    process.stdout.write(renderRulesHelp(RULES));
     return;
   }
   let at = program;

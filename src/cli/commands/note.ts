@@ -1,11 +1,11 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { prepareNote } from '../../core/changes.js';
-import type { NoteToAdd } from '../../core/edit.js';
+import { prepareNote } from '../../core/edit/prepare.js';
+import type { NoteToAdd } from '../../core/edit/note-file.js';
 import { EXIT, type ExitCode, dataError } from '../../errors.js';
 import { assertGitAllowsWrite } from '../../io/git-state.js';
 import { createFile } from '../../io/write.js';
-import { renderNewFile, renderNoteRecorded } from '../../render/changes.js';
+import { renderNewFile, renderNoteRecorded } from '../../render/recorded.js';
 import { termSafeLine } from '../../render/sanitize.js';
 import { assertIdShape, findTarget, parseDate, parseLink, parseNonBlank, parseSide, refuseChange, resolveText } from '../change-options.js';
 import { commandContext, readAndLoadForChange } from '../context.js';

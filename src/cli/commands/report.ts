@@ -60,7 +60,6 @@ export async function run(cmd: Command): Promise<ExitCode> {
   const revision = planRevision(resolver.location);
   const options: ReportRenderOptions = {
     lang: o.lang,
-    scale: o.scale,
     ...(subtitle !== undefined ? { subtitle } : {}),
     ...(changes !== undefined ? { changes } : {}),
     ...(revision !== undefined ? { revision } : {}),

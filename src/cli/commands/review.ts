@@ -1,12 +1,13 @@
 import type { Command } from 'commander';
-import { buildReview, isReviewName, loadReviewFile, loadReviews, REVIEW_NAME_HELP, reviewFilePath, reviewToYaml } from '../../core/review.js';
+import { buildReview, isReviewName, loadReviewFile, loadReviews, type Review, REVIEW_NAME_HELP, reviewFilePath, reviewToYaml } from '../../core/review.js';
 import { countStatuses } from '../../core/status.js';
 import { dataError, EXIT, type ExitCode, usageError } from '../../errors.js';
 import { locatePlan } from '../../io/plan-files.js';
 import { assertGitAllowsWrite } from '../../io/git-state.js';
 import { readReviewFiles, writeReviewFile } from '../../io/review-files.js';
 import { formatDiagnostic } from '../../render/diagnostics.js';
-import { renderReviewList, renderReviewText, reviewListJson } from '../../render/review.js';
+import { renderReviewList, renderReviewText, type ReviewShown, reviewListJson } from '../../render/review.js';
+import { reviewProgress } from '../../core/review-progress.js';
 import { termSafeLine } from '../../render/sanitize.js';
 import { countsLine } from '../../render/status.js';
 import { requireReview } from '../snapshots.js';
@@ -45,8 +46,8 @@ export function list(cmd: Command): ExitCode {
   const { json } = cmd.opts<{ json?: boolean }>();
   const loc = locatePlan(ctx.options.plan, process.env, process.cwd());
   const { reviews, diagnostics, sources } = loadReviews(readReviewFiles(loc));
-  if (json) writeJson(ctx, reviewListJson(reviews));
-  else ctx.out(renderReviewList(reviews, ctx.style, ctx.width));
+  if (json) writeJson(ctx, reviewListJson(reviews.map(withProgress)));
+  else ctx.out(renderReviewList(reviews.map(withProgress), ctx.style, ctx.width));
   const errors = diagnostics.filter((d) => d.severity === 'error');
   for (const d of errors) ctx.err(`${formatDiagnostic(d, sources, ctx.errStyle)}\n\n`);
   if (errors.length) ctx.err(`csp: ${new Set(errors.map((d) => d.file)).size} review file(s) have errors and are not listed; 'csp validate' lists every problem\n`);
@@ -59,5 +60,9 @@ export function show(cmd: Command, name: string): void {
   checkName(name);
   const review = requireReview(ctx, locatePlan(ctx.options.plan, process.env, process.cwd()), name);
   if (json) writeJson(ctx, { name: review.name, file: review.file, ...review.data });
-  else ctx.out(renderReviewText(review, ctx.style, ctx.width));
+  else ctx.out(renderReviewText(withProgress(review), ctx.style, ctx.width));
+}
+
+function withProgress(review: Review): ReviewShown {
+  return { review, progress: reviewProgress(review.data) };
 }
