@@ -15,8 +15,8 @@ function subcommands(help: string): string[] {
   return [...section.matchAll(/^ {2}([a-z][a-z-]*)\b/gm)].map((m) => m[1]!).filter((c) => c !== 'help');
 }
 
-function commandNames(): string[] {
-  return [...subcommands(runCli(['--help']).stdout), 'help'];
+async function commandNames(): Promise<string[]> {
+  return [...subcommands((await runCli(['--help'])).stdout), 'help'];
 }
 
 /** Every field name at every depth of a JSON Schema, with its description. */
@@ -37,7 +37,7 @@ const unwrapped = (text: string) => text.replace(/\s+/g, ' ');
 
 describe('help', () => {
   it('every command has a --help with examples, and completion knows its options', async () => {
-    const names = commandNames();
+    const names = await commandNames();
     expect(names).toEqual(expect.arrayContaining(['validate', 'status', 'show', 'export', 'report', 'schema', 'init', 'import', 'completion', 'help']));
     const results = await Promise.all(names.map((n) => runCliAsync([n, '--help'])));
     results.forEach((r, i) => {
@@ -62,21 +62,21 @@ describe('help', () => {
     });
   });
 
-  it('csp help COMMAND is that command\'s --help; csp help alone is csp --help', () => {
-    expect(runCli(['help', 'status']).stdout).toBe(runCli(['status', '--help']).stdout);
-    expect(runCli(['help', 'review', 'show']).stdout).toBe(runCli(['review', 'show', '--help']).stdout);
-    expect(runCli(['help']).stdout).toBe(runCli(['--help']).stdout);
+  it('csp help COMMAND is that command\'s --help; csp help alone is csp --help', async () => {
+    expect((await runCli(['help', 'status'])).stdout).toBe((await runCli(['status', '--help'])).stdout);
+    expect((await runCli(['help', 'review', 'show'])).stdout).toBe((await runCli(['review', 'show', '--help'])).stdout);
+    expect((await runCli(['help'])).stdout).toBe((await runCli(['--help'])).stdout);
   });
 
-  it('csp help with an unknown topic is a usage error that suggests one', () => {
-    const r = runCli(['help', 'formt']);
+  it('csp help with an unknown topic is a usage error that suggests one', async () => {
+    const r = await runCli(['help', 'formt']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain("did you mean 'format'?");
   });
 
-  it('csp help format explains every field of every schema, and every status, kind and cadence', () => {
-    const r = runCli(['help', 'format']);
+  it('csp help format explains every field of every schema, and every status, kind and cadence', async () => {
+    const r = await runCli(['help', 'format']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const text = unwrapped(r.stdout);
