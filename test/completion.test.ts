@@ -11,12 +11,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { compareNatural } from '../src/core/text.js';
 import { STATUSES } from '../src/core/vocabulary.js';
 import { type CompletionSpec, renderCompletion } from '../src/render/completion.js';
-import { CSP_BIN, REPO_ROOT, runCli } from './helpers/cli.js';
+import { CSP_BIN, REPO_ROOT, SHIPPED_ROOT, runCli } from './helpers/cli.js';
 import { initiative, MANIFEST, withManifest, writeTree } from './helpers/plan.js';
 
-const SHIPPED_IDS = readdirSync(path.join(REPO_ROOT, 'plan'))
+const SHIPPED_IDS = readdirSync(path.join(SHIPPED_ROOT, 'plan'))
   .filter((d) => d.startsWith('pillar-'))
-  .flatMap((d) => readdirSync(path.join(REPO_ROOT, 'plan', d)).map((f) => f.replace(/\.yaml$/, '')))
+  .flatMap((d) => readdirSync(path.join(SHIPPED_ROOT, 'plan', d)).map((f) => f.replace(/\.yaml$/, '')))
   .sort(compareNatural);
 
 function has(shell: string): boolean {
@@ -40,7 +40,7 @@ beforeAll(async () => {
 });
 
 /** What bash offers for a command line that ends where the cursor is (a trailing space starts a new word). */
-function bashComplete(line: string, cwd = REPO_ROOT, script = scripts.bash!): string[] {
+function bashComplete(line: string, cwd = SHIPPED_ROOT, script = scripts.bash!): string[] {
   const words = line.split(' ');
   const program = `${script}
 COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')})
@@ -85,7 +85,7 @@ describe('completion scripts', () => {
     expect(bashComplete('csp ')).toEqual(expect.arrayContaining(['status', 'show', 'validate', 'schema', 'init', 'import', 'completion', 'help']));
     expect(bashComplete('csp show ')).toEqual(SHIPPED_IDS);
     expect(bashComplete('csp show p2.1')).toEqual(['p2.1', 'p2.10', 'p2.11']);
-    expect(bashComplete('csp --plan test/fixtures/sample/plan show p')).toEqual(
+    expect(bashComplete('csp --plan test/fixtures/sample/plan show p', REPO_ROOT)).toEqual(
       readdirSync(path.join(REPO_ROOT, 'test/fixtures/sample/plan'), { recursive: true })
         .map(String)
         .filter((f) => /pillar-\d+\/.+\.yaml$/.test(f))
@@ -117,7 +117,7 @@ describe('completion scripts', () => {
     writeFileSync(file, scripts.fish!);
     const ask = (line: string) =>
       spawnSync('fish', ['--no-config', '-c', `source ${file}; complete -C '${line}'`], {
-        cwd: REPO_ROOT,
+        cwd: SHIPPED_ROOT,
         encoding: 'utf8',
         env: { ...process.env, PATH: `${binDir}:${process.env.PATH ?? ''}`, CSP_PLAN: '' },
       }).stdout.split('\n').filter(Boolean).map((l) => l.split('\t')[0]);
@@ -209,8 +209,8 @@ describe('csp __complete', () => {
     for (const [args, cwd] of [
       [['__complete', 'themes'], broken],
       [['__complete', 'ids'], mkdtempSync(path.join(tmpdir(), 'csp-noplan-'))],
-      [['__complete', 'everything'], REPO_ROOT],
-      [['--plan', '/nonexistent', '__complete', 'ids'], REPO_ROOT],
+      [['__complete', 'everything'], SHIPPED_ROOT],
+      [['--plan', '/nonexistent', '__complete', 'ids'], SHIPPED_ROOT],
     ] as [string[], string][]) {
       const r = await runCli(args, { cwd });
       expect(r, args.join(' ')).toEqual({ code: 0, stdout: '', stderr: '' });

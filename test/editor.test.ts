@@ -10,7 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from './helpers/cli.js';
+import { REPO_ROOT, SHIPPED_ROOT } from './helpers/cli.js';
 
 interface Diagnostic {
   range: { start: { line: number } };
@@ -37,7 +37,8 @@ const service = getLanguageService({
 service.configure({ validate: true, hover: true, completion: true, yamlVersion: '1.2', schemas: [] });
 
 let version = 0;
-function open(file: string, text = readFileSync(path.join(REPO_ROOT, file), 'utf8')): TextDocument {
+/** A file of the (frozen copy of the) shipped plan, opened where it sits in the repository so that its modeline finds schema/. */
+function open(file: string, text = readFileSync(path.join(SHIPPED_ROOT, file), 'utf8')): TextDocument {
   return TextDocument.create(pathToFileURL(path.join(REPO_ROOT, file)).toString(), 'yaml', ++version, text);
 }
 
@@ -84,7 +85,7 @@ describe('in the editor (yaml-language-server)', () => {
   it('a missing field is reported, and the manifest is checked through its own modeline', async () => {
     const initiative = (await problems('plan/pillar-1/p1.1.yaml', '# yaml-language-server: $schema=../../schema/initiative.schema.json\nid: p1.1\npillar: 1\ntitle: T\n')).join('\n');
     expect(initiative).toMatch(/Missing property "text"/);
-    const manifest = readFileSync(path.join(REPO_ROOT, 'plan/plan.yaml'), 'utf8').replace('cadence: annual', 'cadence: yearly');
+    const manifest = readFileSync(path.join(SHIPPED_ROOT, 'plan/plan.yaml'), 'utf8').replace('cadence: annual', 'cadence: yearly');
     expect((await problems('plan/plan.yaml', manifest)).join('\n')).toMatch(/annual/);
   });
 
@@ -93,7 +94,7 @@ describe('in the editor (yaml-language-server)', () => {
     const line = doc.getText().split('\n').findIndex((l) => l.startsWith('cadence:'));
     const hover = await service.doHover(doc, { line, character: 2 });
     expect(hover?.contents.value).toContain('How often a recurring initiative happens.');
-    const typing = open('plan/pillar-1/p1.1.yaml', `${readFileSync(path.join(REPO_ROOT, 'plan/pillar-1/p1.1.yaml'), 'utf8')}ki`);
+    const typing = open('plan/pillar-1/p1.1.yaml', `${readFileSync(path.join(SHIPPED_ROOT, 'plan/pillar-1/p1.1.yaml'), 'utf8')}ki`);
     const lines = typing.getText().split('\n');
     const completion = await service.doComplete(typing, { line: lines.length - 1, character: 2 }, false);
     expect(completion.items.map((i) => i.label)).toEqual(expect.arrayContaining(['kind', 'cadence', 'leads', 'themes']));

@@ -12,7 +12,7 @@ import { chmodSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CSP_BIN, REPO_ROOT, runCli } from './helpers/cli.js';
+import { CSP_BIN, REPO_ROOT, SHIPPED_ROOT, runCli } from './helpers/cli.js';
 import { commit, git, gitInit } from './helpers/git.js';
 
 const README = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
@@ -78,7 +78,8 @@ let template = '';
 /** The sandbox every example starts from. */
 async function makeTemplate(): Promise<string> {
   const root = mkdtempSync(path.join(tmpdir(), 'csp-examples-'));
-  for (const dir of ['plan', 'schema', 'seeds']) cpSync(path.join(REPO_ROOT, dir), path.join(root, dir), { recursive: true });
+  for (const dir of ['schema', 'seeds']) cpSync(path.join(REPO_ROOT, dir), path.join(root, dir), { recursive: true });
+  cpSync(path.join(SHIPPED_ROOT, 'plan'), path.join(root, 'plan'), { recursive: true });
   mkdirSync(path.join(root, 'docs'));
   copyFileSync(path.join(REPO_ROOT, 'seeds/canada-korea-csp-action-plan.txt'), path.join(root, 'action-plan.txt'));
   writeFileSync(path.join(root, 'minutes.txt'), 'Minutes of the meeting: the forum met in Busan.\n');
@@ -185,7 +186,8 @@ describe("the README's quick start", () => {
     expect(steps).toEqual(['npm ci', 'npm link --ignore-scripts', 'csp status']);
     // `npm ci` installs the build tools and builds dist/ (npm test has built it): the package as npm ci leaves it.
     const pkg = mkdtempSync(path.join(tmpdir(), 'csp-clone-'));
-    for (const f of ['package.json', 'bin', 'dist', 'plan']) cpSync(path.join(REPO_ROOT, f), path.join(pkg, f), { recursive: true });
+    for (const f of ['package.json', 'bin', 'dist']) cpSync(path.join(REPO_ROOT, f), path.join(pkg, f), { recursive: true });
+    cpSync(path.join(SHIPPED_ROOT, 'plan'), path.join(pkg, 'plan'), { recursive: true });
     const prefix = mkdtempSync(path.join(tmpdir(), 'csp-prefix-'));
     const env: NodeJS.ProcessEnv = { ...process.env, NPM_CONFIG_PREFIX: prefix, npm_config_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', NO_COLOR: '1' };
     delete env.CSP_PLAN;

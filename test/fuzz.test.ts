@@ -17,7 +17,7 @@ import { type LoadResult, loadPlan, type RawFile } from '../src/core/load.js';
 import { MAX_NESTING, parseYamlFile, scanStructure, treeDepth } from '../src/core/parse.js';
 import { formatDiagnosticsGithub, formatDiagnosticsJson, formatDiagnosticsText } from '../src/render/diagnostics.js';
 import { makeStyle } from '../src/render/style.js';
-import { REPO_ROOT, runCliAsync } from './helpers/cli.js';
+import { SHIPPED_ROOT, runCliAsync } from './helpers/cli.js';
 import { MANIFEST } from './helpers/plan.js';
 
 // eslint-disable-next-line no-control-regex
@@ -31,10 +31,10 @@ function shippedPlan(): RawFile[] {
     for (const name of readdirSync(dir).sort()) {
       const abs = path.join(dir, name);
       if (statSync(abs).isDirectory()) walk(abs);
-      else if (name.endsWith('.yaml')) out.push({ path: path.relative(REPO_ROOT, abs).split(path.sep).join('/'), bytes: readFileSync(abs) });
+      else if (name.endsWith('.yaml')) out.push({ path: path.relative(SHIPPED_ROOT, abs).split(path.sep).join('/'), bytes: readFileSync(abs) });
     }
   };
-  walk(path.join(REPO_ROOT, 'plan'));
+  walk(path.join(SHIPPED_ROOT, 'plan'));
   return out;
 }
 
@@ -275,7 +275,7 @@ describe('mutated plans through the CLI', () => {
     const plans = fc.sample(fc.array(fc.tuple(fc.nat(PLAN.length - 1), mutations), { minLength: 1, maxLength: 3 }), 10);
     const roots = plans.map((edits) => {
       const root = mkdtempSync(path.join(tmpdir(), 'csp-fuzz-'));
-      cpSync(path.join(REPO_ROOT, 'plan'), path.join(root, 'plan'), { recursive: true });
+      cpSync(path.join(SHIPPED_ROOT, 'plan'), path.join(root, 'plan'), { recursive: true });
       for (const [k, ms] of edits) {
         const abs = path.join(root, PLAN[k]!.path);
         writeFileSync(abs, ms.reduce<Uint8Array>((b, m) => mutate(b, m), readFileSync(abs)));

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { deriveTitle, kindOf, parseActionPlan, slugify, splitList, TITLE_MAX } from '../src/core/import.js';
 import { loadPlan, type LoadResult } from '../src/core/load.js';
 import type { Plan } from '../src/core/model.js';
-import { REPO_ROOT, runCli } from './helpers/cli.js';
+import { REPO_ROOT, SHIPPED_ROOT, runCli } from './helpers/cli.js';
 
 const SEED = path.join(REPO_ROOT, 'seeds/canada-korea-csp-action-plan.txt');
 
@@ -29,7 +29,7 @@ function loadDir(root: string): LoadResult {
   return loadPlan({ planDir: 'plan', files }, { today: '2026-01-01' });
 }
 
-const shipped = loadDir(REPO_ROOT).plan!;
+const shipped = loadDir(SHIPPED_ROOT).plan!;
 
 /** What an import must reproduce: everything but the hand-written titles, shorts and notes. */
 function comparable(plan: Plan) {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPlan } from '../src/core/load.js';
 import { readPlanFiles } from '../src/io/plan-files.js';
-import { CSP_BIN, REPO_ROOT, runCli, runCliAsync } from './helpers/cli.js';
+import { CSP_BIN, SHIPPED_ROOT, runCli, runCliAsync } from './helpers/cli.js';
 import { initiative, MANIFEST, writeTree } from './helpers/plan.js';
 
 const AS_OF = ['--as-of', '2026-01-31'];
@@ -252,9 +252,9 @@ describe('csp add', () => {
   function shipped(): string {
     const files: Record<string, string> = {};
     const walk = (dir: string) => {
-      for (const e of readdirSync(path.join(REPO_ROOT, dir), { withFileTypes: true })) {
+      for (const e of readdirSync(path.join(SHIPPED_ROOT, dir), { withFileTypes: true })) {
         if (e.isDirectory()) walk(`${dir}/${e.name}`);
-        else files[`${dir}/${e.name}`] = readFileSync(path.join(REPO_ROOT, dir, e.name), 'utf8');
+        else files[`${dir}/${e.name}`] = readFileSync(path.join(SHIPPED_ROOT, dir, e.name), 'utf8');
       }
     };
     walk('plan');

@@ -1,5 +1,4 @@
 /** The annual-dialogue report: snapshot, and what a real GFM renderer makes of it. */
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,6 +7,7 @@ import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
 import { escapeMarkdown, markdownLink, markdownTable } from '../src/render/markdown.js';
 import { REPO_ROOT, runCli } from './helpers/cli.js';
+import { maskRevision } from './helpers/revision.js';
 
 const SAMPLE = path.join(REPO_ROOT, 'test/fixtures/sample/plan');
 const HOSTILE = path.join(REPO_ROOT, 'test/fixtures/hostile-report/plan');
@@ -18,7 +18,6 @@ const toHtml = (md: string) => micromark(md, { extensions: [gfm()], htmlExtensio
  * The report pins the plan to its git commit (the latest that changed the plan folder), which
  * moves whenever fixtures are committed: snapshots hold a placeholder there.
  */
-export const maskRevision = (text: string) => text.replace(/(plan at |plan à la révision |계획 리비전 |committed at |validé à la révision |리비전 )[0-9a-f]{12}( \([^)]*\))?/g, '$1REVISION');
 
 /** Cells per row of every table in the HTML, and each table's header width. */
 function tableShapes(html: string): { header: number; rows: number[] }[] {
@@ -182,27 +181,5 @@ describe('reports for a review, with the changes since an earlier one', async ()
     const bad = await csp('report', '--review', 'dialogue-2062');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/did you mean .*'dialogue-2026'/);
-  });
-});
-
-describe('the committed example report', () => {
-  // Regenerate with: node scripts/example-report.mjs (also renders the PNG pages when chromium is installed)
-  const dir = mkdtempSync(path.join(tmpdir(), 'csp-example-'));
-  const files = ['example-report.md', 'example-report-status.svg', 'example-report-trend.svg', 'example-report.html'];
-
-  it('docs/example-report.md (with its charts) and .html are the report of the shipped plan as of 2026-03-01', async () => {
-    expect((await runCli(['report', '--as-of', '2026-03-01', '-o', path.join(dir, 'example-report.md')])).code).toBe(0);
-    expect((await runCli(['report', '--as-of', '2026-03-01', '--format', 'html', '-o', path.join(dir, 'example-report.html')])).code).toBe(0);
-    for (const f of files) {
-      const made = readFileSync(path.join(dir, f), 'utf8');
-      // The revision is the latest commit that changed plan/ (a shallow clone cannot know it).
-      if (f.endsWith('.md') || f.endsWith('.html')) expect(made).toMatch(/plan at [0-9a-f]{12}/);
-      expect(maskRevision(made), `docs/${f} is out of date: run node scripts/example-report.mjs`).toBe(maskRevision(readFileSync(path.join(REPO_ROOT, 'docs', f), 'utf8')));
-    }
-    const shallow = spawnSync('git', ['rev-parse', '--is-shallow-repository'], { cwd: REPO_ROOT, encoding: 'utf8' }).stdout.trim();
-    if (shallow === 'false') {
-      const commit = spawnSync('git', ['log', '-1', '--format=%H', '--', 'plan'], { cwd: REPO_ROOT, encoding: 'utf8' }).stdout.trim().slice(0, 12);
-      expect(readFileSync(path.join(dir, 'example-report.html'), 'utf8')).toContain(`plan at ${commit}`);
-    }
   });
 });

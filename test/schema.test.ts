@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { jsonSchemaOf, jsonSchemaText, modeline, SCHEMA_FILES, schemaFileName, vscodeSettingsText } from '../src/core/json-schema.js';
 import { INITIATIVE_MODELINE } from '../src/core/edit.js';
 import { initiativeSchema } from '../src/core/schema.js';
-import { REPO_ROOT, runCli } from './helpers/cli.js';
+import { REPO_ROOT, SHIPPED_ROOT, runCli } from './helpers/cli.js';
 import { loadTree, MANIFEST, withManifest, writeTree } from './helpers/plan.js';
 
 function validator(name: string): ValidateFunction {
@@ -37,8 +37,8 @@ const VALIDATORS = { plan: ajvPlan, review: ajvReview, initiative: ajvInitiative
 
 function planFiles(): string[] {
   const out: string[] = ['plan/plan.yaml'];
-  for (const dir of readdirSync(path.join(REPO_ROOT, 'plan')).filter((d) => d.startsWith('pillar-') || d === 'reviews').sort()) {
-    for (const f of readdirSync(path.join(REPO_ROOT, 'plan', dir)).sort()) out.push(`plan/${dir}/${f}`);
+  for (const dir of readdirSync(path.join(SHIPPED_ROOT, 'plan')).filter((d) => d.startsWith('pillar-') || d === 'reviews').sort()) {
+    for (const f of readdirSync(path.join(SHIPPED_ROOT, 'plan', dir)).sort()) out.push(`plan/${dir}/${f}`);
   }
   return out;
 }
@@ -104,8 +104,8 @@ describe('schema/ files', () => {
     expect(printed.code).toBe(0);
     expect(printed.stdout).toBe(readFileSync(path.join(REPO_ROOT, 'schema/initiative.schema.json'), 'utf8'));
     expect((await runCli(['schema', 'plan'])).stdout).toBe(readFileSync(path.join(REPO_ROOT, 'schema/plan.schema.json'), 'utf8'));
-    expect((await runCli(['schema', '--out', 'schema', '--check'])).code).toBe(0);
-    const stale = await runCli(['schema', '--out', 'plan', '--check']);
+    expect((await runCli(['schema', '--out', 'schema', '--check'], { cwd: REPO_ROOT })).code).toBe(0);
+    const stale = await runCli(['schema', '--out', 'plan', '--check'], { cwd: REPO_ROOT });
     expect(stale.code).toBe(1);
     expect(stale.stderr).toContain('initiative.schema.json');
     const unknown = await runCli(['schema', 'reviews']);
@@ -117,7 +117,7 @@ describe('schema/ files', () => {
 describe('shipped plan files', () => {
   it('each start with the modeline of their schema', () => {
     for (const file of planFiles()) {
-      const first = readFileSync(path.join(REPO_ROOT, file), 'utf8').split('\n')[0];
+      const first = readFileSync(path.join(SHIPPED_ROOT, file), 'utf8').split('\n')[0];
       const expected = modeline(schemaNameOf(file), file.split('/').length - 1);
       expect(first, file).toBe(expected);
       const target = path.resolve(path.dirname(path.join(REPO_ROOT, file)), expected.replace(/^.*\$schema=/, ''));
@@ -127,7 +127,7 @@ describe('shipped plan files', () => {
 
   it('get the same modeline when csp writes them (csp add, csp review create)', () => {
     expect(INITIATIVE_MODELINE).toBe(modeline('initiative', 2));
-    expect(readFileSync(path.join(REPO_ROOT, 'plan/reviews/adoption.yaml'), 'utf8').split('\n')[0]).toBe(modeline('review', 2));
+    expect(readFileSync(path.join(SHIPPED_ROOT, 'plan/reviews/adoption.yaml'), 'utf8').split('\n')[0]).toBe(modeline('review', 2));
   });
 
   it('are all accepted by the JSON Schema', () => {
@@ -135,7 +135,7 @@ describe('shipped plan files', () => {
     expect(files.length).toBeGreaterThan(30);
     expect(files.filter((f) => schemaNameOf(f) === 'review').length).toBeGreaterThan(0);
     for (const file of files) {
-      const value: unknown = parse(readFileSync(path.join(REPO_ROOT, file), 'utf8'));
+      const value: unknown = parse(readFileSync(path.join(SHIPPED_ROOT, file), 'utf8'));
       const check = VALIDATORS[schemaNameOf(file)];
       expect(check(value), `${file}: ${JSON.stringify(check.errors)}`).toBe(true);
     }
@@ -231,7 +231,7 @@ describe('the JSON Schema and csp', () => {
   });
 
   it('both reject schema-level errors in a review file', async () => {
-    const review = readFileSync(path.join(REPO_ROOT, 'plan/reviews/adoption.yaml'), 'utf8');
+    const review = readFileSync(path.join(SHIPPED_ROOT, 'plan/reviews/adoption.yaml'), 'utf8');
     const cases = [
       review.replace('date: 2024-07-18', 'date: 18 July 2024'),
       review.replace(/status: not-started/, 'status: started'),

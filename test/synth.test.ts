@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT, runCli } from './helpers/cli.js';
+import { REPO_ROOT, SHIPPED_ROOT, runCli } from './helpers/cli.js';
 import { writeTree } from './helpers/plan.js';
 
 function synth(...args: string[]): string {
@@ -45,8 +45,8 @@ describe('npm run synth', () => {
       return JSON.parse(r.stdout) as { files: number; invalid: number };
     };
     expect(baseline(path.join(root, 'plan'))).toEqual({ files: 21, invalid: 0 });
-    const shipped = readdirSync(path.join(REPO_ROOT, 'plan'), { recursive: true }).filter((f) => /\.ya?ml$/.test(String(f))).length;
-    expect(baseline(path.join(REPO_ROOT, 'plan'))).toEqual({ files: shipped, invalid: 0 });
+    const shipped = readdirSync(path.join(SHIPPED_ROOT, 'plan'), { recursive: true }).filter((f) => /\.ya?ml$/.test(String(f))).length;
+    expect(baseline(path.join(SHIPPED_ROOT, 'plan'))).toEqual({ files: shipped, invalid: 0 });
     const file = path.join(root, 'plan/pillar-1/p1.1.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace(/\nnotes:/, '\nstauts: done\nnotes:'));
     expect(baseline(path.join(root, 'plan'))).toEqual({ files: 21, invalid: 1 });

@@ -11,12 +11,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import stringWidth from 'string-width';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CSP_BIN, REPO_ROOT } from './helpers/cli.js';
+import { CSP_BIN, SHIPPED_ROOT } from './helpers/cli.js';
 import { titlesOf } from './helpers/dashboard.js';
 
-const SHIPPED_TITLES = readdirSync(path.join(REPO_ROOT, 'plan'))
+const SHIPPED_TITLES = readdirSync(path.join(SHIPPED_ROOT, 'plan'))
   .filter((d) => d.startsWith('pillar-'))
-  .flatMap((d) => readdirSync(path.join(REPO_ROOT, 'plan', d)).map((f) => path.join(REPO_ROOT, 'plan', d, f)))
+  .flatMap((d) => readdirSync(path.join(SHIPPED_ROOT, 'plan', d)).map((f) => path.join(SHIPPED_ROOT, 'plan', d, f)))
   .map((f) => [path.basename(f, '.yaml'), /^title: (.*)$/m.exec(readFileSync(f, 'utf8'))![1]!] as const);
 
 const SOCKET = `csp-test-${process.pid}`;
@@ -25,7 +25,7 @@ const tmux = (...args: string[]) => spawnSync('tmux', ['-L', SOCKET, '-f', '/dev
 /** The shipped plan with one initiative on which the two sides disagree. */
 function disagreeingPlan(): string {
   const root = mkdtempSync(path.join(tmpdir(), 'csp-tmux-'));
-  cpSync(path.join(REPO_ROOT, 'plan'), path.join(root, 'plan'), { recursive: true });
+  cpSync(path.join(SHIPPED_ROOT, 'plan'), path.join(root, 'plan'), { recursive: true });
   const file = path.join(root, 'plan/pillar-2/p2.1.yaml');
   const text = readFileSync(file, 'utf8').replace(/^notes: \[\]\n/m, '');
   writeFileSync(

@@ -9,7 +9,7 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { REPO_ROOT, runCli } from './cli.js';
+import { SHIPPED_ROOT, runCli } from './cli.js';
 import { commit, gitInit } from './git.js';
 
 export const BUSY_REVIEW_DATE = '2025-07-18';
@@ -70,7 +70,7 @@ function notesFor(k: number): NoteSpec[] {
 /** Builds the busy plan; returns the repository root and the plan's commit. */
 export async function busyPlan(): Promise<{ root: string; commit: string }> {
   const root = mkdtempSync(path.join(tmpdir(), 'csp-busy-'));
-  cpSync(path.join(REPO_ROOT, 'plan'), path.join(root, 'plan'), { recursive: true });
+  cpSync(path.join(SHIPPED_ROOT, 'plan'), path.join(root, 'plan'), { recursive: true });
   // Only the made-up notes below: the shipped notes (and the rule that every note cites a source) are left out.
   rmSync(path.join(root, 'plan/notes'), { recursive: true, force: true });
   const manifest = path.join(root, 'plan/plan.yaml');

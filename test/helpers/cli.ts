@@ -16,6 +16,13 @@ import type { Host } from '../../src/cli/host.js';
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** The CLI under test; CSP_TEST_BIN runs the tests against another build (e.g. to see a test fail before its fix). */
 export const CSP_BIN = process.env.CSP_TEST_BIN ?? path.join(REPO_ROOT, 'bin/csp.cjs');
+/**
+ * A frozen copy of the shipped plan (plan/ as of 2026-12-02): the code's tests run on it, never on
+ * the repository's plan/, so that whatever the plan's data holds (a note dated today, a broken file
+ * in a pull request) the code's tests answer the same. The data itself is checked by
+ * `npm run check-plan` (test/data/).
+ */
+export const SHIPPED_ROOT = path.join(REPO_ROOT, 'test/fixtures/shipped');
 
 export interface CliResult {
   code: number;
@@ -65,7 +72,7 @@ export async function runCli(args: string[], options: CliOptions = {}): Promise<
   const output = (into: string[]) => ({ write: (text: string) => void into.push(text), isTTY: false, columns: undefined });
   const host: Host = {
     env: cliEnv(options.env, args),
-    cwd: options.cwd ?? REPO_ROOT,
+    cwd: options.cwd ?? SHIPPED_ROOT,
     stdin: { read: () => input, isTTY: false },
     stdout: output(stdout),
     stderr: output(stderr),
@@ -78,7 +85,7 @@ export async function runCli(args: string[], options: CliOptions = {}): Promise<
 /** The built CLI in a child process, as a user runs it. */
 export function runCliProcess(args: string[], options: CliOptions = {}): CliResult {
   const r = spawnSync(process.execPath, [CSP_BIN, ...args], {
-    cwd: options.cwd ?? REPO_ROOT,
+    cwd: options.cwd ?? SHIPPED_ROOT,
     env: cliEnv(options.env, args),
     input: options.input ?? '',
     encoding: 'utf8',
@@ -90,7 +97,7 @@ export function runCliProcess(args: string[], options: CliOptions = {}): CliResu
 /** The same, without blocking: for tests that run several csp processes at once. */
 export function runCliAsync(args: string[], options: CliOptions = {}): Promise<CliResult> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CSP_BIN, ...args], { cwd: options.cwd ?? REPO_ROOT, env: cliEnv(options.env, args) });
+    const child = spawn(process.execPath, [CSP_BIN, ...args], { cwd: options.cwd ?? SHIPPED_ROOT, env: cliEnv(options.env, args) });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

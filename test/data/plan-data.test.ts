@@ -5,12 +5,12 @@ import { parse } from 'yaml';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadPlan } from '../src/core/load.js';
-import { planStatus } from '../src/core/status.js';
-import { readPlanFiles } from '../src/io/plan-files.js';
-import { runCli } from './helpers/cli.js';
+import { loadPlan } from '../../src/core/load.js';
+import { planStatus } from '../../src/core/status.js';
+import { readPlanFiles } from '../../src/io/plan-files.js';
+import { runCli } from '../helpers/cli.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
 const seed = readFileSync(join(root, 'seeds', 'canada-korea-csp-action-plan.txt'), 'utf8');
 
 interface SeedPillar {
@@ -287,7 +287,7 @@ describe("the README's sample output", () => {
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
     const m = /<!-- status-sample: csp (.*?), at 100 columns[^\n]*-->\n```text\n\$ csp [^\n]*\n([\s\S]*?)```\n/.exec(readme);
     expect(m, 'the sample block in README.md').not.toBeNull();
-    const r = await runCli(m![1]!.split(' '));
+    const r = await runCli(m![1]!.split(' '), { cwd: root });
     expect(r.code).toBe(0);
     expect(m![2]).toBe(r.stdout);
   });
