@@ -5,13 +5,9 @@
  * loads the YAML parser or zod. `main` reads nothing from `process`: whoever runs it (the
  * bundle's entry, process-host.ts, or a test) hands it a Host.
  */
-import { planErrorsOf } from '../app/plan-errors.js';
 import { EXIT } from '../errors.js';
-import { endCacheSessions } from '../io/cache.js';
 import { takeNotices } from '../io/notices.js';
-import { formatDiagnostic } from '../render/diagnostics.js';
 import { termSafeLine } from '../render/sanitize.js';
-import { makeStyle } from '../render/style.js';
 import type { Host } from './host.js';
 import { buildProgram, type RunState } from './program.js';
 import { reportError } from './report-error.js';
@@ -27,13 +23,11 @@ export async function main(args: readonly string[], host: Host): Promise<number>
     code = state.code ?? EXIT.ok;
   } catch (error) {
     // Files with errors that stopped the command: the first few, with their lines, then why it stopped.
-    const refused = planErrorsOf(error);
-    const style = state.ctx?.errStyle ?? makeStyle(false);
-    for (const d of refused?.shown ?? []) err(`${formatDiagnostic(d, refused!.sources, style)}\n\n`);
+    if (state.ctx) await (await import('./print-refusal.js')).printRefusal(state.ctx, error);
     code = reportError(error, args.includes('--debug') || host.env.CSP_DEBUG === '1', err);
-  } finally {
-    endCacheSessions();
   }
+  // A command's caches are the run's: the next run in this process (a test's) opens them again.
+  if (state.ctx) (await import('../io/cache.js')).endCacheSessions();
   for (const n of takeNotices()) {
     err(`csp: warning: ${termSafeLine(n.message)}\n`);
     if (n.hint) err(`  help: ${termSafeLine(n.hint)}\n`);

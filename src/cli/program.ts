@@ -4,7 +4,7 @@ import type { ExitCode } from '../errors.js';
 import { termSafe } from '../render/sanitize.js';
 import { type CommandSpec, examplesText, type OptionSpec } from './command.js';
 import { COMMANDS } from './commands/index.js';
-import { commandContext, type CommandContext, plainContext } from './context.js';
+import type { CommandContext } from './context.js';
 import type { Host } from './host.js';
 import { formatCommanderError } from './report-error.js';
 import { useColor } from './terminal.js';
@@ -62,6 +62,7 @@ function addCommand(parent: Command, spec: CommandSpec, host: Host, state: RunSt
   if (!load) return;
   cmd.action(async (...args: unknown[]) => {
     const self = args[args.length - 1] as Command;
+    const { commandContext, plainContext } = await import('./context.js');
     const ctx = spec.unchecked ? plainContext(host, self.optsWithGlobals()) : commandContext(host, self.optsWithGlobals());
     state.ctx = ctx;
     const run = await load();

@@ -1,4 +1,4 @@
-import { SHELLS } from '../../render/completion.js';
+import { SHELLS } from '../../render/completion/model.js';
 import type { CommandSpec } from '../command.js';
 
 export const completion: CommandSpec = {

@@ -1,21 +1,18 @@
 import path from 'node:path';
 import type { CommandInput } from '../command.js';
-import { diffSnapshots, type PlanDiff } from '../../core/diff.js';
-import { buildReport, type PreviousReview } from '../../core/report.js';
+import { buildReport } from '../../core/report.js';
 import type { Scale } from '../../core/scales.js';
-import { eventsAsOf, snapshotOfPlan } from '../../core/snapshot.js';
+import { eventsAsOf } from '../../core/snapshot.js';
 import type { ReportLang } from '../../core/vocabulary.js';
 import { type ExitCode, usageError } from '../../errors.js';
 import { ensureDir, isDirectory } from '../../io/files.js';
 import { printToPdf } from '../../io/pdf.js';
-import { planRevision } from '../../io/plan-revision.js';
 import { writeOutputFile } from '../../io/write.js';
 import { renderReportHtml, renderReportMarkdown, type ReportRenderOptions } from '../../render/report.js';
 import type { Paper } from '../../render/report-html.js';
-import { readPlanForViewing } from '../../app/repository.js';
+import { reportInputs } from '../../app/report.js';
 import { type CommandContext, viewExitCode } from '../context.js';
 import { parsePositiveInt } from '../parse-options.js';
-import { previousReview, requireReview, SnapshotResolver } from '../../app/snapshots.js';
 
 interface ReportOptions {
   output?: string;
@@ -31,23 +28,7 @@ interface ReportOptions {
 }
 
 export async function run(ctx: CommandContext, { opts: o }: CommandInput<ReportOptions>): Promise<ExitCode> {
-  // Drawn from every file that loads; files with errors are named on the first page.
-  const { plan, problems } = await readPlanForViewing(ctx);
-  const resolver = new SnapshotResolver(ctx);
-  // A report for a review shows the plan as of the review's date.
-  const review = o.review !== undefined ? requireReview(resolver.location, o.review) : undefined;
-  const asOf = review?.data.date ?? ctx.asOf;
-  // Changes and the trend since --since, else since the latest review before this report's date.
-  const sinceName = o.since ?? previousReview(resolver.location, asOf)?.name;
-  let changes: { diff: PlanDiff; since: string } | undefined;
-  let previous: PreviousReview | undefined;
-  if (sinceName !== undefined) {
-    const from = await resolver.resolve(sinceName);
-    const to = snapshotOfPlan(plan, asOf, review ? { kind: 'review', name: review.name, date: asOf } : { kind: 'date', date: asOf });
-    const label = from.source.kind === 'review' ? (from.source.title ?? from.source.name) : sinceName;
-    changes = { diff: diffSnapshots(from, to), since: label };
-    previous = { date: from.asOf, label, statuses: new Map(from.initiatives.map((i) => [i.id, i.status])) };
-  }
+  const { plan, problems, asOf, review, changes, previous, revision } = await reportInputs(ctx, { review: o.review, since: o.since });
   const data = buildReport(plan, {
     asOf,
     scale: o.scale,
@@ -56,7 +37,6 @@ export async function run(ctx: CommandContext, { opts: o }: CommandInput<ReportO
     ...(previous !== undefined ? { previous } : {}),
   });
   const subtitle = review ? (review.data.title ?? review.name) : undefined;
-  const revision = planRevision(resolver.location);
   const options: ReportRenderOptions = {
     lang: o.lang,
     scale: o.scale,
