@@ -30,7 +30,7 @@ import { loadPlanFromDisk } from '../src/io/load-plan.js';
 import { loadPlan } from '../src/core/load.js';
 import { self } from '../src/io/process-id.js';
 import { locatePlan, readPlanFiles } from '../src/io/plan-files.js';
-import { CSP_BIN, runCli, synthRoot } from './helpers/cli.js';
+import { CSP_BIN, runCli, runCliProcess, synthRoot } from './helpers/cli.js';
 import { commit, git, gitInit } from './helpers/git.js';
 import { initiative, withManifest, writeTree } from './helpers/plan.js';
 
@@ -481,7 +481,8 @@ describe('csp note on files validate accepts', () => {
 describe('locks left behind', () => {
   // csp note creates a file of its own (no lock needed); csp split-notes changes p1.1 under its lock.
   const lockOf = (root: string) => path.join(root, 'plan/pillar-1/p1.1.yaml.lock');
-  const note = async (root: string) => await runCli(['--as-of', AS_OF, 'split-notes'], { cwd: root, env: { CSP_LOCK_TIMEOUT: '1' } });
+  // A process of its own: locks name the pid of the csp that holds them.
+  const note = async (root: string) => runCliProcess(['--as-of', AS_OF, 'split-notes'], { cwd: root, env: { CSP_LOCK_TIMEOUT: '1' } });
 
   it('by a csp killed outright: taken over at once', async () => {
     const root = smallPlan();
