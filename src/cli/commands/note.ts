@@ -1,10 +1,8 @@
-import path from 'node:path';
 import type { CommandInput } from '../command.js';
 import { prepareNote } from '../../core/changes.js';
 import type { NoteToAdd } from '../../core/edit.js';
 import { EXIT, type ExitCode, dataError } from '../../errors.js';
-import { assertGitAllowsWrite } from '../../io/git-state.js';
-import { createFile } from '../../io/write.js';
+import { writeNoteFile } from '../../app/record-note.js';
 import { renderNewFile, renderNoteRecorded } from '../../render/changes.js';
 import { termSafeLine } from '../../render/sanitize.js';
 import { assertIdShape, findTarget, parseDate, parseLink, parseNonBlank, parseSide, refuseChange, resolveText } from '../change-options.js';
@@ -51,9 +49,7 @@ export async function run(ctx: CommandContext, { args, opts: o }: CommandInput<N
 
   if (o.dryRun) ctx.out(renderNewFile(prepared.file, prepared.text, ctx.style) + '\n');
   else {
-    const { root } = loaded.location;
-    assertGitAllowsWrite(root);
-    if (!(await createFile(path.join(root, prepared.file), prepared.bytes, { root, display: prepared.file }))) {
+    if (!(await writeNoteFile(loaded.location, prepared))) {
       throw dataError(`the same note is already recorded in ${prepared.file}; nothing was added`, `'csp show ${target.id}' lists the notes`);
     }
   }
