@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { planStatus } from '../src/core/status.js';
 import { renderStatusText } from '../src/render/status.js';
 import { makeStyle } from '../src/render/style.js';
+import { withoutColour } from '../src/render/width.js';
 import { titlesOf } from './helpers/dashboard.js';
 import { initiative, loadTree, withManifest } from './helpers/plan.js';
 
@@ -39,8 +40,7 @@ function plan() {
   return r.plan!;
 }
 
-// eslint-disable-next-line no-control-regex
-const plain = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
+const plain = withoutColour;
 
 describe('the status dashboard at any width', () => {
   const p = plan();

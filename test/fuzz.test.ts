@@ -20,7 +20,6 @@ import { makeStyle } from '../src/render/style.js';
 import { SHIPPED_ROOT, runCli } from './helpers/cli.js';
 import { MANIFEST } from './helpers/plan.js';
 
-// eslint-disable-next-line no-control-regex
 const RAW_UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 const encoder = new TextEncoder();
 

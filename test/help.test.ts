@@ -46,7 +46,7 @@ describe('help', () => {
   it('every command has a --help with examples, and completion knows its options', async () => {
     const names = await commandNames();
     expect(names).toEqual(expect.arrayContaining(['validate', 'status', 'show', 'export', 'report', 'schema', 'init', 'import', 'completion', 'help']));
-    const results = await inTurn(names, (n) => runCli([n, '--help']));
+    const results = await inTurn(names, async (n) => await runCli([n, '--help']));
     results.forEach((r, i) => {
       expect(r.code, names[i]).toBe(0);
       expect(r.stdout, names[i]).toMatch(/Examples:\n {2}\$ .*csp /);
@@ -54,11 +54,11 @@ describe('help', () => {
     // Subcommands (csp review create, …) too.
     const nested = names.flatMap((n, i) => subcommands(results[i]!.stdout).map((s) => [n, s]));
     expect(nested).toEqual(expect.arrayContaining([['review', 'show']]));
-    for (const [i, r] of (await inTurn(nested, (args) => runCli([...args, '--help']))).entries()) {
+    for (const [i, r] of (await inTurn(nested, async (args) => await runCli([...args, '--help']))).entries()) {
       expect(r.stdout, nested[i]!.join(' ')).toMatch(/Examples:\n {2}\$ .*csp /);
     }
     // The completion scripts know every command and option the help shows.
-    const scripts = await inTurn(['bash', 'zsh', 'fish'], (shell) => runCli(['completion', shell]));
+    const scripts = await inTurn(['bash', 'zsh', 'fish'], async (shell) => await runCli(['completion', shell]));
     names.forEach((c, i) => {
       const options = [...results[i]!.stdout.matchAll(/^ +(?:-[a-zA-Z], )?(--[a-z][a-z-]*)/gm)].map((m) => m[1]!);
       expect(options.length, c).toBeGreaterThan(0);
@@ -115,7 +115,7 @@ describe('output conventions', () => {
       ['review', 'list', '--json'],
       ['review', 'show', 'adoption', '--json'],
     ];
-    const results = await inTurn(cases, (c) => runCli(c));
+    const results = await inTurn(cases, async (c) => await runCli(c));
     results.forEach((r, i) => {
       const label = cases[i]!.join(' ');
       expect(r.code, label).toBe(0);

@@ -163,7 +163,6 @@ describe('the hostile corpus through csp validate', () => {
     const text = await runCli(['--plan', path.join(root, 'plan'), 'validate']);
     expect(text.code).toBe(1);
     expect(text.stderr).toBe('');
-    // eslint-disable-next-line no-control-regex
     expect(text.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
     const longest = Math.max(...text.stdout.split('\n').map((l) => l.length));
     expect(longest).toBeLessThan(400);

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { deriveTitle, kindOf, parseActionPlan, slugify, splitList, TITLE_MAX } from '../src/core/import.js';
+import { deriveTitle, kindOf, parseActionPlan, slugify, splitList, TITLE_MAX } from '../src/core/import/action-plan.js';
 import { loadPlan, type LoadResult } from '../src/core/load.js';
 import type { Plan } from '../src/core/model.js';
 import { REPO_ROOT, SHIPPED_ROOT, runCli } from './helpers/cli.js';

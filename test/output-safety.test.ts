@@ -18,7 +18,6 @@ import { runCli } from './helpers/cli.js';
 import { MANIFEST, writeTree } from './helpers/plan.js';
 
 /** What must never reach a terminal raw: C0 controls but tab and newline, DEL, C1, bidi controls, line/paragraph separators. */
-// eslint-disable-next-line no-control-regex
 const RAW_UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 /** A YAML double-quoted string full of what a hostile (or careless) contributor can put in plan text. */

@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { jsonSchemaOf, jsonSchemaText, modeline, SCHEMA_FILES, schemaFileName, vscodeSettingsText } from '../src/core/json-schema.js';
-import { INITIATIVE_MODELINE } from '../src/core/edit.js';
+import { INITIATIVE_MODELINE } from '../src/core/edit/initiative-file.js';
 import { initiativeSchema } from '../src/core/schema.js';
 import { REPO_ROOT, SHIPPED_ROOT, runCli } from './helpers/cli.js';
 import { loadTree, MANIFEST, withManifest, writeTree } from './helpers/plan.js';

@@ -2,10 +2,9 @@
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { wrap, wrapAfter } from '../src/render/width.js';
+import { withoutColour, wrap, wrapAfter } from '../src/render/width.js';
 
-// eslint-disable-next-line no-control-regex
-const plain = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
+const plain = withoutColour;
 
 describe('wrap', () => {
   it('breaks at spaces, not inside words', () => {

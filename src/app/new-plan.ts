@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { countBySeverity, type Diagnostic } from '../core/diagnostics.js';
-import { type ImportedPlan, parseActionPlan } from '../core/import.js';
+import { type ImportedPlan, parseActionPlan } from '../core/import/action-plan.js';
 import { joinPath, loadPlan } from '../core/load.js';
 import { decodeText } from '../core/parse.js';
 import { dataError } from '../errors.js';

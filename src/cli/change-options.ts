@@ -3,17 +3,19 @@
  * (usage errors, exit 2), getting text from the command line, standard input
  * or the editor, and explaining a refused change (exit 1).
  */
-import type { Refusal } from '../core/changes.js';
+import type { Refusal } from '../core/edit/prepare.js';
 import { joinPath, MANIFEST_NAME } from '../core/load.js';
 import type { Initiative, Plan } from '../core/model.js';
 import { didYouMean } from '../core/text.js';
+import { ID_PATTERN } from '../core/vocabulary.js';
 import { dataError, usageError } from '../errors.js';
 import { cleanEditedText, cleanPipedText, editText, readStdinText } from '../io/input.js';
 import { formatDiagnostic } from '../render/diagnostics.js';
 import { termSafeLine } from '../render/sanitize.js';
 import type { LoadedPlanFiles } from '../app/repository.js';
 import type { CommandContext } from './context.js';
-import { findInitiative, normalizeId } from './parse-options.js';
+import { findInitiative } from './parse-options.js';
+import { normalizeId } from '../core/input/ids.js';
 
 /** Ids are names, not paths: catches "plan/pillar-1/p1.1.yaml" and "../x" before any lookup. */
 export function assertIdShape(id: string): void {
@@ -21,7 +23,7 @@ export function assertIdShape(id: string): void {
     const bare = id.replace(/^.*[/\\]/, '').replace(/\.ya?ml$/i, '');
     throw usageError(
       `'${termSafeLine(id)}' looks like a file path; give the initiative id`,
-      /^[a-z][a-z0-9]*(?:[.-][a-z0-9]+)*$/.test(bare) && /\d/.test(bare) ? `e.g. csp note ${bare} "…"` : 'ids look like p1.3',
+      ID_PATTERN.test(bare) && /\d/.test(bare) ? `e.g. csp note ${bare} "…"` : 'ids look like p1.3',
     );
   }
 }

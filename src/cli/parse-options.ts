@@ -4,10 +4,13 @@
  * Each mistake has one message, worded the same in every command, and a
  * usage error (exit 2) whose hint fits the actual cause.
  */
-import { calendarDateProblem, isCalendarDate, looksLikeIsoDate } from '../core/dates.js';
+import { choicesHint, statusOf } from '../core/input/choices.js';
+import { dateProblem } from '../core/input/dates.js';
+import { findInitiativeById } from '../core/input/ids.js';
+import { linkProblem } from '../core/input/links.js';
 import type { Initiative, Plan } from '../core/model.js';
-import { didYouMean, nearest } from '../core/text.js';
-import { ID_PATTERN, JOINT_SIDE, type Status, STATUSES } from '../core/vocabulary.js';
+import { didYouMean } from '../core/text.js';
+import { JOINT_SIDE, type Status, STATUSES } from '../core/vocabulary.js';
 import { usageError } from '../errors.js';
 import { termSafeLine } from '../render/sanitize.js';
 
@@ -35,12 +38,9 @@ export function parsePillarOf(numbers: readonly number[], value: string): number
 }
 
 export function parseStatus(value: string): Status {
-  const v = value.trim().toLowerCase().replace(/[ _]/g, '-');
-  if ((STATUSES as readonly string[]).includes(v)) return v as Status;
-  throw usageError(
-    `'${termSafeLine(value)}' is not a status`,
-    `${didYouMean(value, STATUSES) ?? ''} statuses are: ${STATUSES.join(', ')}`.trim(),
-  );
+  const status = statusOf(value);
+  if (status !== undefined) return status;
+  throw usageError(`'${termSafeLine(value)}' is not a status`, choicesHint(value, STATUSES, 'statuses'));
 }
 
 export function parseTheme(plan: Plan, value: string): string {
@@ -50,58 +50,15 @@ export function parseTheme(plan: Plan, value: string): string {
 }
 
 /**
- * What people type for an id, in the plan's spelling: trimmed, lower-case,
- * and "1.3" read as "p1.3" (the pillar's letter left out).
- */
-export function normalizeId(id: string): string {
-  const t = id.trim().toLowerCase();
-  return /^\d+\.\d+$/.test(t) ? `p${t}` : t;
-}
-
-/**
- * The commitment an unused id of pillar N stands for, when pillar N's list
- * names a commitment kept under another pillar (alsoListedUnder): p4.7 is
- * the 7th item of pillar 4's list, kept once as p3.4. Answered only when it
- * is unambiguous: the id is a gap in pillar N's numbering, and pillar N has
- * as many gaps as commitments listed there from elsewhere, matched in order.
- */
-export function aliasOf(plan: Plan, id: string): Initiative | undefined {
-  const m = /^p(\d+)\.(\d+)$/.exec(id);
-  if (!m) return undefined;
-  const [pillar, position] = [Number(m[1]), Number(m[2])];
-  const positions = new Set<number>();
-  for (const i of plan.initiatives) {
-    const k = new RegExp(`^p${pillar}\\.(\\d+)$`).exec(i.id);
-    if (k && i.pillar === pillar) positions.add(Number(k[1]));
-  }
-  const last = Math.max(0, ...positions);
-  if (position > last) return undefined;
-  const gaps = Array.from({ length: last }, (_, k) => k + 1).filter((k) => !positions.has(k));
-  const visitors = plan.initiatives.filter((i) => i.pillar !== pillar && i.alsoListedUnder.includes(pillar));
-  if (gaps.length !== visitors.length) return undefined;
-  return visitors[gaps.indexOf(position)];
-}
-
-/**
  * The initiative with this id (any case; "1.3" for "p1.3"; an unused id
  * that stands for a commitment listed under two pillars, with `onAlias`
  * told), or a usage error naming the nearest ids.
  */
 export function findInitiative(plan: Plan, typed: string, onAlias?: (message: string) => void): Initiative {
-  const id = normalizeId(typed);
-  const found = plan.initiatives.find((i) => i.id === id);
-  if (found) return found;
-  const alias = aliasOf(plan, id);
-  if (alias) {
-    const pillars = [alias.pillar, ...alias.alsoListedUnder].sort((a, b) => a - b);
-    onAlias?.(`${id} is ${alias.id}: one commitment, listed under pillars ${pillars.slice(0, -1).join(', ')} and ${pillars.at(-1)}, kept once as ${alias.id}`);
-    return alias;
-  }
-  const shown = termSafeLine(typed);
-  const close = nearest(id, plan.initiatives.map((i) => i.id));
-  const hint = close.length ? `did you mean ${close.map((c) => `'${c}'`).join(' or ')}?` : "'csp status' lists every initiative";
-  if (!ID_PATTERN.test(id)) throw usageError(`'${shown}' is not an initiative id`, close.length ? hint : 'ids look like p1.3');
-  throw usageError(`no initiative '${shown}'`, hint);
+  const found = findInitiativeById(plan, typed, termSafeLine(typed));
+  if ('problem' in found) throw usageError(found.problem.message, found.problem.hint);
+  if (found.alias !== undefined) onAlias?.(found.alias);
+  return found.initiative;
 }
 
 /** An option's text that must be one non-blank line (titles and names written into plan.yaml). */
@@ -133,9 +90,8 @@ export function parseParties(values: readonly string[]): { id: string; name: str
  * argument): YYYY-MM-DD, a real calendar date.
  */
 export function parseDate(what: string, value: string): string {
-  const shown = `${what ? `${what} ` : ''}'${termSafeLine(value)}'`;
-  if (!looksLikeIsoDate(value)) throw usageError(`${shown} is not a date in YYYY-MM-DD form`, `e.g. ${what ? `${what} ` : ''}2025-03-14`);
-  if (!isCalendarDate(value)) throw usageError(`${shown} is not a real calendar date`, calendarDateProblem(value));
+  const problem = dateProblem(value, `${what ? `${what} ` : ''}'${termSafeLine(value)}'`, `e.g. ${what ? `${what} ` : ''}2025-03-14`);
+  if (problem) throw usageError(problem.message, problem.hint);
   return value;
 }
 
@@ -144,21 +100,14 @@ export function parseSide(plan: Plan, value: string): string {
   const sides = [...plan.manifest.parties.map((p) => p.id), JOINT_SIDE];
   const v = value.trim().toLowerCase();
   if (sides.includes(v)) return v;
-  throw usageError(`'${termSafeLine(value)}' is not a side of this plan`, `${didYouMean(v, sides) ?? ''} sides are: ${sides.join(', ')}`.trim());
+  throw usageError(`'${termSafeLine(value)}' is not a side of this plan`, choicesHint(v, sides, 'sides'));
 }
 
-/** A supporting link: http(s) or mailto, no spaces. */
-/** Control characters (C0, DEL, C1) and the invisible bidi, joiner and direction marks that can make a link read as another. */
-const HIDDEN_IN_LINK = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/u;
-
+/** A supporting link: http(s) or mailto, no spaces, nothing hidden. */
 export function parseLink(value: string): string {
-  const hidden = HIDDEN_IN_LINK.exec(value);
-  if (hidden) {
-    const code = `U+${hidden[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-    throw usageError(`--link '${termSafeLine(value)}' holds an invisible or control character (${code} at position ${hidden.index + 1})`, 'type the link again, or copy it from the address bar');
-  }
-  if (/^(?:https?:\/\/|mailto:)\S+$/.test(value)) return value;
-  throw usageError(`--link '${termSafeLine(value)}' is not a link`, 'links start with https://, http:// or mailto: and contain no spaces');
+  const problem = linkProblem(value, `--link '${termSafeLine(value)}'`);
+  if (problem) throw usageError(problem.message, problem.hint);
+  return value;
 }
 
 /** --plan DIR: a folder name, not empty. */

@@ -71,12 +71,6 @@ export function addMonthsTo(date: IsoDate, months: number): IsoDate {
   return fromDate(addMonths(toDate(date), months));
 }
 
-export function addDaysTo(date: IsoDate, days: number): IsoDate {
-  const dt = toDate(date);
-  dt.setDate(dt.getDate() + days);
-  return fromDate(dt);
-}
-
 /** Today's date in local time, from a clock reading the caller made. */
 export function isoDateOf(now: Date): IsoDate {
   return fromDate(now);

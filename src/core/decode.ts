@@ -86,7 +86,6 @@ export function decodeText(file: string, bytes: Uint8Array, size = bytes.length)
 }
 
 /** Characters YAML does not allow in a stream (tab, LF, CR, NEL and printable text are allowed), and a CR that ends no line. */
-// eslint-disable-next-line no-control-regex
 const FORBIDDEN_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufffe\uffff]|\r(?!\n)/;
 
 function codePoint(ch: string): string {

@@ -4,7 +4,7 @@
  * initiatives never appear. Pure and deterministic: changes are sorted by
  * pillar, then id, then kind.
  */
-import type { PlanEvent } from './model.js';
+import { isListedUnder, type PlanEvent } from './model.js';
 import { jsonEqual, type PlanSnapshot, type SnapshotInitiative, type SnapshotNote, type SnapshotPillar, type SnapshotSource } from './snapshot.js';
 import { compareNatural } from './text.js';
 import { type Status, STATUSES } from './vocabulary.js';
@@ -114,7 +114,7 @@ export function diffSnapshots(from: PlanSnapshot, to: PlanSnapshot, options: Dif
   const before = new Map(from.initiatives.map((i) => [i.id, i]));
   const after = new Map(to.initiatives.map((i) => [i.id, i]));
   const ids = [...new Set([...before.keys(), ...after.keys()])];
-  const listed = (i: SnapshotInitiative | undefined, n: number) => i !== undefined && (i.pillar === n || i.alsoListedUnder.includes(n));
+  const listed = (i: SnapshotInitiative | undefined, n: number) => i !== undefined && isListedUnder(i, n);
   const changes: Change[] = [];
   for (const id of ids) {
     const a = before.get(id);

@@ -148,11 +148,22 @@ export function pillarFolder(n: number): string {
   return `pillar-${n}`;
 }
 
+/** What says where an initiative is listed: a loaded one, its status, its snapshot or its entry in a review file. */
+export interface Listed {
+  pillar: number;
+  alsoListedUnder?: readonly number[];
+}
+
 /** Every pillar an initiative is listed under, its own first. */
-export function pillarsOf(i: Initiative): number[] {
-  return [i.pillar, ...i.alsoListedUnder.filter((p) => p !== i.pillar)];
+export function pillarsOf(i: Listed): number[] {
+  return [i.pillar, ...(i.alsoListedUnder ?? []).filter((p) => p !== i.pillar)];
+}
+
+/** Whether an initiative is listed under pillar `n` (its own or another it is also listed under). */
+export function isListedUnder(i: Listed, n: number): boolean {
+  return i.pillar === n || (i.alsoListedUnder ?? []).includes(n);
 }
 
 export function initiativesOfPillar(plan: Plan, pillar: number): Initiative[] {
-  return plan.initiatives.filter((i) => pillarsOf(i).includes(pillar));
+  return plan.initiatives.filter((i) => isListedUnder(i, pillar));
 }

@@ -4,7 +4,8 @@
  */
 import { addMonthsTo, daysBetween } from './dates.js';
 import type { Initiative, Pillar, Plan, ProgressNote } from './model.js';
-import { pillarsOf } from './model.js';
+import { isListedUnder } from './model.js';
+import { type ComplianceSummary, complianceSummary, type OgpSummary, ogpSummary } from './scales.js';
 import { CADENCE_MONTHS, CLOSED_STATUSES, JOINT_SIDE, type Status, STATUSES } from './vocabulary.js';
 
 export const DEFAULT_STALE_DAYS = 180;
@@ -55,6 +56,9 @@ export interface PillarProgress {
   counts: StatusCounts;
   /** completed / total, 0 when empty. */
   completedShare: number;
+  /** The same statuses on the OGP and compliance scales. */
+  ogp: OgpSummary;
+  compliance: ComplianceSummary;
   initiatives: InitiativeStatus[];
 }
 
@@ -64,7 +68,9 @@ export interface PlanStatus {
   pillars: PillarProgress[];
   /** Each commitment once, even when listed under two pillars. */
   initiatives: InitiativeStatus[];
-  totals: { total: number; counts: StatusCounts; completedShare: number; flagged: Record<Flag, number> };
+  totals: { total: number; counts: StatusCounts; completedShare: number; flagged: Record<Flag, number>; ogp: OgpSummary; compliance: ComplianceSummary };
+  /** Initiatives shown under the pillars, counting one listed under two pillars twice. */
+  listings: number;
 }
 
 export interface StatusQuery {
@@ -175,7 +181,7 @@ function latestDate(notes: readonly ProgressNote[]): string | undefined {
 export function planStatus(plan: Plan, query: StatusQuery): PlanStatus {
   const staleDays = query.staleDays ?? DEFAULT_STALE_DAYS;
   const keep = (i: Initiative, s: InitiativeStatus): boolean =>
-    (query.pillar === undefined || pillarsOf(i).includes(query.pillar)) &&
+    (query.pillar === undefined || isListedUnder(i, query.pillar)) &&
     (query.status === undefined || s.status === query.status) &&
     (query.theme === undefined || i.themes.includes(query.theme)) &&
     (!query.onlyFlagged || s.flags.length > 0);
@@ -184,7 +190,7 @@ export function planStatus(plan: Plan, query: StatusQuery): PlanStatus {
     .filter(({ i, s }) => keep(i, s));
   const pillars = plan.pillars
     .filter((p) => query.pillar === undefined || p.number === query.pillar)
-    .map((p) => pillarProgress(p, assessed.filter(({ i }) => pillarsOf(i).includes(p.number)).map(({ s }) => s)));
+    .map((p) => pillarProgress(p, assessed.filter(({ i }) => isListedUnder(i, p.number)).map(({ s }) => s)));
   const initiatives = assessed.map(({ s }) => s);
   const counts = countStatuses(initiatives);
   const flagged: Record<Flag, number> = { stale: 0, overdue: 0, 'sides-differ': 0, 'data-errors': 0 };
@@ -194,7 +200,8 @@ export function planStatus(plan: Plan, query: StatusQuery): PlanStatus {
     staleDays,
     pillars,
     initiatives,
-    totals: { total: initiatives.length, counts, completedShare: share(counts.completed, initiatives.length), flagged },
+    totals: { total: initiatives.length, counts, completedShare: share(counts.completed, initiatives.length), flagged, ...onScales(initiatives) },
+    listings: pillars.reduce((a, p) => a + p.total, 0),
   };
 }
 
@@ -206,10 +213,17 @@ function pillarProgress(p: Pillar, initiatives: InitiativeStatus[]): PillarProgr
     total: initiatives.length,
     counts,
     completedShare: share(counts.completed, initiatives.length),
+    ...onScales(initiatives),
     initiatives,
   };
   if (p.short !== undefined) out.short = p.short;
   return out;
+}
+
+/** A group's statuses summarised on the OGP and compliance scales. */
+function onScales(items: readonly InitiativeStatus[]): { ogp: OgpSummary; compliance: ComplianceSummary } {
+  const statuses = items.map((i) => i.status);
+  return { ogp: ogpSummary(statuses), compliance: complianceSummary(statuses) };
 }
 
 export function countStatuses(items: readonly { status: Status }[]): StatusCounts {

@@ -56,8 +56,6 @@ export const JOINT_SIDE = 'joint';
 
 export const ID_PATTERN = /^[a-z][a-z0-9]*(?:[.-][a-z0-9]+)*$/;
 export const ID_MAX_LENGTH = 40;
-export const ID_FORMAT_HELP =
-  'lower-case letters, digits, dots and dashes, starting with a letter and the pillar prefix, e.g. p2.10';
 
 /** Languages a plan's text may be translated into (the plan itself is written in English). */
 export const TRANSLATION_LANGS = ['fr', 'ko'] as const;

@@ -96,6 +96,6 @@ const manifest = shape(
 export const isFileResult = (v: unknown): v is FileResult =>
   shape({ path: str, decoded: bool, diagnostics: arrayOf(diagnosticShape) }, { initiative, manifest, noteFile: shape({}, { initiative: str, note }) })(v);
 
-/** A review file's result (io/review-load.ts). */
+/** A review file's result (io/review-check.ts). */
 export const isReviewResult = (v: unknown): v is { path: string; decoded: boolean; diagnostics: Diagnostic[] } =>
   shape({ path: str, decoded: bool, diagnostics: arrayOf(diagnosticShape) })(v);

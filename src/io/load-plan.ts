@@ -98,8 +98,10 @@ async function load(loc: PlanLocation, options: DiskLoadOptions): Promise<DiskLo
       if (l.hash !== undefined) writer?.add({ path: l.result.path, hash: l.hash, result: l.result, resultJson: l.json });
     };
     const threads = workerCount(files.length, options.env);
-    if (threads > 0) await loadFilesInWorkers(files, manifestPath, threads, onLoaded);
-    else await loadFilesHere(files, manifestPath, onLoaded);
+    // Results as JSON only for the cache, made on the threads that loaded them.
+    const pool = { json: writer !== undefined };
+    if (threads > 0) await loadFilesInWorkers(files, manifestPath, threads, onLoaded, undefined, pool);
+    else await loadFilesHere(files, manifestPath, onLoaded, undefined, pool);
   }
 
   const indexOf = new Map(entries.map((e, i) => [e.path, i]));
@@ -298,8 +300,8 @@ export async function loadPlanFromFiles(
       if (files.slice(from, to).some((f) => !f.raw.bytes && !f.raw.problem)) fillBytes(files.slice(from, Math.max(to, from + windowSize)).map((f) => f.raw));
     };
     const threads = workerCount(files.length, options.env);
-    if (threads > 0) await loadFilesInWorkers(files, manifestPath, threads, onLoaded, prepare);
-    else await loadFilesHere(files, manifestPath, onLoaded, prepare);
+    if (threads > 0) await loadFilesInWorkers(files, manifestPath, threads, onLoaded, prepare, { json: false });
+    else await loadFilesHere(files, manifestPath, onLoaded, prepare, { json: false });
   }
   const indexOf = new Map(input.files.map((f, i) => [f.path, i]));
   const prefetch = (files: readonly string[]) => fillBytes(files.flatMap((file) => input.files[indexOf.get(file) ?? -1] ?? []));

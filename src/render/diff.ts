@@ -6,6 +6,7 @@
 import type { Change, DiffSummary, EditedChange, EditedField, NotesChange, PlanDiff } from '../core/diff.js';
 import type { SnapshotNote, SnapshotSource } from '../core/snapshot.js';
 import { type ReportLang, STATUSES, type Status } from '../core/vocabulary.js';
+import { linkLabel } from '../core/input/links.js';
 import { escapeMarkdown, markdownLink } from './markdown.js';
 import { type DiffMessages, MESSAGES } from './messages.js';
 import { termSafe, termSafeLine } from './sanitize.js';
@@ -221,7 +222,7 @@ function initiativeMarkdown(i: Group['initiatives'][number], m: DiffMessages, st
       out.push(`  - ${escapeMarkdown(notesHeadline(c, m))}${c.notes?.length ? m.colon.trimEnd() : ''}`);
       for (const n of c.notes ?? []) {
         const meta = [n.status ? statusWords[n.status] : '', ...noteMeta(n)].filter(Boolean).join(' · ');
-        const links = n.links.map((l) => markdownLink(l.replace(/^(https?:\/\/|mailto:)/i, ''), l)).join(', ');
+        const links = n.links.map((l) => markdownLink(linkLabel(l), l)).join(', ');
         out.push(`    - **${n.date}**${meta ? ` (${escapeMarkdown(meta)})` : ''}${m.colon}${escapeMarkdown(noteText(n))}${links ? ` — ${links}` : ''}`);
       }
     } else if (c.kind === 'edited') out.push(...editedMarkdown(c, m));

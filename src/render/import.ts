@@ -1,5 +1,5 @@
 /** What `csp import` read and wrote: a summary for people (stderr) and the same as data (--json). */
-import type { ImportedPlan } from '../core/import.js';
+import type { ImportCounts, ImportedPlan } from '../core/import/action-plan.js';
 import { termSafeLine } from './sanitize.js';
 import type { Style } from './style.js';
 
@@ -11,6 +11,7 @@ export interface ImportSummary {
   planOption: string;
   written: boolean;
   imported: ImportedPlan;
+  counts: ImportCounts;
   filled: string[];
   files: string[];
 }
@@ -38,12 +39,11 @@ export function importJson(s: ImportSummary): unknown {
 
 export function renderImportSummary(s: ImportSummary, style: Style): string {
   const { pillars, initiatives, notes } = s.imported;
-  const themes = pillars.reduce((n, p) => n + p.themes.length, 0);
-  const listed = pillars.reduce((n, p) => n + p.listed, 0);
+  const { themes, listed } = s.counts;
   const lines = [
     `csp: ${s.written ? 'imported' : 'would import (--dry-run: nothing written)'} ${termSafeLine(s.file)}: ${pillars.length} pillars, ${themes} thematic areas, ` +
       `${initiatives.length} initiatives${listed !== initiatives.length ? ` (${listed} listed; a commitment listed under two pillars is one file)` : ''}`,
-    ...pillars.map((p) => `  pillar ${p.number}: ${p.themes.length} thematic areas, ${initiatives.filter((i) => i.pillar === p.number).length} initiatives — ${termSafeLine(p.title)}`),
+    ...pillars.map((p) => `  pillar ${p.number}: ${p.themes.length} thematic areas, ${s.counts.kept.get(p.number) ?? 0} initiatives — ${termSafeLine(p.title)}`),
   ];
   if (s.filled.length) lines.push(`  also filled in plan.yaml: ${s.filled.join(', ')}`);
   if (notes.length) {

@@ -5,6 +5,7 @@
  */
 
 import { termSafe } from './sanitize.js';
+import { isSafeLink } from '../core/input/links.js';
 
 /** Where escaped text lands: a table cell (a pipe ends the cell) and/or the start of a line. */
 export interface EscapeContext {
@@ -116,7 +117,7 @@ const URL_UNSAFE = /[<>()\s"'`\\\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u20
 
 /** A link only for http(s) and mailto URLs; anything else is shown as escaped text. */
 export function markdownLink(label: string, url: string): string {
-  if (!/^(?:https?:\/\/|mailto:)[^\s]+$/i.test(url)) return escapeMarkdown(url);
+  if (!isSafeLink(url)) return escapeMarkdown(url);
   const safeUrl = url.replace(URL_UNSAFE, (c) => encodeURIComponent(c).replace(/[()'!*]/g, (x) => `%${x.charCodeAt(0).toString(16).toUpperCase()}`));
   return `[${escapeMarkdown(label)}](<${safeUrl}>)`;
 }

@@ -5,8 +5,9 @@
  * every page, starts the pillars and the annex on new pages and keeps tables
  * within the page. Pure and deterministic.
  */
-import { type Block, type BriefDoc, type Inline, markerOf } from './report-doc.js';
+import { type Block, type BriefDoc, type Inline, markerOf } from './report-blocks.js';
 import { termSafe } from './sanitize.js';
+import { isSafeLink } from '../core/input/links.js';
 
 export type Paper = 'a4' | 'letter';
 
@@ -39,7 +40,7 @@ function inline(items: Inline[]): string {
         case 'strong':
           return `<strong>${inline(x.c)}</strong>`;
         case 'link':
-          return /^(?:https?:\/\/|mailto:)[^\s]+$/i.test(x.url) ? `<a href="${escapeHtml(x.url)}">${escapeHtml(x.label)}</a>` : escapeHtml(x.url);
+          return isSafeLink(x.url) ? `<a href="${escapeHtml(x.url)}">${escapeHtml(x.label)}</a>` : escapeHtml(x.url);
       }
     })
     .join('');

@@ -3,7 +3,7 @@
  * only what GFM would misread is escaped (see escapeMarkdown). Charts are
  * plain-text bars, or SVG files written beside the report and referenced.
  */
-import { type Block, type BriefDoc, type Inline, markerOf } from './report-doc.js';
+import { type Block, type BriefDoc, type Inline, markerOf } from './report-blocks.js';
 import { escapeMarkdown, markdownLink } from './markdown.js';
 
 export interface MarkdownBrief {

@@ -1,26 +1,27 @@
 /** Review files for people: the list of reviews and one review in full. Pure. */
 import type { Review } from '../core/review.js';
-import { countStatuses } from '../core/status.js';
+import type { ReviewProgress } from '../core/review-progress.js';
 import { type Status, STATUSES } from '../core/vocabulary.js';
 import { termSafeLine } from './sanitize.js';
 import { barAndCounts, countsLine, percent, progressBar } from './status.js';
 import { STATUS_SYMBOLS, statusLabel, type Style } from './style.js';
 import { renderTable } from './table.js';
-import { displayWidth, wrap, wrapAfter } from './width.js';
+import { displayWidth, visibleWidth, wrap, wrapAfter } from './width.js';
 
-function completedShare(r: Review): number {
-  const n = r.data.initiatives.length;
-  return n === 0 ? 0 : r.data.initiatives.filter((i) => i.status === 'completed').length / n;
+/** A review file and its progress (core/review-progress.ts). */
+export interface ReviewShown {
+  review: Review;
+  progress: ReviewProgress;
 }
 
-export function renderReviewList(reviews: readonly Review[], style: Style, width: number): string {
+export function renderReviewList(reviews: readonly ReviewShown[], style: Style, width: number): string {
   if (reviews.length === 0) return `${style.dim("No reviews yet. Freeze the plan for a Strategic Dialogue with 'csp review create NAME'.")}\n`;
-  const rows = reviews.map((r) => [
+  const rows = reviews.map(({ review: r, progress }) => [
     termSafeLine(r.name),
     r.data.date,
     termSafeLine(r.data.title ?? ''),
-    String(r.data.initiatives.length),
-    percent(completedShare(r)),
+    String(progress.totals.total),
+    percent(progress.totals.completedShare),
   ]);
   const head = ['Name', 'Date', 'Title', 'Initiatives', 'Completed'];
   const widths = head.map((h, k) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[k]!))));
@@ -30,21 +31,21 @@ export function renderReviewList(reviews: readonly Review[], style: Style, width
   return `${renderTable(head, cut, widths.map((w) => w + 2))}\n`;
 }
 
-export function reviewListJson(reviews: readonly Review[]): unknown {
+export function reviewListJson(reviews: readonly ReviewShown[]): unknown {
   return {
-    reviews: reviews.map((r) => ({
+    reviews: reviews.map(({ review: r, progress }) => ({
       name: r.name,
       file: r.file,
       date: r.data.date,
       ...(r.data.title !== undefined ? { title: r.data.title } : {}),
       plan: r.data.plan,
-      initiatives: r.data.initiatives.length,
-      counts: countStatuses(r.data.initiatives),
+      initiatives: progress.totals.total,
+      counts: progress.totals.counts,
     })),
   };
 }
 
-export function renderReviewText(r: Review, style: Style, width: number): string {
+export function renderReviewText({ review: r, progress }: ReviewShown, style: Style, width: number): string {
   const d = r.data;
   const w = Math.max(40, width);
   const out: string[] = [];
@@ -55,21 +56,18 @@ export function renderReviewText(r: Review, style: Style, width: number): string
   // On a narrow terminal statuses show their symbols only (with a key), to leave titles room.
   let words = true;
   const statusCell = (st: Status) => style.status(st, words ? statusLabel(st) : STATUS_SYMBOLS[st]);
-  const rowsOf = (n: number) =>
-    d.initiatives
-      .filter((i) => i.pillar === n || (i.alsoListedUnder ?? []).includes(n))
-      .map((i) => [
+  const rowsOf = (p: ReviewProgress['pillars'][number]) =>
+    p.initiatives.map((i) => [
         termSafeLine(i.id),
-        termSafeLine(i.pillar === n ? i.title : `${i.title} (also pillar ${i.pillar})`),
+        termSafeLine(i.pillar === p.number ? i.title : `${i.title} (also pillar ${i.pillar})`),
         statusCell(i.status),
         i.statusSince ?? '—',
         String(i.noteCount),
         i.lastNote ?? 'never',
       ]);
-  const plain = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, ''); // eslint-disable-line no-control-regex
   const measure = () => {
-    const all = d.pillars.flatMap((p) => rowsOf(p.number));
-    const widths = head.map((h, k) => Math.max(displayWidth(h), ...all.map((row) => displayWidth(plain(row[k]!)))));
+    const all = progress.pillars.flatMap(rowsOf);
+    const widths = head.map((h, k) => Math.max(displayWidth(h), ...all.map((row) => visibleWidth(row[k]!))));
     const others = widths.reduce((a, x, k) => (k === 1 ? a : a + x + 2), 0) + head.length + 1;
     return { widths, room: w - others - 2 };
   };
@@ -80,18 +78,15 @@ export function renderReviewText(r: Review, style: Style, width: number): string
     out.push(...wrapAfter('Statuses: ', STATUSES.map((st) => statusLabel(st)).join(' · '), w).map((l) => style.dim(l)), '');
   }
   widths[1] = Math.max(displayWidth(head[1]!), Math.min(widths[1]!, room));
-  for (const p of d.pillars) {
-    const items = d.initiatives.filter((i) => i.pillar === p.number || (i.alsoListedUnder ?? []).includes(p.number));
-    const counts = countStatuses(items);
+  for (const p of progress.pillars) {
     out.push(...wrap(termSafeLine(`Pillar ${p.number} · ${p.title}`), w).map((l) => style.bold(l)));
-    const share = items.length ? counts.completed / items.length : 0;
-    out.push(...barAndCounts(`${progressBar(counts, items.length)} ${percent(share)} completed`, `${items.length} initiatives: ${countsLine(counts, style)}`, w));
+    out.push(...barAndCounts(`${progressBar(p.counts, p.total)} ${percent(p.completedShare)} completed`, `${p.total} initiatives: ${countsLine(p.counts, style)}`, w));
     // Titles wrap in their column, whole.
-    const rows = rowsOf(p.number).map((row) => row.map((c, k) => (k === 1 ? wrap(c, widths[1]!).join('\n') : c)));
+    const rows = rowsOf(p).map((row) => row.map((c, k) => (k === 1 ? wrap(c, widths[1]!).join('\n') : c)));
     if (rows.length) out.push(renderTable(head, rows, widths.map((x) => x + 2)));
     out.push('');
   }
-  const counts = countStatuses(d.initiatives);
-  out.push(style.bold(`Total: ${d.initiatives.length} initiatives`), ...barAndCounts(`${progressBar(counts, d.initiatives.length)} ${percent(completedShare(r))} completed`, countsLine(counts, style), w));
+  const t = progress.totals;
+  out.push(style.bold(`Total: ${t.total} initiatives`), ...barAndCounts(`${progressBar(t.counts, t.total)} ${percent(t.completedShare)} completed`, countsLine(t.counts, style), w));
   return `${out.join('\n')}\n`;
 }

@@ -1,14 +1,12 @@
 /** One initiative in full, for `csp show`. */
-import { daysBetween, formatAge } from '../core/dates.js';
-import type { Initiative, Plan } from '../core/model.js';
-import { pillarsOf } from '../core/model.js';
-import type { InitiativeStatus } from '../core/status.js';
+import { formatAge } from '../core/dates.js';
+import type { InitiativeDetail } from '../core/initiative-detail.js';
 import { termSafe, termSafeLine } from './sanitize.js';
 import { statusLabel, type Style } from './style.js';
 import { wrap, wrapAfter } from './width.js';
 
-/** `asOf`: the day the plan is evaluated (a next-due date before it is overdue). */
-export function renderInitiativeText(plan: Plan, i: Initiative, s: InitiativeStatus, style: Style, width: number, asOf: string): string {
+export function renderInitiativeText(d: InitiativeDetail, style: Style, width: number): string {
+  const { initiative: i, status: s } = d;
   const w = Math.max(40, width);
   const out: string[] = [];
   // Each field's value wraps at word boundaries, its later lines under its first.
@@ -17,10 +15,7 @@ export function renderInitiativeText(plan: Plan, i: Initiative, s: InitiativeSta
     out.push(`${style.dim(label.padEnd(12))}${lines[0]!.slice(12)}`, ...lines.slice(1));
   };
   out.push(...wrap(`${termSafeLine(i.id)} · ${termSafeLine(i.title)}`, w).map((l) => style.bold(l)));
-  for (const n of pillarsOf(i)) {
-    const p = plan.pillars.find((x) => x.number === n);
-    field(n === i.pillar ? 'Pillar' : 'Also in', p ? `${n} · ${termSafeLine(p.title)}` : String(n));
-  }
+  for (const p of d.pillars) field(p.own ? 'Pillar' : 'Also in', p.title !== undefined ? `${p.number} · ${termSafeLine(p.title)}` : String(p.number));
   const since = s.statusSince ? ` since ${s.statusSince}` : '';
   field('Status', `${style.status(s.status, statusLabel(s.status))}${since}`);
   if (s.disagreement) {
@@ -31,21 +26,15 @@ export function renderInitiativeText(plan: Plan, i: Initiative, s: InitiativeSta
   }
   field(
     'Updated',
-    s.lastUpdate ? `${s.lastUpdate} (${formatAge(s.daysSinceUpdate)} ago)` : `never (adopted ${plan.manifest.adopted.date}, ${formatAge(s.daysSinceUpdate)} ago)`,
+    s.lastUpdate ? `${s.lastUpdate} (${formatAge(s.daysSinceUpdate)} ago)` : `never (adopted ${d.adopted}, ${formatAge(s.daysSinceUpdate)} ago)`,
   );
   if (s.flags.length) field('Flags', style.warning(s.flags.join(', ')));
   if (i.kind) {
-    const due = s.nextDue ? ` · next due ${s.nextDue}${s.flags.includes('overdue') && s.nextDue < asOf ? ` (${style.warning(`overdue by ${formatAge(daysBetween(s.nextDue, asOf))}`)})` : ''}` : '';
+    const due = s.nextDue ? ` · next due ${s.nextDue}${d.overdueDays !== undefined ? ` (${style.warning(`overdue by ${formatAge(d.overdueDays)}`)})` : ''}` : '';
     field('Kind', `${i.kind}${i.cadence ? `, ${i.cadence}` : ''}${due}`);
   }
-  if (i.themes.length) {
-    const titles = i.themes.map((t) => plan.pillars.flatMap((p) => p.themes).find((x) => x.id === t)?.title ?? t);
-    field('Themes', termSafeLine(titles.join('; ')));
-  }
-  for (const party of plan.manifest.parties) {
-    const lead = i.leads[party.id];
-    if (lead) field(`Lead (${party.id})`, termSafeLine(lead));
-  }
+  if (d.themes.length) field('Themes', termSafeLine(d.themes.join('; ')));
+  for (const { party, lead } of d.leads) field(`Lead (${party})`, termSafeLine(lead));
   if (i.related.length) field('Related', termSafeLine(i.related.join(', ')));
   field('File', termSafeLine(i.file));
   out.push('', style.bold('Text'), ...wrap(termSafe(i.text), w - 2).map((l) => `  ${l}`), '');

@@ -1,8 +1,8 @@
 /** The terminal dashboard and its JSON twin. Pure: data, style and width in, text out. */
 import { formatAge } from '../core/dates.js';
-import type { Plan } from '../core/model.js';
+import { type Plan, pillarsOf } from '../core/model.js';
 import type { Flag, InitiativeStatus, PillarProgress, PlanStatus, StatusCounts } from '../core/status.js';
-import { COMPLIANCE_OF_STATUS, complianceSummary, formatCompliance, OGP_LEVELS, OGP_OF_STATUS, ogpSummary, type Scale } from '../core/scales.js';
+import { COMPLIANCE_OF_STATUS, type ComplianceSummary, formatCompliance, OGP_LEVELS, OGP_OF_STATUS, type OgpSummary, type Scale } from '../core/scales.js';
 import { type Status, STATUSES } from '../core/vocabulary.js';
 import { termSafeLine } from './sanitize.js';
 import { STATUS_SYMBOLS, statusLabel, type Style } from './style.js';
@@ -32,13 +32,13 @@ export function scaledLabel(status: Status, scale: Scale, style: Style): string 
 }
 
 /** The scale's one-line summary for a group of initiatives. */
-function scaleSummary(statuses: Status[], scale: Scale): string {
+function scaleSummary(group: { ogp: OgpSummary; compliance: ComplianceSummary }, scale: Scale): string {
   if (scale === 'ogp') {
-    const o = ogpSummary(statuses);
+    const o = group.ogp;
     const parts = OGP_LEVELS.filter((l) => o.counts[l] > 0).map((l) => `${o.counts[l]} ${l.replace('-', ' ')}`);
     return `OGP completion: ${parts.join(' · ') || 'none'} — ${percent(o.substantialOrComplete)} substantial or complete`;
   }
-  const c = complianceSummary(statuses);
+  const c = group.compliance;
   return `compliance ${formatCompliance(Math.round(c.mean * 100) / 100)} (${percent(c.percent)}): ${c.counts['1']} full · ${c.counts['0']} partial · ${c.counts['-1']} none`;
 }
 
@@ -132,7 +132,7 @@ function flagsCell(s: InitiativeStatus, layout: Layout, style: Style): string {
 }
 
 function titleText(s: InitiativeStatus, pillar: number): string {
-  const others = [s.pillar, ...s.alsoListedUnder].filter((p) => p !== pillar);
+  const others = pillarsOf(s).filter((p) => p !== pillar);
   const title = termSafeLine(s.title);
   return others.length ? `${title} (also\u00a0pillar\u00a0${others.join(', ')})` : title;
 }
@@ -145,7 +145,7 @@ function pillarHeader(p: PillarProgress, o: RenderOptions): string[] {
   const count =
     scale === 'status'
       ? `${p.total} initiative${p.total === 1 ? '' : 's'}: ${countsLine(p.counts, style)}`
-      : `${p.total} initiative${p.total === 1 ? '' : 's'}, ${scaleSummary(p.initiatives.map((i) => i.status), scale)}`;
+      : `${p.total} initiative${p.total === 1 ? '' : 's'}, ${scaleSummary(p, scale)}`;
   return [...heading, ...barAndCounts(bar, count, o.width)];
 }
 
@@ -238,10 +238,9 @@ export function renderStatusText(plan: Plan, status: PlanStatus, o: RenderOption
   }
   const scale = o.scale ?? 'status';
   const t = status.totals;
-  const listings = status.pillars.reduce((a, p) => a + p.total, 0);
-  const listed = listings !== t.total ? ` (${listings} listings)` : '';
+  const listed = status.listings !== t.total ? ` (${status.listings} listings)` : '';
   const totalBar = `${progressBar(t.counts, t.total)} ${percent(t.completedShare)} completed`;
-  const totalCounts = scale === 'status' ? countsLine(t.counts, style) : scaleSummary(status.initiatives.map((i) => i.status), scale);
+  const totalCounts = scale === 'status' ? countsLine(t.counts, style) : scaleSummary(t, scale);
   out.push(...wrap(`Total: ${t.total} initiative${t.total === 1 ? '' : 's'}${listed}`, width).map((l) => style.bold(l)), ...barAndCounts(totalBar, totalCounts, width));
   const flagged = [
     t.flagged.stale ? `${t.flagged.stale} stale (no note for over ${status.staleDays} days)` : '',
@@ -254,11 +253,10 @@ export function renderStatusText(plan: Plan, status: PlanStatus, o: RenderOption
 }
 
 export function statusJson(status: PlanStatus): unknown {
-  const scales = (statuses: Status[]) => ({ ogp: ogpSummary(statuses), compliance: complianceSummary(statuses) });
   return {
     asOf: status.asOf,
     staleDays: status.staleDays,
-    totals: { ...status.totals, ...scales(status.initiatives.map((i) => i.status)) },
+    totals: status.totals,
     pillars: status.pillars.map((p) => ({
       number: p.number,
       title: p.title,
@@ -266,7 +264,8 @@ export function statusJson(status: PlanStatus): unknown {
       total: p.total,
       counts: p.counts,
       completedShare: p.completedShare,
-      ...scales(p.initiatives.map((i) => i.status)),
+      ogp: p.ogp,
+      compliance: p.compliance,
       initiatives: p.initiatives.map((s) => s.id),
     })),
     initiatives: status.initiatives,

@@ -7,7 +7,7 @@
  * callers wrap or cut cells to fit) are drawn here directly, exactly
  * as cli-table3 would: cli-table3 merges some twenty options into every
  * cell, which costs ≈ 0.3 ms a cell at start-up (≈ 20 ms for the status
- * dashboard). Other tables go to cli-table3 itself, and test/table.test.ts
+ * dashboard). Other tables go to cli-table3 itself, and test/render-fast-paths.test.ts
  * checks that both draw every table the same.
  */
 import Table from 'cli-table3';
@@ -31,9 +31,7 @@ export function drawWithCliTable3(head: string[], rows: string[][], colWidths?: 
 }
 
 /** An SGR sequence as cli-table3 recognises one (utils.codeRegex). */
-// eslint-disable-next-line no-control-regex
 const SGR = /\u001b\[((?:\d*;){0,5}\d*)m/g;
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 /** Attributes cli-table3 turns off at the end of a cell line when left on (utils.addToCodeCache). */

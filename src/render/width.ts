@@ -5,7 +5,7 @@ import stringWidth from 'string-width';
  * Characters that are each one column wide and never join a neighbour into
  * one grapheme: printable ASCII and Latin-1, general punctuation, arrows, box
  * drawing and geometric shapes — minus the few that string-width counts as
- * emoji. test/width.test.ts checks every one against string-width.
+ * emoji. test/render-fast-paths.test.ts checks every one against string-width.
  */
 const ONE_COLUMN =
   /^[\x20-\x7e\xa0-\xa8\xaa-\xac\xaf-\xff\u2010-\u2027\u2030-\u203b\u203d-\u2048\u204a-\u205e\u2190-\u2193\u219a-\u21a8\u21ab-\u21ff\u2500-\u25a9\u25ac-\u25b5\u25b7-\u25bf\u25c1-\u25fa\u2713\u2715]*$/;
@@ -38,12 +38,16 @@ export function padEnd(s: string, width: number): string {
   return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
 }
 
-// eslint-disable-next-line no-control-regex
 const SGR = /\u001b\[[0-9;]*m/g;
+
+/** Text without its colour (SGR sequences): the one ANSI stripper. */
+export function withoutColour(s: string): string {
+  return s.includes('\u001b') ? s.replace(SGR, '') : s;
+}
 
 /** Width in columns of text that may carry colour (SGR sequences take no room). */
 export function visibleWidth(s: string): number {
-  return displayWidth(s.includes('\u001b') ? s.replace(SGR, '') : s);
+  return displayWidth(withoutColour(s));
 }
 
 /**

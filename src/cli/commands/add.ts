@@ -1,12 +1,12 @@
 import path from 'node:path';
 import type { CommandInput } from '../command.js';
-import { prepareInitiative } from '../../core/changes.js';
-import type { NewInitiative } from '../../core/edit.js';
+import { prepareInitiative } from '../../core/edit/prepare.js';
+import type { NewInitiative } from '../../core/edit/initiative-file.js';
 import type { Cadence, Kind } from '../../core/vocabulary.js';
 import { EXIT, type ExitCode, environmentError, usageError } from '../../errors.js';
 import { assertGitAllowsWrite } from '../../io/git-state.js';
 import { createFile } from '../../io/write.js';
-import { renderNewFile } from '../../render/changes.js';
+import { renderNewFile } from '../../render/recorded.js';
 import { termSafeLine } from '../../render/sanitize.js';
 import { parseNonBlank, parsePillarThemes, refuseChange, requireManifest, resolveText } from '../change-options.js';
 import { readAndLoadFiles } from '../../app/repository.js';

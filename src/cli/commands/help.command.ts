@@ -1,7 +1,7 @@
 import type { CommandSpec } from '../command.js';
 
-/** Topics beside the commands: `csp help format`. */
-export const HELP_TOPICS = ['format'] as const;
+/** Topics beside the commands: `csp help format`, `csp help rules`. */
+export const HELP_TOPICS = ['format', 'rules'] as const;
 
 export const help: CommandSpec = {
   name: 'help',

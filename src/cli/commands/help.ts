@@ -1,7 +1,9 @@
 import { jsonSchemaOf, SCHEMA_DIR, SCHEMA_FILES, schemaFileName } from '../../core/json-schema.js';
+import { RULES } from '../../core/rules/index.js';
 import { didYouMean } from '../../core/text.js';
 import { usageError } from '../../errors.js';
 import { renderFormatHelp } from '../../render/format-help.js';
+import { renderRulesHelp } from '../../render/rules.js';
 import { termSafeLine } from '../../render/sanitize.js';
 import type { CommandInput } from '../command.js';
 import type { CommandContext } from '../context.js';
@@ -21,6 +23,10 @@ export function run(ctx: CommandContext, { args: [topic = []], program }: Comman
       schema: jsonSchemaOf(f),
     }));
     ctx.out(renderFormatHelp(files));
+    return;
+  }
+  if (topic.length === 1 && topic[0] === 'rules') {
+    ctx.out(renderRulesHelp(RULES));
     return;
   }
   let at = program;

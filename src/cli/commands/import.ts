@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { CommandInput } from '../command.js';
-import { initiativeFileText, initiativePath, manifestWithImport } from '../../core/import-files.js';
+import { importCounts } from '../../core/import/action-plan.js';
+import { initiativeFileText, initiativePath, manifestWithImport } from '../../core/import/plan-files.js';
 import { dataError } from '../../errors.js';
 import { writeNewFile } from '../../io/files.js';
 import { toRepoPath } from '../../io/plan-files.js';
@@ -40,6 +41,7 @@ export async function run(ctx: CommandContext, { args: [file], opts: o }: Comman
     planOption: ctx.options.plan !== undefined ? ` --plan ${plan.shown}` : '',
     written: !o.dryRun,
     imported,
+    counts: importCounts(imported),
     filled: manifest.filled,
     files: [plan.manifestPath, ...files.map((f) => f.path)],
   };

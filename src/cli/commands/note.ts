@@ -1,9 +1,9 @@
 import type { CommandInput } from '../command.js';
-import { prepareNote } from '../../core/changes.js';
-import type { NoteToAdd } from '../../core/edit.js';
+import { prepareNote } from '../../core/edit/prepare.js';
+import type { NoteToAdd } from '../../core/edit/note-file.js';
 import { EXIT, type ExitCode, dataError } from '../../errors.js';
 import { writeNoteFile } from '../../app/record-note.js';
-import { renderNewFile, renderNoteRecorded } from '../../render/changes.js';
+import { renderNewFile, renderNoteRecorded } from '../../render/recorded.js';
 import { termSafeLine } from '../../render/sanitize.js';
 import { assertIdShape, findTarget, parseDate, parseLink, parseNonBlank, parseSide, refuseChange, resolveText } from '../change-options.js';
 import { readAndLoadFiles } from '../../app/repository.js';

@@ -39,7 +39,6 @@ export async function run(ctx: CommandContext, { opts: o }: CommandInput<ReportO
   const subtitle = review ? (review.data.title ?? review.name) : undefined;
   const options: ReportRenderOptions = {
     lang: o.lang,
-    scale: o.scale,
     ...(subtitle !== undefined ? { subtitle } : {}),
     ...(changes !== undefined ? { changes } : {}),
     ...(revision !== undefined ? { revision } : {}),

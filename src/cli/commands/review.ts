@@ -1,11 +1,12 @@
 import type { CommandInput } from '../command.js';
-import { buildReview, isReviewName, loadReviewFile, loadReviews, REVIEW_NAME_HELP, reviewFilePath, reviewToYaml } from '../../core/review.js';
+import { buildReview, isReviewName, loadReviewFile, loadReviews, type Review, REVIEW_NAME_HELP, reviewFilePath, reviewToYaml } from '../../core/review.js';
 import { countStatuses } from '../../core/status.js';
 import { dataError, EXIT, type ExitCode, usageError } from '../../errors.js';
 import { assertGitAllowsWrite } from '../../io/git-state.js';
 import { readReviewFiles, writeReviewFile } from '../../io/review-files.js';
 import { formatDiagnostic } from '../../render/diagnostics.js';
-import { renderReviewList, renderReviewText, reviewListJson } from '../../render/review.js';
+import { renderReviewList, renderReviewText, type ReviewShown, reviewListJson } from '../../render/review.js';
+import { reviewProgress } from '../../core/review-progress.js';
 import { termSafeLine } from '../../render/sanitize.js';
 import { countsLine } from '../../render/status.js';
 import { locatePlan, requireCleanPlan } from '../../app/repository.js';
@@ -41,8 +42,8 @@ export async function create(ctx: CommandContext, { args: [name], opts: o }: Com
 export function list(ctx: CommandContext, { opts: { json } }: CommandInput<{ json?: boolean }>): ExitCode {
   const loc = locatePlan(ctx);
   const { reviews, diagnostics, sources } = loadReviews(readReviewFiles(loc));
-  if (json) writeJson(ctx, reviewListJson(reviews));
-  else ctx.out(renderReviewList(reviews, ctx.style, ctx.width));
+  if (json) writeJson(ctx, reviewListJson(reviews.map(withProgress)));
+  else ctx.out(renderReviewList(reviews.map(withProgress), ctx.style, ctx.width));
   const errors = diagnostics.filter((d) => d.severity === 'error');
   for (const d of errors) ctx.err(`${formatDiagnostic(d, sources, ctx.errStyle)}\n\n`);
   if (errors.length) ctx.err(`csp: ${new Set(errors.map((d) => d.file)).size} review file(s) have errors and are not listed; 'csp validate' lists every problem\n`);
@@ -53,5 +54,9 @@ export function show(ctx: CommandContext, { args: [name], opts: { json } }: Comm
   checkName(name);
   const review = requireReview(locatePlan(ctx), name);
   if (json) writeJson(ctx, { name: review.name, file: review.file, ...review.data });
-  else ctx.out(renderReviewText(review, ctx.style, ctx.width));
+  else ctx.out(renderReviewText(withProgress(review), ctx.style, ctx.width));
+}
+
+function withProgress(review: Review): ReviewShown {
+  return { review, progress: reviewProgress(review.data) };
 }

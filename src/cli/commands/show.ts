@@ -1,7 +1,8 @@
 import type { CommandInput } from '../command.js';
 import { assessInitiative, DEFAULT_STALE_DAYS } from '../../core/status.js';
 import type { ExitCode } from '../../errors.js';
-import { exportJson } from '../../render/export.js';
+import { planExport } from '../../core/export.js';
+import { initiativeDetail } from '../../core/initiative-detail.js';
 import { dataProblemsJson, renderDataProblemsBanner } from '../../render/problems.js';
 import { renderInitiativeText } from '../../render/show.js';
 import { readPlanForViewing } from '../../app/repository.js';
@@ -17,9 +18,9 @@ export async function run(ctx: CommandContext, { args: [id], opts: { json } }: C
   const problems = { files, affectsView: files.some((f) => !f.laterOnly) };
   const status = assessInitiative(plan, initiative, ctx.asOf, DEFAULT_STALE_DAYS);
   if (json) {
-    const exported = exportJson(plan, ctx.asOf) as { initiatives: { id: string }[] };
+    const exported = planExport(plan, ctx.asOf) as { initiatives: { id: string }[] };
     const found = { ...exported.initiatives.find((i) => i.id === initiative.id), assessment: status };
     writeJson(ctx, files.length > 0 ? { ...found, problems: dataProblemsJson(problems) } : found);
-  } else ctx.out(renderDataProblemsBanner(problems, ctx.style) + renderInitiativeText(plan, initiative, status, ctx.style, ctx.width, ctx.asOf));
+  } else ctx.out(renderDataProblemsBanner(problems, ctx.style) + renderInitiativeText(initiativeDetail(plan, initiative, status, ctx.asOf), ctx.style, ctx.width));
   return viewExitCode(problems);
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { CommandInput } from '../command.js';
-import { prepareSplitNotes } from '../../core/changes.js';
+import { prepareSplitNotes } from '../../core/edit/prepare.js';
 import { dataError, EXIT, type ExitCode } from '../../errors.js';
 import { removeCreatedFile } from '../../io/files.js';
 import { assertGitAllowsWrite } from '../../io/git-state.js';

@@ -5,7 +5,7 @@ import { citedLinks } from '../../core/links.js';
 import { reviewDates, reviewsBeforeAdoption } from '../../core/review-dates.js';
 import { readPlanText } from '../../io/files.js';
 import { readReviewFiles } from '../../io/review-files.js';
-import { checkReviewFiles } from '../../io/review-load.js';
+import { checkReviewFiles } from '../../io/review-check.js';
 import { formatDiagnosticsGithub, formatDiagnosticsJson, formatDiagnosticsText } from '../../render/diagnostics.js';
 import { readAndLoad } from '../../app/repository.js';
 import { useCache } from '../../app/scope.js';
