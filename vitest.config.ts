@@ -1,6 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+
 export default defineConfig({
+  // What scripts/build.mjs defines in the bundle, for the CLI run in-process (test/helpers/cli.ts).
+  define: { CSP_VERSION: JSON.stringify(version) },
   test: {
     include: ['test/**/*.test.ts'],
     // test/data/ checks the repository's plan/ and the docs made from it (`npm run check-plan`):

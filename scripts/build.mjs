@@ -29,7 +29,7 @@ const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 const HEAVY_PACKAGES = new Set(['yaml', 'js-yaml', 'zod']);
 const LAZY_BUILTINS = ['child_process', 'crypto'];
 const PARSER_BUNDLE = './parser.cjs';
-const ENTRIES = { cli: 'src/cli/main.ts', 'parse-worker': 'src/io/parse-worker.ts' };
+const ENTRIES = { cli: 'src/cli/process-host.ts', 'parse-worker': 'src/io/parse-worker.ts' };
 
 /** Identifies this build's behaviour: caches written by another build are not trusted. */
 function buildId() {

@@ -68,18 +68,20 @@ const COMMANDS: string[][] = [['validate', '--format', 'json'], ['validate'], ['
 const SLOW = 240_000;
 
 /** Every command's output, exit code and error text. */
-function answers(root: string, env: Record<string, string | undefined>, asOf = '2026-11-28'): string[] {
-  return COMMANDS.map((args) => {
-    const r = runCli(['--as-of', asOf, ...args], { cwd: root, env });
-    return `${args.join(' ')} → ${r.code}\n${r.stdout}\n${r.stderr}`;
-  });
+async function answers(root: string, env: Record<string, string | undefined>, asOf = '2026-11-28'): Promise<string[]> {
+  const out: string[] = [];
+  for (const args of COMMANDS) {
+    const r = await runCli(['--as-of', asOf, ...args], { cwd: root, env });
+    out.push(`${args.join(' ')} → ${r.code}\n${r.stdout}\n${r.stderr}`);
+  }
+  return out;
 }
 
-function expectSameAnswers(root: string, asOf?: string) {
-  const uncached = answers(root, { CSP_NO_CACHE: '1' }, asOf);
-  expect(answers(root, {}, asOf)).toEqual(uncached);
+async function expectSameAnswers(root: string, asOf?: string) {
+  const uncached = await answers(root, { CSP_NO_CACHE: '1' }, asOf);
+  expect(await answers(root, {}, asOf)).toEqual(uncached);
   // Once more: now everything that is still the same comes from the cache.
-  expect(answers(root, {}, asOf)).toEqual(uncached);
+  expect(await answers(root, {}, asOf)).toEqual(uncached);
 }
 
 /**
@@ -109,7 +111,7 @@ describe('the cache never changes an answer', () => {
     const root = synthRoot(30, 4);
     const plan = path.join(root, 'plan');
     const file = (id: string) => path.join(plan, `pillar-${id[1]}`, `${id}.yaml`);
-    expectSameAnswers(root);
+    await expectSameAnswers(root);
     await expectSameLoads(root);
     expect(exists(path.join(root, CACHE_DIR, '.gitignore'))).toBe(true);
 
@@ -157,7 +159,7 @@ describe('the cache never changes an answer', () => {
     // Another day: a note dated after --as-of is an error then, not now.
     await expectSameLoads(root, '2025-01-01');
     // And the commands, end to end, after all of it (and on that day).
-    expectSameAnswers(root, '2025-01-01');
+    await expectSameAnswers(root, '2025-01-01');
   }, SLOW);
 
   it('ignores a corrupt, cut short or foreign cache file, and replaces it', async () => {
@@ -190,27 +192,27 @@ describe('the cache never changes an answer', () => {
     }
     // End to end, once: the CLI with a cache cut short answers as without one.
     writeFileSync(cache, variants[1]!);
-    expect(answers(root, {})).toEqual(answers(root, { CSP_NO_CACHE: '1' }));
+    expect(await answers(root, {})).toEqual(await answers(root, { CSP_NO_CACHE: '1' }));
   }, SLOW);
 
   it('works without one where the cache folder cannot be made', async () => {
     const root = synthRoot(8, 2);
     writeFileSync(path.join(root, CACHE_DIR), 'a file where the folder would go');
     await expectSameLoads(root);
-    const status = (env: Record<string, string>) => runCli(['--as-of', AS_OF, 'status'], { cwd: root, env });
-    expect(status({})).toEqual(status({ CSP_NO_CACHE: '1' }));
+    const status = async (env: Record<string, string>) => await runCli(['--as-of', AS_OF, 'status'], { cwd: root, env });
+    expect(await status({})).toEqual(await status({ CSP_NO_CACHE: '1' }));
   });
 
-  it('is not written with --no-cache or CSP_NO_CACHE=1', () => {
+  it('is not written with --no-cache or CSP_NO_CACHE=1', async () => {
     const root = synthRoot(5, 1);
-    runCli(['status', '--no-cache'], { cwd: root });
-    runCli(['status'], { cwd: root, env: { CSP_NO_CACHE: '1' } });
+    await runCli(['status', '--no-cache'], { cwd: root });
+    await runCli(['status'], { cwd: root, env: { CSP_NO_CACHE: '1' } });
     expect(exists(path.join(root, CACHE_DIR))).toBe(false);
   });
 });
 
 describe('worker threads', () => {
-  it('give the single-threaded answer, diagnostics in the same order', () => {
+  it('give the single-threaded answer, diagnostics in the same order', async () => {
     const root = synthRoot(60, 3);
     const plan = path.join(root, 'plan');
     // Some broken files, spread over the batches.
@@ -219,10 +221,10 @@ describe('worker threads', () => {
     writeFileSync(path.join(plan, 'pillar-5', 'p5.2.yaml'), 'id: p5.2\n  pillar: 5\n');
     mkdirSync(path.join(plan, 'pillar-9'));
     writeFileSync(path.join(plan, 'pillar-9', 'p9.1.yaml'), 'id: p9.1\npillar: 9\ntitle: x\ntext: y\n');
-    const single = answers(root, { CSP_NO_CACHE: '1', CSP_PARSE_WORKERS: '0' });
+    const single = await answers(root, { CSP_NO_CACHE: '1', CSP_PARSE_WORKERS: '0' });
     expect(single[0]).toContain('"rule": "unknown-field"');
-    expect(answers(root, { CSP_NO_CACHE: '1', CSP_PARSE_WORKERS: '3' })).toEqual(single);
-    expect(answers(root, { CSP_PARSE_WORKERS: '2' })).toEqual(single);
+    expect(await answers(root, { CSP_NO_CACHE: '1', CSP_PARSE_WORKERS: '3' })).toEqual(single);
+    expect(await answers(root, { CSP_PARSE_WORKERS: '2' })).toEqual(single);
   }, SLOW);
 });
 
@@ -274,16 +276,16 @@ describe('two git revisions', () => {
     expect(byContent.hasContent()).toBe(true);
     expect(await load(listPlanAtCommit(repo, first), byContent, 7)).toEqual(whole);
 
-    const diff = (env: Record<string, string>) => {
-      const r = runCli(['--as-of', '2026-11-28', 'diff', 'HEAD~1', 'HEAD', '--format', 'json'], { cwd: root, env });
+    const diff = async (env: Record<string, string>) => {
+      const r = await runCli(['--as-of', '2026-11-28', 'diff', 'HEAD~1', 'HEAD', '--format', 'json'], { cwd: root, env });
       expect(r.code, r.stderr).toBe(0);
       return r.stdout;
     };
-    const alone = diff({ CSP_NO_CACHE: '1', CSP_PARSE_WORKERS: '0' });
+    const alone = await diff({ CSP_NO_CACHE: '1', CSP_PARSE_WORKERS: '0' });
     expect(JSON.parse(alone).changes.map((c: { id: string; kind: string }) => `${c.id} ${c.kind}`)).toEqual(['p1.3 edited', 'p2.4 status', 'p2.4 notes', 'p4.2 removed']);
-    expect(diff({ CSP_NO_CACHE: '1', CSP_PARSE_WORKERS: '2' })).toBe(alone);
-    runCli(['status'], { cwd: root });
-    expect(diff({ CSP_PARSE_WORKERS: '1' })).toBe(alone);
+    expect(await diff({ CSP_NO_CACHE: '1', CSP_PARSE_WORKERS: '2' })).toBe(alone);
+    await runCli(['status'], { cwd: root });
+    expect(await diff({ CSP_PARSE_WORKERS: '1' })).toBe(alone);
   }, SLOW);
 });
 
@@ -300,7 +302,7 @@ describe('a revision whose errors are in files another revision had', () => {
     expect(loaded.diagnostics.map((d) => `${d.file}:${d.line} ${d.rule}`)).toEqual(['plan/pillar-1/p1.1.yaml:5 unknown-related']);
     expect(loaded.sources.get('plan/pillar-1/p1.1.yaml')).toContain('related: [p1.2]');
     // p1.1 is the same blob in both revisions: the diff is drawn anyway, and the file named.
-    const r = runCli(['--as-of', '2026-11-28', 'diff', 'HEAD~1', 'HEAD'], { cwd: root, env: { CSP_NO_CACHE: '1' } });
+    const r = await runCli(['--as-of', '2026-11-28', 'diff', 'HEAD~1', 'HEAD'], { cwd: root, env: { CSP_NO_CACHE: '1' } });
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/In revision 'HEAD' \([0-9a-f]{12}\), 1 plan file has errors/);
     expect(r.stdout).toContain('plan/pillar-1/p1.1.yaml (1 error; p1.1 shown in part, marked data-errors)');
@@ -310,11 +312,11 @@ describe('a revision whose errors are in files another revision had', () => {
 });
 
 describe('a warm run', () => {
-  it('needs neither the YAML parser nor zod (dist/parser.cjs)', () => {
+  it('needs neither the YAML parser nor zod (dist/parser.cjs)', async () => {
     const root = synthRoot(10, 2);
     mkdirSync(path.join(root, 'plan/reviews'));
     cpSync(path.join(REPO_ROOT, 'plan/reviews/adoption.yaml'), path.join(root, 'plan/reviews/adoption.yaml'));
-    const expected = answers(root, {});
+    const expected = await answers(root, {});
     const install = path.join(tmpdir(), `csp-no-parser-${process.pid}`);
     rmSync(install, { recursive: true, force: true });
     cpSync(path.join(REPO_ROOT, 'bin'), path.join(install, 'bin'), { recursive: true });

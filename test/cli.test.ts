@@ -11,27 +11,27 @@ const AS_OF = ['--as-of', '2026-11-28'];
 
 describe('csp status', () => {
   it('renders the dashboard of the sample plan (snapshot, no colour, fixed date)', async () => {
-    const r = runCli(['--plan', SAMPLE, 'status', ...AS_OF]);
+    const r = await runCli(['--plan', SAMPLE, 'status', ...AS_OF]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     await expect(r.stdout).toMatchFileSnapshot('__snapshots__/status-sample.txt');
   });
 
   it('wraps titles to a narrow terminal', async () => {
-    const r = runCli(['--plan', SAMPLE, 'status', ...AS_OF], { env: { COLUMNS: '72' } });
+    const r = await runCli(['--plan', SAMPLE, 'status', ...AS_OF], { env: { COLUMNS: '72' } });
     await expect(r.stdout).toMatchFileSnapshot('__snapshots__/status-sample-72.txt');
   });
 
   it('lines up table columns when titles are in Korean (double-width characters)', async () => {
     const { default: stringWidth } = await import('string-width');
-    const r = runCli(['--plan', SAMPLE, 'status', ...AS_OF]);
+    const r = await runCli(['--plan', SAMPLE, 'status', ...AS_OF]);
     const tableLines = r.stdout.split('\n').filter((l) => /^[│┌└]/.test(l));
     expect(tableLines.some((l) => l.includes('북한'))).toBe(true);
     expect(new Set(tableLines.map((l) => stringWidth(l))).size).toBe(1);
   });
 
-  it('shows every pillar and every initiative of the shipped plan', () => {
-    const r = runCli(['status', ...AS_OF]);
+  it('shows every pillar and every initiative of the shipped plan', async () => {
+    const r = await runCli(['status', ...AS_OF]);
     expect(r.code).toBe(0);
     for (let n = 1; n <= 5; n++) expect(r.stdout).toContain(`Pillar ${n} · `);
     const ids = [...r.stdout.matchAll(/^│ (p\d\.\d+) /gm)].map((m) => m[1]);
@@ -40,8 +40,8 @@ describe('csp status', () => {
     expect(r.stdout).toContain('Total: 36 initiatives (37 listings)');
   });
 
-  it('gives the same data as JSON', () => {
-    const r = runCli(['--plan', SAMPLE, 'status', ...AS_OF, '--json']);
+  it('gives the same data as JSON', async () => {
+    const r = await runCli(['--plan', SAMPLE, 'status', ...AS_OF, '--json']);
     const data = JSON.parse(r.stdout);
     expect(data.asOf).toBe('2026-11-28');
     expect(data.initiatives.map((i: { id: string }) => i.id)).toEqual(['p1.1', 'p1.2', 'p1.3', 'p2.1', 'p2.2']);
@@ -57,51 +57,51 @@ describe('csp status', () => {
     expect(data.totals.total).toBe(5);
   });
 
-  it('filters with --pillar, --status, --theme and --flagged', () => {
-    const ids = (...args: string[]) =>
-      JSON.parse(runCli(['--plan', SAMPLE, 'status', ...AS_OF, '--json', ...args]).stdout).initiatives.map((i: { id: string }) => i.id);
-    expect(ids('--pillar', '2')).toEqual(['p2.1', 'p2.2']);
-    expect(ids('--status', 'at-risk')).toEqual(['p2.1']);
-    expect(ids('--theme', 'human-rights')).toEqual(['p1.1']);
-    expect(ids('--flagged')).toEqual(['p1.1', 'p1.3', 'p2.1']); // p2.1: the sides differ
-    expect(ids('--stale', '1000', '--flagged')).toEqual(['p1.1', 'p2.1']);
+  it('filters with --pillar, --status, --theme and --flagged', async () => {
+    const ids = async (...args: string[]) =>
+      JSON.parse((await runCli(['--plan', SAMPLE, 'status', ...AS_OF, '--json', ...args])).stdout).initiatives.map((i: { id: string }) => i.id);
+    expect(await ids('--pillar', '2')).toEqual(['p2.1', 'p2.2']);
+    expect(await ids('--status', 'at-risk')).toEqual(['p2.1']);
+    expect(await ids('--theme', 'human-rights')).toEqual(['p1.1']);
+    expect(await ids('--flagged')).toEqual(['p1.1', 'p1.3', 'p2.1']); // p2.1: the sides differ
+    expect(await ids('--stale', '1000', '--flagged')).toEqual(['p1.1', 'p2.1']);
   });
 
   it('shows statuses on the OGP and compliance scales', async () => {
-    const ogp = runCli(['--plan', SAMPLE, 'status', ...AS_OF, '--scale', 'ogp']);
+    const ogp = await runCli(['--plan', SAMPLE, 'status', ...AS_OF, '--scale', 'ogp']);
     expect(ogp.stdout).toMatch(/│ ca substantial +│[^\n]*\n│ +│[^│]*│ kr limited +│/);
-    await expect(runCli(['--plan', SAMPLE, 'status', ...AS_OF, '--scale', 'compliance']).stdout).toMatchFileSnapshot(
+    await expect((await runCli(['--plan', SAMPLE, 'status', ...AS_OF, '--scale', 'compliance'])).stdout).toMatchFileSnapshot(
       '__snapshots__/status-sample-compliance.txt',
     );
-    expect(runCli(['--plan', SAMPLE, 'status', '--scale', 'stars']).code).toBe(2);
+    expect((await runCli(['--plan', SAMPLE, 'status', '--scale', 'stars'])).code).toBe(2);
   });
 
-  it('refuses bad option values with exit 2 and a hint', () => {
-    const bad = runCli(['--plan', SAMPLE, 'status', '--status', 'done']);
+  it('refuses bad option values with exit 2 and a hint', async () => {
+    const bad = await runCli(['--plan', SAMPLE, 'status', '--status', 'done']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('not-started, in-progress');
-    expect(runCli(['--plan', SAMPLE, 'status', '--pillar', '9']).code).toBe(2);
-    expect(runCli(['--plan', SAMPLE, 'status', '--theme', 'human-right']).stderr).toContain("did you mean 'human-rights'");
-    expect(runCli(['--plan', SAMPLE, 'status', '--as-of', '2025-02-30']).code).toBe(2);
-    expect(runCli(['--plan', SAMPLE, 'status', '--stale', 'soon']).code).toBe(2);
+    expect((await runCli(['--plan', SAMPLE, 'status', '--pillar', '9'])).code).toBe(2);
+    expect((await runCli(['--plan', SAMPLE, 'status', '--theme', 'human-right'])).stderr).toContain("did you mean 'human-rights'");
+    expect((await runCli(['--plan', SAMPLE, 'status', '--as-of', '2025-02-30'])).code).toBe(2);
+    expect((await runCli(['--plan', SAMPLE, 'status', '--stale', 'soon'])).code).toBe(2);
   });
 
-  it('colours only when asked or on a terminal, and honours NO_COLOR', () => {
+  it('colours only when asked or on a terminal, and honours NO_COLOR', async () => {
     const ansi = /\u001b\[/;
-    expect(runCli(['--plan', SAMPLE, 'status', ...AS_OF]).stdout).not.toMatch(ansi);
-    expect(runCli(['--plan', SAMPLE, 'status', ...AS_OF], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } }).stdout).toMatch(ansi);
-    expect(runCli(['--plan', SAMPLE, 'status', ...AS_OF, '--color'], { env: { NO_COLOR: undefined } }).stdout).toMatch(ansi);
-    expect(runCli(['--plan', SAMPLE, 'status', ...AS_OF, '--no-color'], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } }).stdout).not.toMatch(ansi);
+    expect((await runCli(['--plan', SAMPLE, 'status', ...AS_OF])).stdout).not.toMatch(ansi);
+    expect((await runCli(['--plan', SAMPLE, 'status', ...AS_OF], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } })).stdout).toMatch(ansi);
+    expect((await runCli(['--plan', SAMPLE, 'status', ...AS_OF, '--color'], { env: { NO_COLOR: undefined } })).stdout).toMatch(ansi);
+    expect((await runCli(['--plan', SAMPLE, 'status', ...AS_OF, '--no-color'], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } })).stdout).not.toMatch(ansi);
   });
 
-  it('answers from every file that loads when one is broken, names it, and exits 1; a broken manifest stops it', () => {
+  it('answers from every file that loads when one is broken, names it, and exits 1; a broken manifest stops it', async () => {
     const root = writeTree({
       'plan/plan.yaml': MANIFEST,
       'plan/pillar-1/p1.1.yaml': initiative('p1.1', 1, 'stauts: done\n'),
       'plan/pillar-1/p1.2.yaml': 'id: [p1.2\n',
       'plan/pillar-2/p2.1.yaml': initiative('p2.1', 2),
     });
-    const r = runCli(['status'], { cwd: root });
+    const r = await runCli(['status'], { cwd: root });
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('! 2 plan files have errors');
     expect(r.stdout).toContain('plan/pillar-1/p1.1.yaml (1 error; p1.1 shown in part, marked data-errors)');
@@ -110,10 +110,10 @@ describe('csp status', () => {
     expect(r.stdout).toMatch(/p2\.1 +│ Title of p2\.1/);
     expect(r.stdout).toMatch(/p1\.1 .*data-errors/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
-    const json = JSON.parse(runCli(['status', '--json'], { cwd: root }).stdout) as { problems: { file: string; effect: string }[] };
+    const json = JSON.parse((await runCli(['status', '--json'], { cwd: root })).stdout) as { problems: { file: string; effect: string }[] };
     expect(json.problems.map((p) => `${p.file} ${p.effect}`)).toEqual(['plan/pillar-1/p1.1.yaml partly-read', 'plan/pillar-1/p1.2.yaml left-out']);
     writeFileSync(path.join(root, 'plan/plan.yaml'), `${MANIFEST}stray: field\n`);
-    const broken = runCli(['status'], { cwd: root });
+    const broken = await runCli(['status'], { cwd: root });
     expect(broken.code).toBe(1);
     expect(broken.stdout).toBe('');
     expect(broken.stderr).toContain('plan/plan.yaml:');
@@ -123,8 +123,8 @@ describe('csp status', () => {
 });
 
 describe('csp validate', () => {
-  it('passes on the shipped plan', () => {
-    const r = runCli(['validate']);
+  it('passes on the shipped plan', async () => {
+    const r = await runCli(['validate']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('no problems');
   });
@@ -138,13 +138,13 @@ describe('csp validate', () => {
     });
 
   it('reports every problem in every file with line, caret and help (snapshot)', async () => {
-    const r = runCli(['validate'], { cwd: broken() });
+    const r = await runCli(['validate'], { cwd: broken() });
     expect(r.code).toBe(1);
     await expect(r.stdout).toMatchFileSnapshot('__snapshots__/validate-broken.txt');
   });
 
-  it('prints JSON with file, line, column, severity, rule and message', () => {
-    const r = runCli(['validate', '--format', 'json'], { cwd: broken() });
+  it('prints JSON with file, line, column, severity, rule and message', async () => {
+    const r = await runCli(['validate', '--format', 'json'], { cwd: broken() });
     expect(r.code).toBe(1);
     const data = JSON.parse(r.stdout);
     expect(data.errors).toBe(5);
@@ -160,57 +160,57 @@ describe('csp validate', () => {
     for (const d of data.diagnostics) expect(Object.keys(d)).toEqual(expect.arrayContaining(['file', 'line', 'column', 'severity', 'rule', 'message']));
   });
 
-  it('prints GitHub workflow commands, escaped', () => {
-    const r = runCli(['validate', '--format', 'github'], { cwd: broken() });
+  it('prints GitHub workflow commands, escaped', async () => {
+    const r = await runCli(['validate', '--format', 'github'], { cwd: broken() });
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^::error file=plan\/pillar-1\/p1\.1\.yaml,line=5,col=1,title=csp unknown-field::unknown field 'stauts'/);
     expect(lines.find((l) => l.includes('cadence-without-recurring'))).toMatch(/^::warning /);
     expect(lines.at(-1)).toBe('csp validate: 5 errors, 1 warning in 4 files');
   });
 
-  it('says "quote it" for a number where text is expected', () => {
-    const r = runCli(['validate'], { cwd: broken() });
+  it('says "quote it" for a number where text is expected', async () => {
+    const r = await runCli(['validate'], { cwd: broken() });
     expect(r.stdout).toContain('quote it');
     expect(r.stdout).toContain('"1.10"');
   });
 
-  it('finds a note in the future only once it is after today everywhere on earth, whatever --as-of says', () => {
+  it('finds a note in the future only once it is after today everywhere on earth, whatever --as-of says', async () => {
     const root = writeTree({ 'plan/plan.yaml': MANIFEST, 'plan/pillar-1/p1.1.yaml': initiative('p1.1', 1, 'notes:\n  - date: 2026-03-01\n    text: Later.\n') });
     // 09:59 UTC on 28 February: 23:59 in Kiribati (UTC+14), still 28 February everywhere.
-    const early = runCli(['validate'], { cwd: root, env: { CSP_NOW: '2026-02-28T09:59:00Z' } });
+    const early = await runCli(['validate'], { cwd: root, env: { CSP_NOW: '2026-02-28T09:59:00Z' } });
     expect(early.code).toBe(1);
     expect(early.stdout).toContain('is dated 2026-03-01, which is still in the future everywhere on earth (today is 2026-02-28 at the latest)');
     // 10:00 UTC: 1 March has begun in Kiribati.
-    expect(runCli(['validate'], { cwd: root, env: { CSP_NOW: '2026-02-28T10:00:00Z' } }).code).toBe(0);
+    expect((await runCli(['validate'], { cwd: root, env: { CSP_NOW: '2026-02-28T10:00:00Z' } })).code).toBe(0);
     // --as-of is the day to look at, not the clock: looking back never makes a later note an error.
-    expect(runCli(['validate', '--as-of', '2025-06-30'], { cwd: root, env: { CSP_NOW: '2026-03-02T00:00:00Z' } }).code).toBe(0);
-    expect(runCli(['status', '--as-of', '2025-06-30'], { cwd: root, env: { CSP_NOW: '2026-03-02T00:00:00Z' } }).code).toBe(0);
+    expect((await runCli(['validate', '--as-of', '2025-06-30'], { cwd: root, env: { CSP_NOW: '2026-03-02T00:00:00Z' } })).code).toBe(0);
+    expect((await runCli(['status', '--as-of', '2025-06-30'], { cwd: root, env: { CSP_NOW: '2026-03-02T00:00:00Z' } })).code).toBe(0);
   });
 });
 
 describe('csp show', () => {
   it('shows one initiative in full', async () => {
-    const r = runCli(['--plan', SAMPLE, 'show', 'p1.2', ...AS_OF]);
+    const r = await runCli(['--plan', SAMPLE, 'show', 'p1.2', ...AS_OF]);
     expect(r.code).toBe(0);
     await expect(r.stdout).toMatchFileSnapshot('__snapshots__/show-p1.2.txt');
   });
 
-  it('suggests the nearest ids for an unknown one (exit 2)', () => {
-    const r = runCli(['--plan', SAMPLE, 'show', 'p1.4']);
+  it('suggests the nearest ids for an unknown one (exit 2)', async () => {
+    const r = await runCli(['--plan', SAMPLE, 'show', 'p1.4']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/did you mean 'p1\.\d'/);
-    expect(runCli(['--plan', SAMPLE, 'show', '../../etc/passwd']).code).toBe(2);
+    expect((await runCli(['--plan', SAMPLE, 'show', '../../etc/passwd'])).code).toBe(2);
   });
 
-  it('prints JSON with the notes and the assessment', () => {
-    const data = JSON.parse(runCli(['--plan', SAMPLE, 'show', 'p1.2', '--json', ...AS_OF]).stdout);
+  it('prints JSON with the notes and the assessment', async () => {
+    const data = JSON.parse((await runCli(['--plan', SAMPLE, 'show', 'p1.2', '--json', ...AS_OF])).stdout);
     expect(data).toMatchObject({ id: 'p1.2', status: 'completed', leads: { ca: 'Global Affairs Canada' }, assessment: { status: 'completed' } });
     expect(data.notes).toHaveLength(2);
   });
 });
 
-describe('csp export --json', () => {
-  const data = JSON.parse(runCli(['export', '--json', ...AS_OF]).stdout);
+describe('csp export --json', async () => {
+  const data = JSON.parse((await runCli(['export', '--json', ...AS_OF])).stdout);
   const seed = readFileSync(path.join(REPO_ROOT, 'seeds/canada-korea-csp-action-plan.txt'), 'utf8');
 
   it('holds every pillar title, thematic area and initiative sentence of the seed, under its pillar', () => {
@@ -250,38 +250,38 @@ describe('csp export --json', () => {
 });
 
 describe('finding the plan and exit codes', () => {
-  it('finds the nearest plan/ walking up, or uses CSP_PLAN', () => {
-    expect(runCli(['status', '--json'], { cwd: path.join(REPO_ROOT, 'plan/pillar-2') }).code).toBe(0);
+  it('finds the nearest plan/ walking up, or uses CSP_PLAN', async () => {
+    expect((await runCli(['status', '--json'], { cwd: path.join(REPO_ROOT, 'plan/pillar-2') })).code).toBe(0);
     const elsewhere = mkdtempSync(path.join(tmpdir(), 'csp-none-'));
-    const viaEnv = runCli(['status', '--json'], { cwd: elsewhere, env: { CSP_PLAN: SAMPLE } });
+    const viaEnv = await runCli(['status', '--json'], { cwd: elsewhere, env: { CSP_PLAN: SAMPLE } });
     expect(JSON.parse(viaEnv.stdout).totals.total).toBe(5);
   });
 
-  it('exits 3 when there is no plan, with what to do', () => {
+  it('exits 3 when there is no plan, with what to do', async () => {
     const elsewhere = mkdtempSync(path.join(tmpdir(), 'csp-none-'));
-    const r = runCli(['status'], { cwd: elsewhere });
+    const r = await runCli(['status'], { cwd: elsewhere });
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('no plan found');
-    expect(runCli(['--plan', path.join(elsewhere, 'missing'), 'status']).code).toBe(3);
+    expect((await runCli(['--plan', path.join(elsewhere, 'missing'), 'status'])).code).toBe(3);
   });
 
-  it('exits 2 on usage errors and 0 on --help and --version', () => {
-    expect(runCli(['statu']).code).toBe(2);
-    expect(runCli(['statu']).stderr).toContain('status');
-    expect(runCli(['status', '--bogus']).code).toBe(2);
-    const version = runCli(['--version']);
+  it('exits 2 on usage errors and 0 on --help and --version', async () => {
+    expect((await runCli(['statu'])).code).toBe(2);
+    expect((await runCli(['statu'])).stderr).toContain('status');
+    expect((await runCli(['status', '--bogus'])).code).toBe(2);
+    const version = await runCli(['--version']);
     expect(version.code).toBe(0);
     expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).version);
     for (const cmd of ['validate', 'status', 'show', 'export']) {
-      const help = runCli([cmd, '--help']);
+      const help = await runCli([cmd, '--help']);
       expect(help.code).toBe(0);
       expect(help.stdout).toContain('Examples:');
     }
   });
 
-  it('reads a plan copied anywhere', () => {
+  it('reads a plan copied anywhere', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'csp-copy-'));
     cpSync(SAMPLE, path.join(dir, 'plan'), { recursive: true });
-    expect(runCli(['validate'], { cwd: dir }).code).toBe(0);
+    expect((await runCli(['validate'], { cwd: dir })).code).toBe(0);
   });
 });

@@ -26,9 +26,9 @@ function has(shell: string): boolean {
 const scripts: Record<string, string> = {};
 let binDir = '';
 
-beforeAll(() => {
+beforeAll(async () => {
   for (const shell of ['bash', 'zsh', 'fish']) {
-    const r = runCli(['completion', shell]);
+    const r = await runCli(['completion', shell]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toBe('');
     scripts[shell] = r.stdout;
@@ -182,17 +182,17 @@ describe('completion scripts', () => {
 });
 
 describe('csp __complete', () => {
-  it('prints the shipped ids, themes, pillars and the statuses, one per line', () => {
-    expect(runCli(['__complete', 'ids']).stdout).toBe(`${SHIPPED_IDS.join('\n')}\n`);
-    const themes = runCli(['__complete', 'themes']).stdout.trim().split('\n');
+  it('prints the shipped ids, themes, pillars and the statuses, one per line', async () => {
+    expect((await runCli(['__complete', 'ids'])).stdout).toBe(`${SHIPPED_IDS.join('\n')}\n`);
+    const themes = (await runCli(['__complete', 'themes'])).stdout.trim().split('\n');
     expect(themes).toHaveLength(19);
     expect(themes).toContain('human-rights');
-    expect(runCli(['__complete', 'pillars']).stdout).toBe('1\n2\n3\n4\n5\n');
-    expect(runCli(['__complete', 'parties']).stdout).toBe('ca\njoint\nkr\n');
-    expect(runCli(['__complete', 'statuses']).stdout).toBe(`${STATUSES.join('\n')}\n`);
+    expect((await runCli(['__complete', 'pillars'])).stdout).toBe('1\n2\n3\n4\n5\n');
+    expect((await runCli(['__complete', 'parties'])).stdout).toBe('ca\njoint\nkr\n');
+    expect((await runCli(['__complete', 'statuses'])).stdout).toBe(`${STATUSES.join('\n')}\n`);
   });
 
-  it('lists review names from plan/reviews/ and leaves review files out of the ids', () => {
+  it('lists review names from plan/reviews/ and leaves review files out of the ids', async () => {
     const root = writeTree(
       withManifest({
         'plan/pillar-1/p1.1.yaml': initiative('p1.1', 1),
@@ -200,11 +200,11 @@ describe('csp __complete', () => {
         'plan/reviews/2024.yaml': 'name: y\n',
       }),
     );
-    expect(runCli(['__complete', 'reviews'], { cwd: root }).stdout).toBe('2024\n2025-strategic-dialogue\n');
-    expect(runCli(['__complete', 'ids'], { cwd: root }).stdout).toBe('p1.1\n');
+    expect((await runCli(['__complete', 'reviews'], { cwd: root })).stdout).toBe('2024\n2025-strategic-dialogue\n');
+    expect((await runCli(['__complete', 'ids'], { cwd: root })).stdout).toBe('p1.1\n');
   });
 
-  it('prints nothing and exits 0 for a broken plan, no plan or an unknown kind', () => {
+  it('prints nothing and exits 0 for a broken plan, no plan or an unknown kind', async () => {
     const broken = writeTree({ 'plan/plan.yaml': `${MANIFEST}\n  - [unclosed\n`, 'plan/pillar-1/p1.1.yaml': 'id: [' });
     for (const [args, cwd] of [
       [['__complete', 'themes'], broken],
@@ -212,14 +212,14 @@ describe('csp __complete', () => {
       [['__complete', 'everything'], SHIPPED_ROOT],
       [['--plan', '/nonexistent', '__complete', 'ids'], SHIPPED_ROOT],
     ] as [string[], string][]) {
-      const r = runCli(args, { cwd });
+      const r = await runCli(args, { cwd });
       expect(r, args.join(' ')).toEqual({ code: 0, stdout: '', stderr: '' });
     }
     // A broken initiative file still has its id as a file name: completion offers it.
-    expect(runCli(['__complete', 'ids'], { cwd: broken }).stdout).toBe('p1.1\n');
+    expect((await runCli(['__complete', 'ids'], { cwd: broken })).stdout).toBe('p1.1\n');
   });
 
-  it('is not listed in csp --help', () => {
-    expect(runCli(['--help']).stdout).not.toContain('__complete');
+  it('is not listed in csp --help', async () => {
+    expect((await runCli(['--help'])).stdout).not.toContain('__complete');
   });
 });

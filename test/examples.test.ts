@@ -43,15 +43,15 @@ function commandsOf(help: string): string[] {
 }
 
 /** Every "$ csp …" line of the help of csp and of each command and subcommand. */
-function helpExamples(): { where: string; line: string }[] {
+async function helpExamples(): Promise<{ where: string; line: string }[]> {
   const out: { where: string; line: string }[] = [];
-  const visit = (args: string[]) => {
-    const help = runCli([...args, '--help']).stdout;
+  const visit = async (args: string[]) => {
+    const help = (await runCli([...args, '--help'])).stdout;
     for (const m of help.matchAll(/^ {2}\$ (.*)$/gm)) out.push({ where: ['csp', ...args, '--help'].join(' '), line: m[1]!.trim() });
-    if (args.length === 0) for (const c of commandsOf(help).filter((c) => c !== 'help')) visit([c]);
-    if (args.length === 1 && help.includes('Commands:')) for (const c of commandsOf(help).filter((c) => c !== 'help')) visit([...args, c]);
+    if (args.length === 0) for (const c of commandsOf(help).filter((c) => c !== 'help')) await visit([c]);
+    if (args.length === 1 && help.includes('Commands:')) for (const c of commandsOf(help).filter((c) => c !== 'help')) await visit([...args, c]);
   };
-  visit([]);
+  await visit([]);
   return out;
 }
 
@@ -76,7 +76,7 @@ interface Example {
 let template = '';
 
 /** The sandbox every example starts from. */
-function makeTemplate(): string {
+async function makeTemplate(): Promise<string> {
   const root = mkdtempSync(path.join(tmpdir(), 'csp-examples-'));
   for (const dir of ['schema', 'seeds']) cpSync(path.join(REPO_ROOT, dir), path.join(root, dir), { recursive: true });
   cpSync(path.join(SHIPPED_ROOT, 'plan'), path.join(root, 'plan'), { recursive: true });
@@ -90,17 +90,17 @@ function makeTemplate(): string {
   writeFileSync(path.join(root, '.gitignore'), 'bin/\nhome/\n');
   gitInit(root);
   commit(root, 'The plan at adoption');
-  const csp = (...args: string[]) => {
-    const r = runCli(args, { cwd: root });
+  const csp = async (...args: string[]) => {
+    const r = await runCli(args, { cwd: root });
     expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
   };
-  csp('note', 'p2.7', 'Joint patrol in the Yellow Sea.', '--date', '2025-03-01', '--status', 'in-progress', '--link', 'https://example.org/patrol');
+  await csp('note', 'p2.7', 'Joint patrol in the Yellow Sea.', '--date', '2025-03-01', '--status', 'in-progress', '--link', 'https://example.org/patrol');
   commit(root, 'Progress on p2.7');
-  csp('review', 'create', 'dialogue-2025', '--date', '2025-06-30', '--title', 'Strategic Dialogue, Ottawa');
+  await csp('review', 'create', 'dialogue-2025', '--date', '2025-06-30', '--title', 'Strategic Dialogue, Ottawa');
   commit(root, 'Review dialogue-2025');
-  csp('note', 'p1.3', 'Sixth dialogue held in Ottawa.', '--date', '2026-03-14', '--status', 'ongoing', '--link', 'https://example.org/dialogue');
+  await csp('note', 'p1.3', 'Sixth dialogue held in Ottawa.', '--date', '2026-03-14', '--status', 'ongoing', '--link', 'https://example.org/dialogue');
   commit(root, 'Progress on p1.3');
-  csp('review', 'create', 'dialogue-2026', '--date', '2026-06-30', '--title', 'Strategic Dialogue, Seoul');
+  await csp('review', 'create', 'dialogue-2026', '--date', '2026-06-30', '--title', 'Strategic Dialogue, Seoul');
   commit(root, 'Review dialogue-2026');
   commit(root, 'An empty commit, so that HEAD~5 exists');
   git(root, 'update-ref', 'refs/remotes/origin/main', 'HEAD');
@@ -108,7 +108,7 @@ function makeTemplate(): string {
 }
 
 /** Runs one example in a fresh copy of the sandbox, through bash, as a person would type it. */
-function runExample(e: Example): Promise<{ code: number; stderr: string }> {
+async function runExample(e: Example): Promise<{ code: number; stderr: string }> {
   const fresh = WRITES.test(e.line);
   const root = fresh ? mkdtempSync(path.join(tmpdir(), 'csp-example-')) : template;
   if (fresh) cpSync(template, root, { recursive: true });
@@ -117,7 +117,7 @@ function runExample(e: Example): Promise<{ code: number; stderr: string }> {
   const created = /\bcsp review create (\S+)/.exec(line)?.[1];
   if (created) rmSync(path.join(root, `plan/reviews/${created}.yaml`), { force: true }); // the example creates it
   if (line.includes('my-plan/plan') && !/\bcsp init my-plan\b/.test(line)) {
-    const r = runCli(['init', 'my-plan', '--party', 'ca:Canada', '--party', 'kr:Republic of Korea'], { cwd: root });
+    const r = await runCli(['init', 'my-plan', '--party', 'ca:Canada', '--party', 'kr:Republic of Korea'], { cwd: root });
     expect(r.code, r.stderr).toBe(0);
   }
   if (/\bcsp init \. /.test(line)) {
@@ -144,22 +144,22 @@ function runExample(e: Example): Promise<{ code: number; stderr: string }> {
 }
 
 describe('every example in the README and in --help', () => {
-  beforeAll(() => {
-    template = makeTemplate();
+  beforeAll(async () => {
+    template = await makeTemplate();
   }, 60_000);
 
-  it('is found: the README and every command have examples', () => {
+  it('is found: the README and every command have examples', async () => {
     const readme = readmeExamples();
     expect(readme.length).toBeGreaterThan(10);
     expect(readme.some((l) => /^csp status( |$)/.test(l))).toBe(true);
-    const help = helpExamples();
+    const help = await helpExamples();
     for (const c of ['csp status --help', 'csp note --help', 'csp diff --help', 'csp import --help', 'csp review create --help']) {
       expect(help.some((h) => h.where === c), c).toBe(true);
     }
   });
 
   it('runs and exits as documented', async () => {
-    const examples: Example[] = [...readmeExamples().map((line) => ({ where: 'README.md', line })), ...helpExamples()];
+    const examples: Example[] = [...readmeExamples().map((line) => ({ where: 'README.md', line })), ...await helpExamples()];
     const unique = examples.filter((e, k) => examples.findIndex((x) => x.line === e.line) === k);
     const results: string[] = [];
     // Two at a time: the machine's cores are shared.

@@ -6,7 +6,14 @@
 import { describe, expect, it } from 'vitest';
 import { jsonSchemaOf, SCHEMA_FILES } from '../src/core/json-schema.js';
 import { CADENCE_MEANINGS, CADENCES, KIND_MEANINGS, KINDS, STATUS_MEANINGS, STATUSES } from '../src/core/vocabulary.js';
-import { runCli, runCliAsync } from './helpers/cli.js';
+import { type CliResult, runCli } from './helpers/cli.js';
+
+/** csp run in-process on each item, one run after the other. */
+async function inTurn<T>(items: readonly T[], run: (item: T) => Promise<CliResult>): Promise<CliResult[]> {
+  const results: CliResult[] = [];
+  for (const item of items) results.push(await run(item));
+  return results;
+}
 
 /** The commands listed in a help text's "Commands:" section. */
 function subcommands(help: string): string[] {
@@ -15,8 +22,8 @@ function subcommands(help: string): string[] {
   return [...section.matchAll(/^ {2}([a-z][a-z-]*)\b/gm)].map((m) => m[1]!).filter((c) => c !== 'help');
 }
 
-function commandNames(): string[] {
-  return [...subcommands(runCli(['--help']).stdout), 'help'];
+async function commandNames(): Promise<string[]> {
+  return [...subcommands((await runCli(['--help'])).stdout), 'help'];
 }
 
 /** Every field name at every depth of a JSON Schema, with its description. */
@@ -37,9 +44,9 @@ const unwrapped = (text: string) => text.replace(/\s+/g, ' ');
 
 describe('help', () => {
   it('every command has a --help with examples, and completion knows its options', async () => {
-    const names = commandNames();
+    const names = await commandNames();
     expect(names).toEqual(expect.arrayContaining(['validate', 'status', 'show', 'export', 'report', 'schema', 'init', 'import', 'completion', 'help']));
-    const results = await Promise.all(names.map((n) => runCliAsync([n, '--help'])));
+    const results = await inTurn(names, async (n) => await runCli([n, '--help']));
     results.forEach((r, i) => {
       expect(r.code, names[i]).toBe(0);
       expect(r.stdout, names[i]).toMatch(/Examples:\n {2}\$ .*csp /);
@@ -47,11 +54,11 @@ describe('help', () => {
     // Subcommands (csp review create, …) too.
     const nested = names.flatMap((n, i) => subcommands(results[i]!.stdout).map((s) => [n, s]));
     expect(nested).toEqual(expect.arrayContaining([['review', 'show']]));
-    for (const [i, r] of (await Promise.all(nested.map((args) => runCliAsync([...args, '--help'])))).entries()) {
+    for (const [i, r] of (await inTurn(nested, async (args) => await runCli([...args, '--help']))).entries()) {
       expect(r.stdout, nested[i]!.join(' ')).toMatch(/Examples:\n {2}\$ .*csp /);
     }
     // The completion scripts know every command and option the help shows.
-    const scripts = await Promise.all(['bash', 'zsh', 'fish'].map((shell) => runCliAsync(['completion', shell])));
+    const scripts = await inTurn(['bash', 'zsh', 'fish'], async (shell) => await runCli(['completion', shell]));
     names.forEach((c, i) => {
       const options = [...results[i]!.stdout.matchAll(/^ +(?:-[a-zA-Z], )?(--[a-z][a-z-]*)/gm)].map((m) => m[1]!);
       expect(options.length, c).toBeGreaterThan(0);
@@ -62,21 +69,21 @@ describe('help', () => {
     });
   });
 
-  it('csp help COMMAND is that command\'s --help; csp help alone is csp --help', () => {
-    expect(runCli(['help', 'status']).stdout).toBe(runCli(['status', '--help']).stdout);
-    expect(runCli(['help', 'review', 'show']).stdout).toBe(runCli(['review', 'show', '--help']).stdout);
-    expect(runCli(['help']).stdout).toBe(runCli(['--help']).stdout);
+  it('csp help COMMAND is that command\'s --help; csp help alone is csp --help', async () => {
+    expect((await runCli(['help', 'status'])).stdout).toBe((await runCli(['status', '--help'])).stdout);
+    expect((await runCli(['help', 'review', 'show'])).stdout).toBe((await runCli(['review', 'show', '--help'])).stdout);
+    expect((await runCli(['help'])).stdout).toBe((await runCli(['--help'])).stdout);
   });
 
-  it('csp help with an unknown topic is a usage error that suggests one', () => {
-    const r = runCli(['help', 'formt']);
+  it('csp help with an unknown topic is a usage error that suggests one', async () => {
+    const r = await runCli(['help', 'formt']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain("did you mean 'format'?");
   });
 
-  it('csp help format explains every field of every schema, and every status, kind and cadence', () => {
-    const r = runCli(['help', 'format']);
+  it('csp help format explains every field of every schema, and every status, kind and cadence', async () => {
+    const r = await runCli(['help', 'format']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const text = unwrapped(r.stdout);
@@ -108,7 +115,7 @@ describe('output conventions', () => {
       ['review', 'list', '--json'],
       ['review', 'show', 'adoption', '--json'],
     ];
-    const results = await Promise.all(cases.map((c) => runCliAsync(c)));
+    const results = await inTurn(cases, async (c) => await runCli(c));
     results.forEach((r, i) => {
       const label = cases[i]!.join(' ');
       expect(r.code, label).toBe(0);

@@ -115,9 +115,9 @@ describe('the hostile corpus through csp validate', () => {
   let root: string;
   let outside: string;
   let json: { code: number; stdout: string; stderr: string };
-  beforeAll(() => {
+  beforeAll(async () => {
     ({ root, outside } = buildHostilePlan());
-    json = runCli(['--plan', path.join(root, 'plan'), 'validate', '--format', 'json']);
+    json = await runCli(['--plan', path.join(root, 'plan'), 'validate', '--format', 'json']);
   });
 
   it('every corpus file has its expectation, and every expectation a file', () => {
@@ -150,8 +150,8 @@ describe('the hostile corpus through csp validate', () => {
     expect(d.hint).toContain('"1.10"');
   });
 
-  it('neither follows nor prints a symbolic link target', () => {
-    const text = runCli(['--plan', path.join(root, 'plan'), 'validate']);
+  it('neither follows nor prints a symbolic link target', async () => {
+    const text = await runCli(['--plan', path.join(root, 'plan'), 'validate']);
     expect(text.code).toBe(1);
     for (const out of [json.stdout, text.stdout, text.stderr]) {
       expect(out).not.toContain(SECRET);
@@ -159,8 +159,8 @@ describe('the hostile corpus through csp validate', () => {
     }
   });
 
-  it('prints the text report with every source line short and sanitised', () => {
-    const text = runCli(['--plan', path.join(root, 'plan'), 'validate']);
+  it('prints the text report with every source line short and sanitised', async () => {
+    const text = await runCli(['--plan', path.join(root, 'plan'), 'validate']);
     expect(text.code).toBe(1);
     expect(text.stderr).toBe('');
     expect(text.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
@@ -170,10 +170,10 @@ describe('the hostile corpus through csp validate', () => {
 });
 
 describe('the nesting guard', () => {
-  it('keeps two 3 KB files of nested brackets from aborting Node in one run', () => {
+  it('keeps two 3 KB files of nested brackets from aborting Node in one run', async () => {
     const deep = (id: string) => `id: ${id}\npillar: 1\ntitle: ${'['.repeat(3000)}\ntext: Text\n`;
     const root = writeTree(withManifest({ 'plan/pillar-1/p1.1.yaml': deep('p1.1'), 'plan/pillar-1/p1.2.yaml': deep('p1.2') }));
-    const r = runCli(['--plan', path.join(root, 'plan'), 'validate', '--format', 'json']);
+    const r = await runCli(['--plan', path.join(root, 'plan'), 'validate', '--format', 'json']);
     expect(r.code).toBe(1);
     const rules = (JSON.parse(r.stdout) as { diagnostics: { file: string; line: number; rule: string }[] }).diagnostics.map(
       (d) => `${d.file}:${d.line} ${d.rule}`,
@@ -258,11 +258,11 @@ describe('file names', () => {
 });
 
 describe('the plan folder', () => {
-  it('refuses a plan folder that is a symbolic link (exit 1), without reading through it', () => {
+  it('refuses a plan folder that is a symbolic link (exit 1), without reading through it', async () => {
     const real = writeTree({ 'plan/plan.yaml': MANIFEST, 'plan/pillar-1/p1.1.yaml': initiative('p1.1', 1) });
     const repo = writeTree({ 'README.md': 'a repository whose plan folder is a link\n' });
     symlinkSync(path.join(real, 'plan'), path.join(repo, 'plan'));
-    const r = runCli(['validate'], { cwd: repo });
+    const r = await runCli(['validate'], { cwd: repo });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('symbolic link');
     expect(r.stderr).not.toContain(real);

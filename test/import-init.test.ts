@@ -180,9 +180,9 @@ describe('deriveTitle', () => {
 });
 
 describe('csp init', () => {
-  it('starts a valid plan with schema files, editor settings and a README, and refuses to start it twice', () => {
+  it('starts a valid plan with schema files, editor settings and a README, and refuses to start it twice', async () => {
     const root = tempDir();
-    const r = runCli(['init', root, '--party', 'ca:Canada', '--party', 'kr:Republic of Korea', '--title', 'Plan: "Two"', '--adopted', '2024-07-18']);
+    const r = await runCli(['init', root, '--party', 'ca:Canada', '--party', 'kr:Republic of Korea', '--title', 'Plan: "Two"', '--adopted', '2024-07-18']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe('');
     for (const f of ['plan/plan.yaml', 'schema/plan.schema.json', 'schema/initiative.schema.json', '.vscode/settings.json', '.vscode/extensions.json', 'README.md']) {
@@ -200,28 +200,28 @@ describe('csp init', () => {
       { id: 'ca', name: 'Canada' },
       { id: 'kr', name: 'Republic of Korea' },
     ]);
-    expect(runCli(['--plan', path.join(root, 'plan'), 'validate']).code).toBe(0);
+    expect((await runCli(['--plan', path.join(root, 'plan'), 'validate'])).code).toBe(0);
 
-    const again = runCli(['init', root]);
+    const again = await runCli(['init', root]);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('never overwrites');
     expect(readFileSync(path.join(root, 'plan/plan.yaml'), 'utf8')).toBe(manifest);
   });
 
-  it('with no options writes placeholders that validate, and keeps an existing README', () => {
+  it('with no options writes placeholders that validate, and keeps an existing README', async () => {
     const root = tempDir();
     writeFileSync(path.join(root, 'README.md'), 'mine\n');
-    const r = runCli(['init'], { cwd: root });
+    const r = await runCli(['init'], { cwd: root });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('kept the existing README.md');
     expect(readFileSync(path.join(root, 'README.md'), 'utf8')).toBe('mine\n');
-    expect(runCli(['validate'], { cwd: root }).code).toBe(0);
+    expect((await runCli(['validate'], { cwd: root })).code).toBe(0);
   });
 
-  it('rejects bad options with a usage error and writes nothing', () => {
+  it('rejects bad options with a usage error and writes nothing', async () => {
     const root = tempDir();
     for (const args of [['--party', 'Canada'], ['--party', 'CA:Canada'], ['--party', 'ca:A', '--party', 'ca:B'], ['--adopted', '2024-02-30'], ['--title', ' ']]) {
-      const r = runCli(['init', root, ...args]);
+      const r = await runCli(['init', root, ...args]);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).toMatch(/^csp: error: /);
     }
@@ -230,13 +230,13 @@ describe('csp init', () => {
 });
 
 describe('csp import', () => {
-  it('init then import of the seed reproduces the shipped plan, and validates', () => {
+  it('init then import of the seed reproduces the shipped plan, and validates', async () => {
     const root = tempDir();
-    expect(runCli(['init', root, '--party', 'ca:Canada', '--party', 'kr:Republic of Korea']).code).toBe(0);
+    expect((await runCli(['init', root, '--party', 'ca:Canada', '--party', 'kr:Republic of Korea'])).code).toBe(0);
     // The document inside the repository, where the shipped plan keeps it: source.file points at it.
     mkdirSync(path.join(root, 'seeds'));
     copyFileSync(SEED, path.join(root, 'seeds', path.basename(SEED)));
-    const r = runCli(['--plan', path.join(root, 'plan'), 'import', path.join(root, 'seeds', path.basename(SEED))]);
+    const r = await runCli(['--plan', path.join(root, 'plan'), 'import', path.join(root, 'seeds', path.basename(SEED))]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('5 pillars, 19 thematic areas, 36 initiatives (37 listed');
@@ -246,25 +246,25 @@ describe('csp import', () => {
     expect(loaded.plan!.manifest.title).toBe(shipped.manifest.title);
     expect(loaded.plan!.manifest.source).toEqual(shipped.manifest.source);
     expect(loaded.plan!.manifest.background).toBe(shipped.manifest.background + '\n\n' + shipped.manifest.baseline!.text);
-    expect(runCli(['--plan', path.join(root, 'plan'), 'validate']).code).toBe(0);
+    expect((await runCli(['--plan', path.join(root, 'plan'), 'validate'])).code).toBe(0);
     // Files look like the shipped ones: modeline first, p3.4 listed under 3 and 4.
     const p34 = readFileSync(path.join(root, 'plan/pillar-3/p3.4.yaml'), 'utf8');
     expect(p34.split('\n')[0]).toBe('# yaml-language-server: $schema=../../schema/initiative.schema.json');
     expect(p34).toContain('alsoListedUnder: [4]\n');
 
-    const again = runCli(['--plan', path.join(root, 'plan'), 'import', SEED]);
+    const again = await runCli(['--plan', path.join(root, 'plan'), 'import', SEED]);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('already has 36 initiative files');
   });
 
-  it('writes control and bidi characters as escapes, and keeps the text exactly, in files that validate', () => {
+  it('writes control and bidi characters as escapes, and keeps the text exactly, in files that validate', async () => {
     const root = tempDir();
     // Smart quotes pasted through a legacy encoding arrive as C1 control codes.
-    expect(runCli(['init', root, '--title', 'Plan \u0093One\u0094']).code).toBe(0);
+    expect((await runCli(['init', root, '--title', 'Plan \u0093One\u0094'])).code).toBe(0);
     const document = path.join(root, 'plan.txt');
     const lines = ['Joint Plan', '', 'Pillar 1 - Trade\u200f', '', 'Market Access', '', 'Open \u2066markets\u2069.', '', 'Initiatives: Sign the accord; Hold talks\u202e'];
     writeFileSync(document, lines.join('\n'));
-    const r = runCli(['--plan', path.join(root, 'plan'), 'import', document]);
+    const r = await runCli(['--plan', path.join(root, 'plan'), 'import', document]);
     expect(r.code, r.stderr).toBe(0);
     const loaded = loadDir(root);
     expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
@@ -275,19 +275,19 @@ describe('csp import', () => {
     for (const file of ['plan/plan.yaml', 'plan/pillar-1/p1.2.yaml']) {
       expect(readFileSync(path.join(root, file), 'utf8'), file).not.toMatch(/[\u0080-\u009f\u200f\u202e\u2066\u2069]/);
     }
-    expect(runCli(['--plan', path.join(root, 'plan'), 'validate']).code).toBe(0);
+    expect((await runCli(['--plan', path.join(root, 'plan'), 'validate'])).code).toBe(0);
     // The document itself must be clean text: a control character in it is named, with where it is.
     writeFileSync(document, lines.join('\n').replace('Trade', 'Tr\u0093ade'));
-    const bad = runCli(['--plan', path.join(root, 'plan'), 'import', document]);
+    const bad = await runCli(['--plan', path.join(root, 'plan'), 'import', document]);
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toContain('control character U+0093');
   });
 
-  it('--dry-run --json prints what it would import and writes nothing', () => {
+  it('--dry-run --json prints what it would import and writes nothing', async () => {
     const root = tempDir();
-    runCli(['init', root]);
+    await runCli(['init', root]);
     const before = readFileSync(path.join(root, 'plan/plan.yaml'), 'utf8');
-    const r = runCli(['--plan', path.join(root, 'plan'), 'import', SEED, '--dry-run', '--json']);
+    const r = await runCli(['--plan', path.join(root, 'plan'), 'import', SEED, '--dry-run', '--json']);
     expect(r.code, r.stderr).toBe(0);
     const data = JSON.parse(r.stdout) as { written: boolean; initiatives: { id: string }[]; pillars: unknown[]; notes: unknown[] };
     expect(data.written).toBe(false);
@@ -298,16 +298,16 @@ describe('csp import', () => {
     expect(readdirSync(path.join(root, 'plan/pillar-1'))).toEqual([]);
   });
 
-  it('says what is wrong with a document that is not an action plan, a missing file, or no plan', () => {
+  it('says what is wrong with a document that is not an action plan, a missing file, or no plan', async () => {
     const root = tempDir();
-    runCli(['init', root]);
+    await runCli(['init', root]);
     const letter = path.join(root, 'letter.txt');
     writeFileSync(letter, 'Dear colleague,\n\nThank you.\n');
-    const bad = runCli(['--plan', path.join(root, 'plan'), 'import', letter]);
+    const bad = await runCli(['--plan', path.join(root, 'plan'), 'import', letter]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('does not look like an action plan');
-    expect(runCli(['--plan', path.join(root, 'plan'), 'import', path.join(root, 'missing.txt')]).code).toBe(3);
-    const noPlan = runCli(['import', SEED], { cwd: tempDir() });
+    expect((await runCli(['--plan', path.join(root, 'plan'), 'import', path.join(root, 'missing.txt')])).code).toBe(3);
+    const noPlan = await runCli(['import', SEED], { cwd: tempDir() });
     expect(noPlan.code).toBe(3);
     expect(noPlan.stderr).toContain("csp init");
   });

@@ -68,10 +68,10 @@ function noteFiles(root: string, id: string): string[] {
 }
 
 describe('csp note', () => {
-  it('writes the note as a file of its own, changes nothing else, and says what it recorded', () => {
+  it('writes the note as a file of its own, changes nothing else, and says what it recorded', async () => {
     const root = plan();
     const before = snapshot(root);
-    const r = runCli(['note', 'p1.2', 'Workshop held: 40 people #2', '--status', 'in-progress', '--side', 'ca', '--author', 'Desk officer', '--link', 'https://example.org/r', ...AS_OF], { cwd: root });
+    const r = await runCli(['note', 'p1.2', 'Workshop held: 40 people #2', '--status', 'in-progress', '--side', 'ca', '--author', 'Desk officer', '--link', 'https://example.org/r', ...AS_OF], { cwd: root });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Recorded a note on p1.2');
@@ -91,20 +91,20 @@ describe('csp note', () => {
     expect(problems(root)).toEqual([]);
   });
 
-  it("reads the text from standard input with '-', and it reads back exactly", () => {
+  it("reads the text from standard input with '-', and it reads back exactly", async () => {
     const root = plan();
     const text = 'Première ligne : « accord » conclu.\n두 번째 줄: 회의 개최 #2\n- third line, with a dash';
-    const r = runCli(['note', 'p1.1', '-', '--date', '2025-03-14', ...AS_OF], { cwd: root, input: `\uFEFF${text.replace(/\n/g, '\r\n')}\r\n\r\n` });
+    const r = await runCli(['note', 'p1.1', '-', '--date', '2025-03-14', ...AS_OF], { cwd: root, input: `\uFEFF${text.replace(/\n/g, '\r\n')}\r\n\r\n` });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('(3 lines');
     expect(notesOf(root, 'p1.1').map(({ date, text: t }) => ({ date, text: t }))).toEqual([{ date: '2025-03-14', text }]);
     expect(problems(root)).toEqual([]);
   });
 
-  it('--dry-run shows the new file and writes nothing', () => {
+  it('--dry-run shows the new file and writes nothing', async () => {
     const root = plan();
     const before = snapshot(root);
-    const r = runCli(['note', 'p1.1', 'Talks resumed.', '--date', '2025-03-14', '--dry-run', ...AS_OF], { cwd: root });
+    const r = await runCli(['note', 'p1.1', 'Talks resumed.', '--date', '2025-03-14', '--dry-run', ...AS_OF], { cwd: root });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/--- \/dev\/null\n\+\+\+ plan\/notes\/p1\.1\/2025-03-14-joint-talks-resumed-[0-9a-f]{8}\.yaml\n@@ -0,0 \+1,3 @@\n\+# yaml-language-server: \$schema=\.\.\/\.\.\/\.\.\/schema\/note\.schema\.json\n\+date: 2025-03-14\n\+text: Talks resumed\.\n/);
     expect(r.stdout).toContain('Dry run: nothing was written.');
@@ -133,51 +133,51 @@ describe('csp note', () => {
       expect(r.stderr, args.join(' ')).toMatch(message);
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
-    expect(runCli(['note', 'p1.1', '-', ...AS_OF], { cwd: root, input: '\n  \n' }).code).toBe(2);
+    expect((await runCli(['note', 'p1.1', '-', ...AS_OF], { cwd: root, input: '\n  \n' })).code).toBe(2);
     expect(snapshot(root)).toEqual(before);
   });
 
-  it('refuses the same note twice (exit 1) and keeps the one file', () => {
+  it('refuses the same note twice (exit 1) and keeps the one file', async () => {
     const root = plan();
-    expect(runCli(['note', 'p1.1', 'Met.', '--date', '2025-03-14', ...AS_OF], { cwd: root }).code).toBe(0);
-    const again = runCli(['note', 'p1.1', 'Met.', '--date', '2025-03-14', ...AS_OF], { cwd: root });
+    expect((await runCli(['note', 'p1.1', 'Met.', '--date', '2025-03-14', ...AS_OF], { cwd: root })).code).toBe(0);
+    const again = await runCli(['note', 'p1.1', 'Met.', '--date', '2025-03-14', ...AS_OF], { cwd: root });
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('the same note is already recorded in plan/notes/p1.1/');
     expect(noteFiles(root, 'p1.1')).toHaveLength(1);
   });
 
-  it('refuses a file with errors (exit 1), showing them, and leaves it untouched', () => {
+  it('refuses a file with errors (exit 1), showing them, and leaves it untouched', async () => {
     const root = plan();
     writeFileSync(path.join(root, P11), initiative('p1.1', 1, 'stauts: done\n'));
     const before = snapshot(root);
-    const r = runCli(['note', 'p1.1', 'x', ...AS_OF], { cwd: root });
+    const r = await runCli(['note', 'p1.1', 'x', ...AS_OF], { cwd: root });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('error[unknown-field]');
     expect(r.stderr).toContain('plan/pillar-1/p1.1.yaml:5:1');
     expect(r.stderr).toMatch(/has an error; csp changes only files without errors/);
     writeFileSync(path.join(root, P12), 'id: [p1.2\n');
-    expect(runCli(['note', 'p1.2', 'x', ...AS_OF], { cwd: root }).stderr).toContain('error[yaml-syntax]');
+    expect((await runCli(['note', 'p1.2', 'x', ...AS_OF], { cwd: root })).stderr).toContain('error[yaml-syntax]');
     expect(snapshot(root)).toEqual({ ...before, [P12]: 'id: [p1.2\n' });
   });
 
-  it('refuses to write while git is merging or rebasing (exit 3); reading still works', () => {
+  it('refuses to write while git is merging or rebasing (exit 3); reading still works', async () => {
     const root = plan();
     spawnSync('git', ['init', '-q'], { cwd: root });
     writeFileSync(path.join(root, '.git/MERGE_HEAD'), '');
     const before = snapshot(root);
-    const r = runCli(['note', 'p1.1', 'x', ...AS_OF], { cwd: root });
+    const r = await runCli(['note', 'p1.1', 'x', ...AS_OF], { cwd: root });
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('a git merge is in progress');
     expect(r.stderr).toContain('git merge --abort');
-    expect(runCli(['status', ...AS_OF], { cwd: root }).code).toBe(0);
-    expect(runCli(['note', 'p1.1', 'x', '--dry-run', ...AS_OF], { cwd: root }).code).toBe(0);
+    expect((await runCli(['status', ...AS_OF], { cwd: root })).code).toBe(0);
+    expect((await runCli(['note', 'p1.1', 'x', '--dry-run', ...AS_OF], { cwd: root })).code).toBe(0);
     expect(snapshot(root)).toEqual(before);
   });
 
-  it('refuses when the notes folder cannot be made, and an initiative file that is a link out of the repository (exit 3, 1)', () => {
+  it('refuses when the notes folder cannot be made, and an initiative file that is a link out of the repository (exit 3, 1)', async () => {
     const root = plan();
     writeFileSync(path.join(root, 'plan/notes'), 'a file where the folder should be\n');
-    const blocked = runCli(['note', 'p1.1', 'x', ...AS_OF], { cwd: root });
+    const blocked = await runCli(['note', 'p1.1', 'x', ...AS_OF], { cwd: root });
     expect(blocked.code).toBe(3);
     expect(blocked.stderr).toContain('cannot create the folder of plan/notes/p1.1/');
     expect(blocked.stderr).not.toMatch(/\n\s+at /);
@@ -187,7 +187,7 @@ describe('csp note', () => {
     const p21 = path.join(root, 'plan/pillar-2/p2.1.yaml');
     rmSync(p21);
     symlinkSync(path.join(outside, 'p2.1.yaml'), p21);
-    const link = runCli(['note', 'p2.1', 'x', ...AS_OF], { cwd: root });
+    const link = await runCli(['note', 'p2.1', 'x', ...AS_OF], { cwd: root });
     expect(link.code).toBe(1);
     expect(link.stderr).toContain('error[file-symlink]');
     expect(readFileSync(path.join(outside, 'p2.1.yaml'), 'utf8')).toBe(initiative('p2.1', 2));
@@ -216,7 +216,7 @@ describe('csp note', () => {
 
   // util-linux script(1) runs a command on a pseudo-terminal, as a person at a terminal would.
   const script = spawnSync('script', ['--version'], { encoding: 'utf8' });
-  it.skipIf(script.status !== 0 || !/util-linux/.test(script.stdout))('at a terminal, with the text left out, opens $EDITOR on a template and records what was saved', () => {
+  it.skipIf(script.status !== 0 || !/util-linux/.test(script.stdout))('at a terminal, with the text left out, opens $EDITOR on a template and records what was saved', async () => {
     const root = plan();
     const editor = path.join(root, 'editor.sh');
     // The editor checks it was given the template, then saves a note with a template line left in.
@@ -235,13 +235,13 @@ describe('csp note', () => {
     const [name] = noteFiles(root, 'p1.1');
     expect(read(root, `plan/notes/p1.1/${name}`)).toMatch(/\ndate: 2026-01-31\ntext: \|-\n  Met in Ottawa\.\n  Minutes to follow\.\nstatus: in-progress\n$/);
     // Not at a terminal, leaving the text out is a usage error that says how to give it.
-    const piped = runCli([...AS_OF, 'note', 'p1.2'], { cwd: root });
+    const piped = await runCli([...AS_OF, 'note', 'p1.2'], { cwd: root });
     expect(piped.code).toBe(2);
     expect(piped.stderr).toContain('no note text given');
   });
 
-  it('has help with examples', () => {
-    const r = runCli(['note', '--help']);
+  it('has help with examples', async () => {
+    const r = await runCli(['note', '--help']);
     expect(r.stdout).toContain('Examples:');
     expect(r.stdout).toContain('--dry-run');
   });
@@ -261,9 +261,9 @@ describe('csp add', () => {
     return writeTree(files);
   }
 
-  it('creates the file with the next free id of the pillar and prints the id', () => {
+  it('creates the file with the next free id of the pillar and prints the id', async () => {
     const root = shipped();
-    const r = runCli(['add', '--pillar', '4', '--title', 'Clean hydrogen', '--text', 'Explore cooperation on clean hydrogen: "a new idea"', '--kind', 'exploratory', '--theme', 'energy-security-and-sustainable-energy-sources'], { cwd: root });
+    const r = await runCli(['add', '--pillar', '4', '--title', 'Clean hydrogen', '--text', 'Explore cooperation on clean hydrogen: "a new idea"', '--kind', 'exploratory', '--theme', 'energy-security-and-sustainable-energy-sources'], { cwd: root });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('p4.10\n');
     expect(r.stderr).toContain('created plan/pillar-4/p4.10.yaml');
@@ -271,27 +271,27 @@ describe('csp add', () => {
       '# yaml-language-server: $schema=../../schema/initiative.schema.json\nid: p4.10\npillar: 4\ntitle: Clean hydrogen\ntext: "Explore cooperation on clean hydrogen: \\"a new idea\\""\nkind: exploratory\nthemes:\n  - energy-security-and-sustainable-energy-sources\n',
     );
     expect(problems(root, '2026-12-02')).toEqual([]);
-    expect(runCli(['add', '--pillar', '4', '--title', 'Next', '--text', '-'], { cwd: root, input: 'From standard input.\n' }).stdout).toBe('p4.11\n');
-    expect(runCli(['note', 'p4.11', 'First note.', '--date', '2025-01-01', '--link', 'https://example.org/first'], { cwd: root }).code).toBe(0);
+    expect((await runCli(['add', '--pillar', '4', '--title', 'Next', '--text', '-'], { cwd: root, input: 'From standard input.\n' })).stdout).toBe('p4.11\n');
+    expect((await runCli(['note', 'p4.11', 'First note.', '--date', '2025-01-01', '--link', 'https://example.org/first'], { cwd: root })).code).toBe(0);
     // The shipped plan asks every note to cite its source.
-    expect(runCli(['note', 'p4.11', 'No source.', '--date', '2025-01-02'], { cwd: root }).stderr).toContain('note-without-link');
+    expect((await runCli(['note', 'p4.11', 'No source.', '--date', '2025-01-02'], { cwd: root })).stderr).toContain('note-without-link');
   });
 
-  it('--dry-run shows the new file; bad values are refused; nothing is written', () => {
+  it('--dry-run shows the new file; bad values are refused; nothing is written', async () => {
     const root = plan();
     const before = snapshot(root);
-    const dry = runCli(['add', '--pillar', '2', '--title', 'Exercise', '--text', 'Hold a joint exercise', '--dry-run'], { cwd: root });
+    const dry = await runCli(['add', '--pillar', '2', '--title', 'Exercise', '--text', 'Hold a joint exercise', '--dry-run'], { cwd: root });
     expect(dry.code).toBe(0);
     expect(dry.stdout).toContain('+++ plan/pillar-2/p2.2.yaml');
     expect(dry.stdout).toContain('+id: p2.2');
-    const theme = runCli(['add', '--pillar', '2', '--title', 'X', '--text', 'Y', '--theme', 'human-rights'], { cwd: root });
+    const theme = await runCli(['add', '--pillar', '2', '--title', 'X', '--text', 'Y', '--theme', 'human-rights'], { cwd: root });
     expect(theme.code).toBe(2);
     expect(theme.stderr).toContain("pillar 2 has no thematic area 'human-rights' (it belongs to pillar 1)");
-    expect(runCli(['add', '--pillar', '3', '--title', 'X', '--text', 'Y'], { cwd: root }).code).toBe(2);
-    expect(runCli(['add', '--pillar', '1', '--title', 'X'], { cwd: root }).stderr).toContain('no initiative text given');
-    expect(runCli(['add', '--pillar', '1', '--title', 'X', '--text', 'Y', '--kind', 'annual'], { cwd: root }).code).toBe(2);
+    expect((await runCli(['add', '--pillar', '3', '--title', 'X', '--text', 'Y'], { cwd: root })).code).toBe(2);
+    expect((await runCli(['add', '--pillar', '1', '--title', 'X'], { cwd: root })).stderr).toContain('no initiative text given');
+    expect((await runCli(['add', '--pillar', '1', '--title', 'X', '--text', 'Y', '--kind', 'annual'], { cwd: root })).code).toBe(2);
     writeFileSync(path.join(root, 'plan/plan.yaml'), `${MANIFEST}stray: field\n`);
-    const broken = runCli(['add', '--pillar', '1', '--title', 'X', '--text', 'Y'], { cwd: root });
+    const broken = await runCli(['add', '--pillar', '1', '--title', 'X', '--text', 'Y'], { cwd: root });
     expect(broken.code).toBe(1);
     expect(broken.stderr).toContain('error[unknown-field]');
     expect(snapshot(root)).toEqual({ ...before, 'plan/plan.yaml': `${MANIFEST}stray: field\n` });

@@ -70,8 +70,8 @@ describe('plan text on the terminal', () => {
     ['show', ['show', 'p1.1']],
     ['report', ['report']],
     ['report --format html', ['report', '--format', 'html']],
-  ])('csp %s shows control characters and bidi overrides escaped', (_, args) => {
-    const r = runCli(['--plan', plan, ...args, ...AS_OF]);
+  ])('csp %s shows control characters and bidi overrides escaped', async (_, args) => {
+    const r = await runCli(['--plan', plan, ...args, ...AS_OF]);
     expect(r.code).toBe(0);
     expectInert(r.stdout);
     expectInert(r.stderr);
@@ -83,8 +83,8 @@ describe('plan text on the terminal', () => {
     ['status --json', ['status', '--json']],
     ['show --json', ['show', 'p1.1', '--json']],
     ['export --json', ['export', '--json']],
-  ])('csp %s writes them as JSON escapes: the same data, inert on a terminal', (_, args) => {
-    const r = runCli(['--plan', plan, ...args, ...AS_OF]);
+  ])('csp %s writes them as JSON escapes: the same data, inert on a terminal', async (_, args) => {
+    const r = await runCli(['--plan', plan, ...args, ...AS_OF]);
     expect(r.code).toBe(0);
     expectInert(r.stdout);
     // Nothing is lost: the parsed JSON holds the characters themselves.
@@ -96,8 +96,8 @@ describe('plan text on the terminal', () => {
 describe('diagnostics that echo user text', () => {
   const plan = brokenPlan();
 
-  it('csp validate (text) shows keys, values and file names escaped', () => {
-    const r = runCli(['--plan', plan, 'validate', ...AS_OF]);
+  it('csp validate (text) shows keys, values and file names escaped', async () => {
+    const r = await runCli(['--plan', plan, 'validate', ...AS_OF]);
     expect(r.code).toBe(1);
     expectInert(r.stdout);
     expect(r.stdout).toContain("unknown field 'sta\\u{001B}[31mtus\\u{202E}'");
@@ -105,11 +105,11 @@ describe('diagnostics that echo user text', () => {
     expect(r.stdout).toContain('p1.3\\u{001B}[31m,x:y.yaml');
   });
 
-  it('csp validate --format github writes one escaped annotation per diagnostic', () => {
-    const r = runCli(['--plan', plan, 'validate', '--format', 'github', ...AS_OF]);
+  it('csp validate --format github writes one escaped annotation per diagnostic', async () => {
+    const r = await runCli(['--plan', plan, 'validate', '--format', 'github', ...AS_OF]);
     expect(r.code).toBe(1);
     expectInert(r.stdout);
-    const json = JSON.parse(runCli(['--plan', plan, 'validate', '--format', 'json', ...AS_OF]).stdout) as { diagnostics: unknown[] };
+    const json = JSON.parse((await runCli(['--plan', plan, 'validate', '--format', 'json', ...AS_OF])).stdout) as { diagnostics: unknown[] };
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(json.diagnostics.length + 1);
     for (const l of lines.slice(0, -1)) expect(l).toMatch(/^::(error|warning) file=[^,:]*,line=\d+,col=\d+,title=csp [a-z-]+::/);
@@ -117,31 +117,31 @@ describe('diagnostics that echo user text', () => {
     expect(r.stdout).toContain('file=plan/pillar-1/p1.3\\u{001B}[31m%2Cx%3Ay.yaml,line=');
   });
 
-  it('csp validate --format json keeps the text, escaped', () => {
-    const r = runCli(['--plan', plan, 'validate', '--format', 'json', ...AS_OF]);
+  it('csp validate --format json keeps the text, escaped', async () => {
+    const r = await runCli(['--plan', plan, 'validate', '--format', 'json', ...AS_OF]);
     expectInert(r.stdout);
     const data = JSON.parse(r.stdout) as { diagnostics: Diagnostic[] };
     expect(data.diagnostics.find((d) => d.rule === 'unknown-field')!.message).toContain('sta\u001b[31mtus\u202e');
   });
 
-  it('a command that refuses a broken file prints its diagnostics escaped on stderr', () => {
-    const r = runCli(['--plan', plan, 'note', 'p1.2', 'x', ...AS_OF]);
+  it('a command that refuses a broken file prints its diagnostics escaped on stderr', async () => {
+    const r = await runCli(['--plan', plan, 'note', 'p1.2', 'x', ...AS_OF]);
     expect(r.code).toBe(1);
     expectInert(r.stderr);
     expect(r.stderr).toContain('\\u{001B}');
   });
 
-  it('the banner of a dashboard drawn despite broken files names them escaped', () => {
-    const r = runCli(['--plan', plan, 'status', ...AS_OF]);
+  it('the banner of a dashboard drawn despite broken files names them escaped', async () => {
+    const r = await runCli(['--plan', plan, 'status', ...AS_OF]);
     expect(r.code).toBe(1);
     expectInert(r.stdout);
     expect(r.stdout).toContain('plan/pillar-1/p1.2.yaml (');
     expect(r.stdout).toContain('\\u{001B}');
   });
 
-  it('errors that quote the command line are escaped too', () => {
+  it('errors that quote the command line are escaped too', async () => {
     for (const args of [['stat\u001b[31mus'], ['--plan', '/nonexistent/x\u001b]0;pwned\u0007', 'status'], ['--plan', plan, 'status', '--status', 'a\u009b2J']]) {
-      const r = runCli(args);
+      const r = await runCli(args);
       expect(r.code).toBeGreaterThan(0);
       expectInert(r.stderr);
       expectInert(r.stdout);

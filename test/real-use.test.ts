@@ -11,7 +11,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeF
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CSP_BIN, REPO_ROOT, runCli } from './helpers/cli.js';
+import { CSP_BIN, REPO_ROOT, runCli, runCliProcess } from './helpers/cli.js';
 import { commit, git, gitInit } from './helpers/git.js';
 import { initiative, MANIFEST, writeTree } from './helpers/plan.js';
 
@@ -29,14 +29,14 @@ function office(): string {
   return root;
 }
 
-/** csp at a fixed instant, in a time zone. */
-function cspAt(root: string, instant: string, tz: string, ...args: string[]) {
-  return runCli(args, { cwd: root, env: { CSP_NOW: instant, TZ: tz } });
+/** csp at a fixed instant, in a time zone (a process of its own: the local date comes from its TZ). */
+async function cspAt(root: string, instant: string, tz: string, ...args: string[]) {
+  return runCliProcess(args, { cwd: root, env: { CSP_NOW: instant, TZ: tz } });
 }
 
-function noteOn(root: string, branch: string, args: string[], instant = '2025-03-02T12:00:00Z'): void {
+async function noteOn(root: string, branch: string, args: string[], instant = '2025-03-02T12:00:00Z'): Promise<void> {
   git(root, 'checkout', '-q', branch);
-  const r = cspAt(root, instant, 'UTC', 'note', ...args);
+  const r = await cspAt(root, instant, 'UTC', 'note', ...args);
   expect(r.code, r.stderr).toBe(0);
   commit(root, `note on ${branch}`);
 }
@@ -52,15 +52,15 @@ function mergeReport(root: string, branch: string): { code: number; out: string 
 
 describe('notes from both capitals merge', () => {
   for (const order of [['ottawa', 'seoul'], ['seoul', 'ottawa']] as const) {
-    it(`two branches adding notes to one initiative merge with plain git merge (${order.join(' then ')})`, () => {
+    it(`two branches adding notes to one initiative merge with plain git merge (${order.join(' then ')})`, async () => {
       const root = office();
       git(root, 'branch', 'ottawa');
       git(root, 'branch', 'seoul');
       git(root, 'branch', 'by-hand');
       // The same week, the same initiative, the same day for two of them.
-      noteOn(root, 'ottawa', ['p1.1', 'Canada hosted the first meeting.', '--side', 'ca', '--status', 'in-progress', '--date', '2025-03-01']);
-      noteOn(root, 'seoul', ['p1.1', 'Korea reported on the first meeting.', '--side', 'kr', '--status', 'in-progress', '--date', '2025-03-01']);
-      noteOn(root, 'seoul', ['p1.2', 'Workshop held in Seoul.', '--side', 'kr', '--date', '2025-02-20']);
+      await noteOn(root, 'ottawa', ['p1.1', 'Canada hosted the first meeting.', '--side', 'ca', '--status', 'in-progress', '--date', '2025-03-01']);
+      await noteOn(root, 'seoul', ['p1.1', 'Korea reported on the first meeting.', '--side', 'kr', '--status', 'in-progress', '--date', '2025-03-01']);
+      await noteOn(root, 'seoul', ['p1.2', 'Workshop held in Seoul.', '--side', 'kr', '--date', '2025-02-20']);
       // A note written by hand, the documented way: a file of its own in plan/notes/ID/.
       git(root, 'checkout', '-q', 'by-hand');
       commit(root, 'note by hand', { 'plan/notes/p1.1/2025-02-15-joint-talks.yaml': 'date: 2025-02-15\ntext: Talks opened, by hand.\nside: joint\n' });
@@ -70,9 +70,9 @@ describe('notes from both capitals merge', () => {
         expect(m.out).not.toMatch(/CONFLICT/);
         expect(m.code, m.out).toBe(0);
       }
-      const v = runCli(['validate'], { cwd: root, env: { CSP_NOW: '2025-03-02T12:00:00Z' } });
+      const v = await runCli(['validate'], { cwd: root, env: { CSP_NOW: '2025-03-02T12:00:00Z' } });
       expect(v.code, v.stdout).toBe(0);
-      const show = runCli(['show', 'p1.1', '--json'], { cwd: root, env: { CSP_NOW: '2025-03-02T12:00:00Z' } });
+      const show = await runCli(['show', 'p1.1', '--json'], { cwd: root, env: { CSP_NOW: '2025-03-02T12:00:00Z' } });
       const notes = (JSON.parse(show.stdout) as { notes: { date: string; text: string; side: string }[] }).notes;
       expect(notes.map((n) => `${n.date} ${n.side} ${n.text}`)).toEqual([
         '2025-02-15 joint Talks opened, by hand.',
@@ -81,37 +81,37 @@ describe('notes from both capitals merge', () => {
           a < b ? -1 : 1,
         ),
       ]);
-      const text = runCli(['show', 'p1.2'], { cwd: root, env: { CSP_NOW: '2025-03-02T12:00:00Z' } }).stdout;
+      const text = (await runCli(['show', 'p1.2'], { cwd: root, env: { CSP_NOW: '2025-03-02T12:00:00Z' } })).stdout;
       expect(text).toContain('Planned in the old layout.');
       expect(text).toContain('Workshop held in Seoul.');
     }, SLOW);
   }
 
-  it('split-notes moves an existing plan to note files, losing nothing, and branches then merge', () => {
+  it('split-notes moves an existing plan to note files, losing nothing, and branches then merge', async () => {
     const root = office();
     git(root, 'branch', 'seoul');
-    const before = JSON.parse(runCli(['export', '--json'], { cwd: root, env: { CSP_NOW: '2025-03-02T12:00:00Z' } }).stdout) as unknown;
-    const dry = runCli(['split-notes', '--dry-run'], { cwd: root });
+    const before = JSON.parse((await runCli(['export', '--json'], { cwd: root, env: { CSP_NOW: '2025-03-02T12:00:00Z' } })).stdout) as unknown;
+    const dry = await runCli(['split-notes', '--dry-run'], { cwd: root });
     expect(dry.code).toBe(0);
     expect(dry.stdout).toContain('Would move 1 note into 1 note file');
     expect(git(root, 'status', '--porcelain')).toBe('');
-    const r = runCli(['split-notes'], { cwd: root });
+    const r = await runCli(['split-notes'], { cwd: root });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('Moved 1 note into 1 note file');
     expect(r.stdout).toContain('plan/pillar-1/p1.2.yaml: 1 note');
-    const after = JSON.parse(runCli(['export', '--json'], { cwd: root, env: { CSP_NOW: '2025-03-02T12:00:00Z' } }).stdout) as { initiatives: { notes: { file?: string }[] }[] };
+    const after = JSON.parse((await runCli(['export', '--json'], { cwd: root, env: { CSP_NOW: '2025-03-02T12:00:00Z' } })).stdout) as { initiatives: { notes: { file?: string }[] }[] };
     const strip = (x: unknown) => JSON.parse(JSON.stringify(x, (k, v: unknown) => (k === 'file' || k === 'line' || k === 'column' ? undefined : v))) as unknown;
     expect(strip(after)).toEqual(strip(before));
     expect(readdirSync(path.join(root, 'plan/notes/p1.2'))).toHaveLength(1);
-    expect(runCli(['validate'], { cwd: root }).code).toBe(0);
-    expect(runCli(['split-notes'], { cwd: root }).stdout).toContain('No notes to move');
+    expect((await runCli(['validate'], { cwd: root })).code).toBe(0);
+    expect((await runCli(['split-notes'], { cwd: root })).stdout).toContain('No notes to move');
     commit(root, 'Notes in files of their own');
-    noteOn(root, 'seoul', ['p1.2', 'Seoul note.', '--side', 'kr', '--date', '2025-02-20']);
+    await noteOn(root, 'seoul', ['p1.2', 'Seoul note.', '--side', 'kr', '--date', '2025-02-20']);
     git(root, 'checkout', '-q', 'main');
-    noteOn(root, 'main', ['p1.2', 'Ottawa note.', '--side', 'ca', '--date', '2025-02-21']);
+    await noteOn(root, 'main', ['p1.2', 'Ottawa note.', '--side', 'ca', '--date', '2025-02-21']);
     const m = mergeReport(root, 'seoul');
     expect(m.code, m.out).toBe(0);
-    expect(runCli(['show', 'p1.2'], { cwd: root, env: { CSP_NOW: '2025-03-02T12:00:00Z' } }).stdout).toMatch(/Planned in the old layout\.[\s\S]*Seoul note\.[\s\S]*Ottawa note\./);
+    expect((await runCli(['show', 'p1.2'], { cwd: root, env: { CSP_NOW: '2025-03-02T12:00:00Z' } })).stdout).toMatch(/Planned in the old layout\.[\s\S]*Seoul note\.[\s\S]*Ottawa note\./);
   }, SLOW);
 });
 
@@ -119,29 +119,29 @@ describe('time zones: a date is in the future only after today everywhere on ear
   // 08:30 on 2 March in Seoul is 23:30 on 1 March in UTC and 18:30 on 1 March in Toronto.
   const SEOUL_MORNING = '2026-03-01T23:30:00Z';
 
-  it('a note recorded "today" on a Seoul morning validates in UTC and in Toronto at that instant', () => {
+  it('a note recorded "today" on a Seoul morning validates in UTC and in Toronto at that instant', async () => {
     const root = office();
-    const r = cspAt(root, SEOUL_MORNING, 'Asia/Seoul', 'note', 'p1.1', 'Signed in Seoul this morning.', '--side', 'kr', '--status', 'completed');
+    const r = await cspAt(root, SEOUL_MORNING, 'Asia/Seoul', 'note', 'p1.1', 'Signed in Seoul this morning.', '--side', 'kr', '--status', 'completed');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/date +2026-03-02/);
     for (const tz of ['UTC', 'America/Toronto', 'America/Vancouver', 'Asia/Seoul']) {
-      const v = cspAt(root, SEOUL_MORNING, tz, 'validate');
+      const v = await cspAt(root, SEOUL_MORNING, tz, 'validate');
       expect(v.code, `${tz}: ${v.stdout}`).toBe(0);
       // The dashboard at that instant counts it, wherever it is read.
-      const s = JSON.parse(cspAt(root, SEOUL_MORNING, tz, 'status', '--json').stdout) as { initiatives: { id: string; status: string }[] };
+      const s = JSON.parse((await cspAt(root, SEOUL_MORNING, tz, 'status', '--json')).stdout) as { initiatives: { id: string; status: string }[] };
       expect(s.initiatives.find((i) => i.id === 'p1.1')?.status, tz).toBe('completed');
     }
     // Vancouver, just before midnight, records a note dated its own today.
-    const van = cspAt(root, '2026-03-02T07:50:00Z', 'America/Vancouver', 'note', 'p2.1', 'Held in Vancouver tonight.', '--side', 'ca');
+    const van = await cspAt(root, '2026-03-02T07:50:00Z', 'America/Vancouver', 'note', 'p2.1', 'Held in Vancouver tonight.', '--side', 'ca');
     expect(van.stdout).toMatch(/date +2026-03-01/);
     // A day after today everywhere is refused, and reported by validate.
-    const late = cspAt(root, SEOUL_MORNING, 'Asia/Seoul', 'note', 'p1.1', 'Tomorrow.', '--date', '2026-03-03');
+    const late = await cspAt(root, SEOUL_MORNING, 'Asia/Seoul', 'note', 'p1.1', 'Tomorrow.', '--date', '2026-03-03');
     expect(late.code).toBe(1);
     expect(late.stderr).toContain('still in the future everywhere on earth (today is 2026-03-02 at the latest)');
   });
 
   const faketime = spawnSync('faketime', ['2026-03-01 23:30:00', 'date', '-u', '+%F'], { encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
-  it.skipIf(faketime.status !== 0)('the same with the system clock set by faketime (no CSP_NOW)', () => {
+  it.skipIf(faketime.status !== 0)('the same with the system clock set by faketime (no CSP_NOW)', async () => {
     const root = office();
     // faketime takes a wall-clock time in TZ: the same instant, as each capital's clock shows it.
     const at = (tz: string, wallClock: string, ...args: string[]) => {
@@ -150,69 +150,69 @@ describe('time zones: a date is in the future only after today everywhere on ear
       const r = spawnSync('faketime', ['-f', `@${wallClock}`, process.execPath, CSP_BIN, ...args], { cwd: root, env, encoding: 'utf8' });
       return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
     };
-    const r = at('Asia/Seoul', '2026-03-02 08:30:00', 'note', 'p1.1', 'Signed in Seoul this morning.', '--side', 'kr');
+    const r = await at('Asia/Seoul', '2026-03-02 08:30:00', 'note', 'p1.1', 'Signed in Seoul this morning.', '--side', 'kr');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/date +2026-03-02/);
-    expect(at('UTC', '2026-03-01 23:30:00', 'validate').code).toBe(0);
-    expect(at('America/Toronto', '2026-03-01 18:30:00', 'validate').code).toBe(0);
+    expect((await at('UTC', '2026-03-01 23:30:00', 'validate')).code).toBe(0);
+    expect((await at('America/Toronto', '2026-03-01 18:30:00', 'validate')).code).toBe(0);
   });
   if (faketime.status !== 0) it.skip('faketime is not installed (apt-get install faketime): the CSP_NOW cases above still run', () => {});
 });
 
 describe('a year of real use', () => {
-  it('a broken file committed and fixed, reviews, look-back and a diff between reviews', () => {
+  it('a broken file committed and fixed, reviews, look-back and a diff between reviews', async () => {
     const root = office();
-    const at = (instant: string, ...args: string[]) => runCli(args, { cwd: root, env: { CSP_NOW: instant } });
-    expect(at('2024-11-02T12:00:00Z', 'note', 'p2.1', 'First meeting held in Ottawa.', '--side', 'joint', '--status', 'ongoing').code).toBe(0);
-    expect(at('2025-02-10T12:00:00Z', 'note', 'p1.1', 'Negotiations launched.', '--side', 'ca', '--status', 'in-progress').code).toBe(0);
+    const at = async (instant: string, ...args: string[]) => await runCli(args, { cwd: root, env: { CSP_NOW: instant } });
+    expect((await at('2024-11-02T12:00:00Z', 'note', 'p2.1', 'First meeting held in Ottawa.', '--side', 'joint', '--status', 'ongoing')).code).toBe(0);
+    expect((await at('2025-02-10T12:00:00Z', 'note', 'p1.1', 'Negotiations launched.', '--side', 'ca', '--status', 'in-progress')).code).toBe(0);
     commit(root, 'notes');
-    const review1 = at('2025-06-30T12:00:00Z', 'review', 'create', 'dialogue-2025', '--title', 'Strategic Dialogue 2025');
+    const review1 = await at('2025-06-30T12:00:00Z', 'review', 'create', 'dialogue-2025', '--title', 'Strategic Dialogue 2025');
     expect(review1.code, review1.stderr).toBe(0);
     expect(review1.stdout).toContain('as of 2025-06-30');
     commit(root, 'review 2025');
-    expect(at('2025-11-01T12:00:00Z', 'note', 'p2.1', 'Second meeting held in Seoul.', '--side', 'kr').code).toBe(0);
-    expect(at('2026-02-25T12:00:00Z', 'note', 'p1.1', 'Agreement signed.', '--side', 'joint', '--status', 'completed', '--link', 'https://example.org/signed').code).toBe(0);
+    expect((await at('2025-11-01T12:00:00Z', 'note', 'p2.1', 'Second meeting held in Seoul.', '--side', 'kr')).code).toBe(0);
+    expect((await at('2026-02-25T12:00:00Z', 'note', 'p1.1', 'Agreement signed.', '--side', 'joint', '--status', 'completed', '--link', 'https://example.org/signed')).code).toBe(0);
     // Someone commits a note with a mistake (an unknown status) by hand.
     commit(root, 'notes, one broken', { 'plan/notes/p1.2/2026-02-26-kr-typo.yaml': 'date: 2026-02-26\ntext: Typo.\nstatus: finished\nside: kr\n' });
 
     // The dashboard still answers, names the broken file and marks p1.2; exit 1 says something is wrong.
-    const s = at('2026-03-01T12:00:00Z', 'status');
+    const s = await at('2026-03-01T12:00:00Z', 'status');
     expect(s.code).toBe(1);
     expect(s.stdout).toContain('plan/notes/p1.2/2026-02-26-kr-typo.yaml (1 error; p1.2 shown in part, marked data-errors)');
     expect(s.stdout).toMatch(/p1\.1 .*● completed/);
-    expect(at('2026-03-01T12:00:00Z', 'show', 'p2.1').code).toBe(0);
-    expect(at('2026-03-01T12:00:00Z', 'show', 'p1.2').code).toBe(1);
-    const exported = JSON.parse(at('2026-03-01T12:00:00Z', 'export', '--json').stdout) as { problems: { file: string }[] };
+    expect((await at('2026-03-01T12:00:00Z', 'show', 'p2.1')).code).toBe(0);
+    expect((await at('2026-03-01T12:00:00Z', 'show', 'p1.2')).code).toBe(1);
+    const exported = JSON.parse((await at('2026-03-01T12:00:00Z', 'export', '--json')).stdout) as { problems: { file: string }[] };
     expect(exported.problems.map((p) => p.file)).toEqual(['plan/notes/p1.2/2026-02-26-kr-typo.yaml']);
-    const report = at('2026-03-01T12:00:00Z', 'report');
+    const report = await at('2026-03-01T12:00:00Z', 'report');
     expect(report.code).toBe(1);
     expect(report.stdout).toContain('## Data problems');
-    expect(at('2026-03-01T12:00:00Z', 'validate').code).toBe(1);
+    expect((await at('2026-03-01T12:00:00Z', 'validate')).code).toBe(1);
 
     // Looking back: the broken note is dated after these days, so these views are whole (exit 0).
-    const look = (day: string) => JSON.parse(at('2026-03-01T12:00:00Z', 'status', '--json', '--as-of', day).stdout) as { initiatives: { id: string; status: string }[] };
-    const statusOf = (day: string, id: string) => look(day).initiatives.find((i) => i.id === id)?.status;
-    expect(at('2026-03-01T12:00:00Z', 'status', '--as-of', '2025-06-30').code).toBe(0);
-    expect(statusOf('2024-10-01', 'p2.1')).toBe('not-started');
-    expect(statusOf('2025-06-30', 'p2.1')).toBe('ongoing');
-    expect(statusOf('2025-06-30', 'p1.1')).toBe('in-progress');
-    expect(statusOf('2026-02-25', 'p1.1')).toBe('completed');
-    const showBack = at('2026-03-01T12:00:00Z', 'show', 'p1.1', '--as-of', '2025-06-30');
+    const look = async (day: string) => JSON.parse((await at('2026-03-01T12:00:00Z', 'status', '--json', '--as-of', day)).stdout) as { initiatives: { id: string; status: string }[] };
+    const statusOf = async (day: string, id: string) => (await look(day)).initiatives.find((i) => i.id === id)?.status;
+    expect((await at('2026-03-01T12:00:00Z', 'status', '--as-of', '2025-06-30')).code).toBe(0);
+    expect(await statusOf('2024-10-01', 'p2.1')).toBe('not-started');
+    expect(await statusOf('2025-06-30', 'p2.1')).toBe('ongoing');
+    expect(await statusOf('2025-06-30', 'p1.1')).toBe('in-progress');
+    expect(await statusOf('2026-02-25', 'p1.1')).toBe('completed');
+    const showBack = await at('2026-03-01T12:00:00Z', 'show', 'p1.1', '--as-of', '2025-06-30');
     expect(showBack.code).toBe(0);
     expect(showBack.stdout).toContain('Negotiations launched.');
     expect(showBack.stdout).not.toContain('Agreement signed.');
 
     // Fixed in a later commit: everything is clean again.
     commit(root, 'fix the typo', { 'plan/notes/p1.2/2026-02-26-kr-typo.yaml': 'date: 2026-02-26\ntext: Typo fixed.\nstatus: completed\nside: kr\nlinks: [https://example.org/kr]\n' });
-    expect(at('2026-03-01T12:00:00Z', 'status').code).toBe(0);
-    expect(at('2026-03-01T12:00:00Z', 'validate').code).toBe(0);
+    expect((await at('2026-03-01T12:00:00Z', 'status')).code).toBe(0);
+    expect((await at('2026-03-01T12:00:00Z', 'validate')).code).toBe(0);
 
-    const review2 = at('2026-06-30T12:00:00Z', 'review', 'create', 'dialogue-2026');
+    const review2 = await at('2026-06-30T12:00:00Z', 'review', 'create', 'dialogue-2026');
     expect(review2.code, review2.stderr).toBe(0);
     commit(root, 'review 2026');
-    const diff = JSON.parse(at('2026-07-01T12:00:00Z', 'diff', 'dialogue-2025', 'dialogue-2026', '--format', 'json').stdout) as { changes: { id: string; kind: string }[] };
+    const diff = JSON.parse((await at('2026-07-01T12:00:00Z', 'diff', 'dialogue-2025', 'dialogue-2026', '--format', 'json')).stdout) as { changes: { id: string; kind: string }[] };
     expect(diff.changes.map((c) => `${c.id} ${c.kind}`)).toEqual(expect.arrayContaining(['p1.1 status', 'p1.2 status', 'p2.1 notes']));
-    const byRevision = at('2026-07-01T12:00:00Z', 'diff', 'HEAD~3', 'HEAD');
+    const byRevision = await at('2026-07-01T12:00:00Z', 'diff', 'HEAD~3', 'HEAD');
     expect(byRevision.code, byRevision.stderr).toBe(0);
     expect(byRevision.stdout).toContain('Typo fixed.');
   }, SLOW);

@@ -36,7 +36,7 @@ function yamlBlock(text: string): string {
     .join('\n')}`;
 }
 
-function planWithNotes(): { root: string; commit: string } {
+async function planWithNotes(): Promise<{ root: string; commit: string }> {
   const root = writeTree(
     withManifest({
       'plan/pillar-1/p1.1.yaml': initiative(
@@ -54,15 +54,15 @@ function planWithNotes(): { root: string; commit: string } {
   );
   gitInit(root);
   commit(root, 'plan');
-  expect(runCli(['review', 'create', 'dialogue-2025', '--date', '2025-06-30', '--title', 'Dialogue 2025', '--as-of', '2025-12-31'], { cwd: root }).code).toBe(0);
+  expect((await runCli(['review', 'create', 'dialogue-2025', '--date', '2025-06-30', '--title', 'Dialogue 2025', '--as-of', '2025-12-31'], { cwd: root })).code).toBe(0);
   return { root, commit: commit(root, 'review') };
 }
 
-const { root, commit: planCommit } = planWithNotes();
-const csp = (...args: string[]) => runCli(['--as-of', '2025-12-31', ...args], { cwd: root });
+const { root, commit: planCommit } = await planWithNotes();
+const csp = async (...args: string[]) => await runCli(['--as-of', '2025-12-31', ...args], { cwd: root });
 
-describe('readable markdown', () => {
-  const md = csp('report', '--notes', '20').stdout;
+describe('readable markdown', async () => {
+  const md = (await csp('report', '--notes', '20')).stdout;
   const html = toHtml(md);
   const seen = visibleText(html);
 
@@ -102,17 +102,17 @@ describe('readable markdown', () => {
     expect(md).toContain('| p1.2 | Title of p1.2 | Canada: in progress · Republic of Korea: at risk | ↓ | 2025-10-01 |');
   });
 
-  it('speaks the chosen scale, and sides differ only when their values on it differ', () => {
-    const ogp = csp('report', '--scale', 'ogp').stdout;
+  it('speaks the chosen scale, and sides differ only when their values on it differ', async () => {
+    const ogp = (await csp('report', '--scale', 'ogp')).stdout;
     expect(ogp).toContain('**3** commitments · **1** not started · **1** limited · **0** substantial · **1** complete · **0** withdrawn');
     // In progress and at risk are both "limited": the sides do not differ on this scale.
     expect(ogp).not.toContain('Where assessments differ');
     expect(ogp).toContain('| p1.2 | Title of p1.2 | limited |');
   });
 
-  it('writes its charts as SVG files beside the report with -o, and references them', () => {
+  it('writes its charts as SVG files beside the report with -o, and references them', async () => {
     const dir = path.join(root, 'out');
-    const r = csp('report', '-o', `${dir}/`);
+    const r = await csp('report', '-o', `${dir}/`);
     expect(r.code, r.stderr).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(['report-status.svg', 'report-trend.svg', 'report.md']);
     const written = readFileSync(path.join(dir, 'report.md'), 'utf8');
@@ -126,8 +126,8 @@ describe('readable markdown', () => {
   });
 });
 
-describe('the HTML brief', () => {
-  const r = csp('report', '--format', 'html', '--notes', '20');
+describe('the HTML brief', async () => {
+  const r = await csp('report', '--format', 'html', '--notes', '20');
   const html = r.stdout;
 
   it('is one self-contained file: inline CSS and SVG, no script, nothing fetched', () => {
@@ -140,34 +140,34 @@ describe('the HTML brief', () => {
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   });
 
-  it('prints with a running footer pinned to the plan’s commit, and page breaks between sections', () => {
+  it('prints with a running footer pinned to the plan’s commit, and page breaks between sections', async () => {
     const footer = `progress to 2025-12-31 · plan at ${planCommit.slice(0, 12)}`;
     expect(html).toContain(`@bottom-left { content: "${footer}"`);
     expect(html).toContain('counter(page) " / " counter(pages)');
     expect(html).toContain('section.annex { break-before: page; }');
     expect(html).toContain(`<p class="cutoff">${footer}</p>`);
-    expect(csp('report', '--format', 'html', '--paper', 'letter').stdout).toContain('@page { size: letter;');
+    expect((await csp('report', '--format', 'html', '--paper', 'letter')).stdout).toContain('@page { size: letter;');
   });
 
-  it('says when the plan has uncommitted changes', () => {
+  it('says when the plan has uncommitted changes', async () => {
     const file = path.join(root, 'plan/pillar-2/p2.1.yaml');
     const before = readFileSync(file, 'utf8');
     try {
       writeFileSync(file, `${before}# a comment\n`);
-      expect(csp('report', '--format', 'html').stdout).toContain(`plan at ${planCommit.slice(0, 12)} (with uncommitted changes)`);
+      expect((await csp('report', '--format', 'html')).stdout).toContain(`plan at ${planCommit.slice(0, 12)} (with uncommitted changes)`);
     } finally {
       writeFileSync(file, before);
     }
   });
 
-  it('is the same bytes for the same plan and date, in every format and language', () => {
+  it('is the same bytes for the same plan and date, in every format and language', async () => {
     for (const args of [['--format', 'html'], ['--format', 'md'], ['--format', 'html', '--lang', 'fr'], ['--lang', 'ko', '--scale', 'compliance']]) {
-      expect(csp('report', ...args).stdout).toBe(csp('report', ...args).stdout);
+      expect((await csp('report', ...args)).stdout).toBe((await csp('report', ...args)).stdout);
     }
   });
 
-  it('marks untranslated plan text one way, and writes French typography', () => {
-    const fr = csp('report', '--format', 'html', '--lang', 'fr').stdout;
+  it('marks untranslated plan text one way, and writes French typography', async () => {
+    const fr = (await csp('report', '--format', 'html', '--lang', 'fr')).stdout;
     expect(fr).toContain('<html lang="fr">');
     expect(fr).toContain('<span lang="en">Title of p1.1</span> <span class="tr">(EN)</span>');
     expect(fr).toContain('En un coup d’œil');
@@ -189,39 +189,39 @@ describe('the language of a note', () => {
       ),
     }),
   );
-  const report = (...args: string[]) => runCli(['--as-of', '2025-12-31', 'report', '--notes', '5', ...args], { cwd: langRoot }).stdout;
+  const report = async (...args: string[]) => (await runCli(['--as-of', '2025-12-31', 'report', '--notes', '5', ...args], { cwd: langRoot })).stdout;
 
-  it('is marked only when it differs from the report’s, always the same way', () => {
-    const en = report();
+  it('is marked only when it differs from the report’s, always the same way', async () => {
+    const en = await report();
     expect(en).toContain('서울에서 후속 회의를 개최했습니다. (KO)');
     expect(en).toMatch(/^Workshop held in Ottawa\.$/m);
-    const ko = report('--lang', 'ko');
+    const ko = await report('--lang', 'ko');
     expect(ko).toMatch(/^서울에서 후속 회의를 개최했습니다\.$/m);
     expect(ko).toContain('Workshop held in Ottawa. (EN)');
     expect(ko).toContain('Title of p1.1 (EN)');
     expect(ko).not.toMatch(/_\(EN\)_|\[EN\]/);
   });
 
-  it('is recorded by csp note --lang, and checked against the languages csp knows', () => {
-    const r = runCli(['--as-of', '2025-12-31', 'note', 'p1.1', 'Réunion tenue à Montréal.', '--date', '2025-05-01', '--lang', 'fr'], { cwd: langRoot });
+  it('is recorded by csp note --lang, and checked against the languages csp knows', async () => {
+    const r = await runCli(['--as-of', '2025-12-31', 'note', 'p1.1', 'Réunion tenue à Montréal.', '--date', '2025-05-01', '--lang', 'fr'], { cwd: langRoot });
     expect(r.code, r.stderr).toBe(0);
     const [file] = readdirSync(path.join(langRoot, 'plan/notes/p1.1'));
     expect(readFileSync(path.join(langRoot, 'plan/notes/p1.1', file!), 'utf8')).toMatch(/\ntext: Réunion tenue à Montréal\.\nlang: fr\n/);
-    expect(runCli(['--as-of', '2025-12-31', 'validate'], { cwd: langRoot }).code).toBe(0);
-    expect(report('--lang', 'fr')).toMatch(/^Réunion tenue à Montréal\.$/m);
-    expect(runCli(['--as-of', '2025-12-31', 'note', 'p1.1', 'x', '--lang', 'de'], { cwd: langRoot }).code).toBe(2);
+    expect((await runCli(['--as-of', '2025-12-31', 'validate'], { cwd: langRoot })).code).toBe(0);
+    expect(await report('--lang', 'fr')).toMatch(/^Réunion tenue à Montréal\.$/m);
+    expect((await runCli(['--as-of', '2025-12-31', 'note', 'p1.1', 'x', '--lang', 'de'], { cwd: langRoot })).code).toBe(2);
   });
 });
 
 describe('csp report --format pdf', () => {
-  it('needs -o, and says how to print from a browser when none is installed', () => {
-    const noFile = csp('report', '--format', 'pdf');
+  it('needs -o, and says how to print from a browser when none is installed', async () => {
+    const noFile = await csp('report', '--format', 'pdf');
     expect(noFile.code).toBe(2);
     expect(noFile.stderr).toContain('give -o FILE');
-    const none = runCli(['--as-of', '2025-12-31', 'report', '--format', 'pdf', '-o', path.join(root, 'brief.pdf')], { cwd: root, env: { PATH: '/nonexistent', CSP_BROWSER: undefined } });
+    const none = await runCli(['--as-of', '2025-12-31', 'report', '--format', 'pdf', '-o', path.join(root, 'brief.pdf')], { cwd: root, env: { PATH: '/nonexistent', CSP_BROWSER: undefined } });
     expect(none.code).toBe(3);
     expect(none.stderr).toMatch(/no Chromium, Chrome or Edge found on the PATH[\s\S]*print it to PDF/);
-    const broken = runCli(['--as-of', '2025-12-31', 'report', '--format', 'pdf', '-o', path.join(root, 'brief.pdf')], { cwd: root, env: { CSP_BROWSER: '/bin/false' } });
+    const broken = await runCli(['--as-of', '2025-12-31', 'report', '--format', 'pdf', '-o', path.join(root, 'brief.pdf')], { cwd: root, env: { CSP_BROWSER: '/bin/false' } });
     expect(broken.code).toBe(3);
     expect(broken.stderr).not.toMatch(/\n\s+at /); // no stack trace
     expect(readdirSync(root)).not.toContain('brief.pdf');

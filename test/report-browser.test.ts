@@ -58,19 +58,19 @@ function countColours(ppm: Buffer, colours: Record<string, readonly number[]>): 
 }
 
 describe.skipIf(MISSING.length > 0)('the HTML brief printed by headless Chromium', () => {
-  it('fits the front matter and pillars in 6 A4 pages, keeps every table on the page and draws every chart', () => {
-    const { root, commit } = busyPlan();
+  it('fits the front matter and pillars in 6 A4 pages, keeps every table on the page and draws every chart', async () => {
+    const { root, commit } = await busyPlan();
     const dir = mkdtempSync(path.join(tmpdir(), 'csp-print-'));
     const html = path.join(dir, 'brief.html');
     const pdf = path.join(dir, 'brief.pdf');
-    const r = runCli(['report', '--format', 'html', '--paper', 'a4', '--as-of', BUSY_AS_OF, '-o', html], { cwd: root });
+    const r = await runCli(['report', '--format', 'html', '--paper', 'a4', '--as-of', BUSY_AS_OF, '-o', html], { cwd: root });
     expect(r.code, r.stderr).toBe(0);
     const source = readFileSync(html, 'utf8');
     const svgs = (source.match(/<svg /g) ?? []).length;
     expect(svgs).toBe(2 + 5); // status by pillar, trend, one bar per pillar
 
     // The PDF as csp prints it (--format pdf runs the browser on the same HTML).
-    const print = runCli(['report', '--format', 'pdf', '--paper', 'a4', '--as-of', BUSY_AS_OF, '-o', pdf], { cwd: root, env: { CSP_BROWSER: CHROMIUM } });
+    const print = await runCli(['report', '--format', 'pdf', '--paper', 'a4', '--as-of', BUSY_AS_OF, '-o', pdf], { cwd: root, env: { CSP_BROWSER: CHROMIUM } });
     expect(print.code, print.stderr).toBe(0);
 
     const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });

@@ -29,30 +29,30 @@ function tableShapes(html: string): { header: number; rows: number[] }[] {
 
 describe('csp report', () => {
   it('renders the sample plan at a fixed date (snapshot)', async () => {
-    const r = runCli(['--plan', SAMPLE, 'report', '--as-of', '2026-11-28']);
+    const r = await runCli(['--plan', SAMPLE, 'report', '--as-of', '2026-11-28']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/plan at [0-9a-f]{12}/);
     await expect(maskRevision(r.stdout)).toMatchFileSnapshot('__snapshots__/report-sample.md');
   });
 
   it.each(['fr', 'ko'])('renders headings, labels and translated text in %s (snapshot)', async (lang) => {
-    const r = runCli(['--plan', SAMPLE, 'report', '--as-of', '2026-11-28', '--lang', lang]);
+    const r = await runCli(['--plan', SAMPLE, 'report', '--as-of', '2026-11-28', '--lang', lang]);
     expect(r.code).toBe(0);
     await expect(maskRevision(r.stdout)).toMatchFileSnapshot(`__snapshots__/report-sample.${lang}.md`);
   });
 
-  it('marks plan text that has no translation, and uses the translation where there is one', () => {
-    const fr = runCli(['--plan', SAMPLE, 'report', '--as-of', '2026-11-28', '--lang', 'fr']).stdout;
+  it('marks plan text that has no translation, and uses the translation where there is one', async () => {
+    const fr = (await runCli(['--plan', SAMPLE, 'report', '--as-of', '2026-11-28', '--lang', 'fr'])).stdout;
     expect(fr).toContain('Dialogue sur les droits de la personne');
     expect(fr).not.toContain('Human rights dialogue');
     // One marker for untranslated text, everywhere.
     expect(fr).toContain('Coast guard forum (EN)');
     expect(fr).not.toContain('_(EN)_');
-    expect(runCli(['--plan', SAMPLE, 'report', '--lang', 'de']).code).toBe(2);
+    expect((await runCli(['--plan', SAMPLE, 'report', '--lang', 'de'])).code).toBe(2);
   });
 
-  it("has a section where the sides' assessments differ", () => {
-    const md = runCli(['--plan', SAMPLE, 'report', '--as-of', '2026-11-28']).stdout;
+  it("has a section where the sides' assessments differ", async () => {
+    const md = (await runCli(['--plan', SAMPLE, 'report', '--as-of', '2026-11-28'])).stdout;
     const section = md.slice(md.indexOf('### Where assessments differ'), md.indexOf('### Thematic areas'));
     expect(section).toContain('| ID | Commitment | Canada | Republic of Korea |');
     expect(section).toContain('| p2.1 | Coast guard forum | ongoing (2026-09-01) | at risk (2026-10-01) |');
@@ -60,21 +60,21 @@ describe('csp report', () => {
     expect(md).toContain('- **Where assessments differ (1)**: **p2.1** Coast guard forum (Canada: ongoing · Republic of Korea: at risk)');
   });
 
-  it('shows the OGP and compliance scales', () => {
-    const ogp = runCli(['--plan', SAMPLE, 'report', '--as-of', '2026-11-28', '--scale', 'ogp']).stdout;
+  it('shows the OGP and compliance scales', async () => {
+    const ogp = (await runCli(['--plan', SAMPLE, 'report', '--as-of', '2026-11-28', '--scale', 'ogp'])).stdout;
     expect(ogp).toContain('| Pillar | not started | limited | substantial | complete | withdrawn | total |');
-    const c = runCli(['--plan', SAMPLE, 'report', '--as-of', '2026-11-28', '--scale', 'compliance']).stdout;
+    const c = (await runCli(['--plan', SAMPLE, 'report', '--as-of', '2026-11-28', '--scale', 'compliance'])).stdout;
     expect(c).toContain('| All commitments | 2 | 1 | 2 | 0 | 50% |');
   });
 
-  it('is byte-for-byte deterministic', () => {
-    const a = runCli(['--plan', SAMPLE, 'report', '--as-of', '2026-11-28']).stdout;
-    const b = runCli(['--plan', SAMPLE, 'report', '--as-of', '2026-11-28']).stdout;
+  it('is byte-for-byte deterministic', async () => {
+    const a = (await runCli(['--plan', SAMPLE, 'report', '--as-of', '2026-11-28'])).stdout;
+    const b = (await runCli(['--plan', SAMPLE, 'report', '--as-of', '2026-11-28'])).stdout;
     expect(a).toBe(b);
   });
 
-  it('keeps every table rectangular and hostile titles and notes as text', () => {
-    const md = runCli(['--plan', HOSTILE, 'report', '--as-of', '2026-01-01']).stdout;
+  it('keeps every table rectangular and hostile titles and notes as text', async () => {
+    const md = (await runCli(['--plan', HOSTILE, 'report', '--as-of', '2026-01-01'])).stdout;
     const html = toHtml(md);
     const shapes = tableShapes(html);
     expect(shapes.length).toBeGreaterThanOrEqual(2);
@@ -92,13 +92,13 @@ describe('csp report', () => {
     expect(html).toContain('(https://evil.example)');
   });
 
-  it('writes to a file with -o and says so on stderr', () => {
+  it('writes to a file with -o and says so on stderr', async () => {
     const out = path.join(mkdtempSync(path.join(tmpdir(), 'csp-report-')), 'report.md');
-    const r = runCli(['--plan', SAMPLE, 'report', '--as-of', '2026-11-28', '-o', out]);
+    const r = await runCli(['--plan', SAMPLE, 'report', '--as-of', '2026-11-28', '-o', out]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(out);
-    expect(runCli(['--plan', SAMPLE, 'report', '-o', '/nonexistent-dir/report.md']).code).toBe(3);
+    expect((await runCli(['--plan', SAMPLE, 'report', '-o', '/nonexistent-dir/report.md'])).code).toBe(3);
   });
 });
 
@@ -122,15 +122,15 @@ describe('markdown escaping', () => {
   });
 });
 
-describe('reports for a review, with the changes since an earlier one', () => {
+describe('reports for a review, with the changes since an earlier one', async () => {
   const root = mkdtempSync(path.join(tmpdir(), 'csp-report-reviews-'));
   cpSync(SAMPLE, path.join(root, 'plan'), { recursive: true });
-  const csp = (...args: string[]) => runCli(args, { cwd: root });
-  expect(csp('--as-of', '2026-11-28', 'review', 'create', 'dialogue-2025', '--date', '2025-06-30', '--title', 'Dialogue 2025').code).toBe(0);
-  expect(csp('--as-of', '2026-11-28', 'review', 'create', 'dialogue-2026', '--date', '2026-10-15', '--title', 'Dialogue 2026').code).toBe(0);
+  const csp = async (...args: string[]) => await runCli(args, { cwd: root });
+  expect((await csp('--as-of', '2026-11-28', 'review', 'create', 'dialogue-2025', '--date', '2025-06-30', '--title', 'Dialogue 2025')).code).toBe(0);
+  expect((await csp('--as-of', '2026-11-28', 'review', 'create', 'dialogue-2026', '--date', '2026-10-15', '--title', 'Dialogue 2026')).code).toBe(0);
 
-  it('reports as of the review date, titled after it, with changes since the previous review', () => {
-    const r = csp('report', '--review', 'dialogue-2026');
+  it('reports as of the review date, titled after it, with changes since the previous review', async () => {
+    const r = await csp('report', '--review', 'dialogue-2026');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^# .* — Dialogue 2026\n/);
     expect(r.stdout).toContain('as of 2026-10-15.');
@@ -141,19 +141,19 @@ describe('reports for a review, with the changes since an earlier one', () => {
     expect(changes).not.toContain('p2.2'); // untouched since 2025-06-30
   });
 
-  it('says what changed in the language of the report', () => {
-    const section = (lang: string, start: string, end: string) => {
-      const r = csp('report', '--review', 'dialogue-2026', '--lang', lang);
+  it('says what changed in the language of the report', async () => {
+    const section = async (lang: string, start: string, end: string) => {
+      const r = await csp('report', '--review', 'dialogue-2026', '--lang', lang);
       expect(r.code, r.stderr).toBe(0);
       return r.stdout.slice(r.stdout.indexOf(start), r.stdout.indexOf(end));
     };
     // French typography: a no-break space before ':' and inside « ».
-    const fr = section('fr', '## Changements depuis\u00a0: Dialogue 2025', '\n## Pilier 1');
+    const fr = await section('fr', '## Changements depuis\u00a0: Dialogue 2025', '\n## Pilier 1');
     expect(fr).toContain('Point de départ\u00a0: l’examen «\u00a0dialogue-2025\u00a0» (2025-06-30).');
     expect(fr).toMatch(/- \*\*p1\.2\*\* .*\n {2}- état\u00a0: en cours → \*\*réalisée\*\* \(depuis le 2026-09-15\)/);
     expect(fr).toContain('évaluation de ca\u00a0: non communiquée → **continue**');
     expect(fr).not.toMatch(/ [:;]/);
-    const ko = section('ko', '## Dialogue 2025 이후 변경 사항', '\n## 제1축');
+    const ko = await section('ko', '## Dialogue 2025 이후 변경 사항', '\n## 제1축');
     expect(ko).toContain('상태: 진행 중 → **완료** (2026-09-15부터)');
     expect(ko).toContain('새 기록');
     for (const text of [fr, ko]) {
@@ -167,7 +167,7 @@ describe('reports for a review, with the changes since an earlier one', () => {
     const original = readFileSync(file, 'utf8');
     writeFileSync(file, original.replace('    links: [https://example.org/report]\n', '    links: [https://example.org/report]\n    translations:\n      fr:\n        text: Atelier tenu; rapport publié.\n'));
     try {
-      const translated = section('fr', '## Changements depuis\u00a0: Dialogue 2025', '\n## Pilier 1');
+      const translated = await section('fr', '## Changements depuis\u00a0: Dialogue 2025', '\n## Pilier 1');
       expect(translated).toContain('(réalisée)\u00a0: Atelier tenu; rapport publié. — [example.org/report]');
       expect(translated).toContain('(à risque · kr)\u00a0: Delays in scheduling the next meeting. (EN)');
     } finally {
@@ -175,10 +175,10 @@ describe('reports for a review, with the changes since an earlier one', () => {
     }
   });
 
-  it('takes --since from the user, and refuses an unknown review (exit 2)', () => {
-    const r = csp('report', '--review', 'dialogue-2026', '--since', '2026-09-01');
+  it('takes --since from the user, and refuses an unknown review (exit 2)', async () => {
+    const r = await csp('report', '--review', 'dialogue-2026', '--since', '2026-09-01');
     expect(r.stdout).toContain('## Changes since 2026-09-01');
-    const bad = csp('report', '--review', 'dialogue-2062');
+    const bad = await csp('report', '--review', 'dialogue-2062');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/did you mean .*'dialogue-2026'/);
   });

@@ -103,8 +103,8 @@ describe('rules', () => {
     expect(() => execFileSync(process.execPath, ['scripts/rules.mjs', '--check'], { cwd: ROOT, stdio: 'pipe' })).not.toThrow();
   });
 
-  it('csp help rules lists every rule code with its severity, summary and hint, in 80 columns', () => {
-    const r = runCli(['help', 'rules']);
+  it('csp help rules lists every rule code with its severity, summary and hint, in 80 columns', async () => {
+    const r = await runCli(['help', 'rules']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(renderRulesHelp(RULES));
     for (const rule of RULES) expect(r.stdout).toContain(`  ${rule.code} (${rule.severity})\n`);

@@ -99,16 +99,16 @@ describe('schema/ files', () => {
     expect(settings['yaml.schemas']).toEqual(JSON.parse(vscodeSettingsText())['yaml.schemas']);
   });
 
-  it('csp schema prints the initiative schema, writes all with --out and checks them with --check', () => {
-    const printed = runCli(['schema']);
+  it('csp schema prints the initiative schema, writes all with --out and checks them with --check', async () => {
+    const printed = await runCli(['schema']);
     expect(printed.code).toBe(0);
     expect(printed.stdout).toBe(readFileSync(path.join(REPO_ROOT, 'schema/initiative.schema.json'), 'utf8'));
-    expect(runCli(['schema', 'plan']).stdout).toBe(readFileSync(path.join(REPO_ROOT, 'schema/plan.schema.json'), 'utf8'));
-    expect(runCli(['schema', '--out', 'schema', '--check'], { cwd: REPO_ROOT }).code).toBe(0);
-    const stale = runCli(['schema', '--out', 'plan', '--check'], { cwd: REPO_ROOT });
+    expect((await runCli(['schema', 'plan'])).stdout).toBe(readFileSync(path.join(REPO_ROOT, 'schema/plan.schema.json'), 'utf8'));
+    expect((await runCli(['schema', '--out', 'schema', '--check'], { cwd: REPO_ROOT })).code).toBe(0);
+    const stale = await runCli(['schema', '--out', 'plan', '--check'], { cwd: REPO_ROOT });
     expect(stale.code).toBe(1);
     expect(stale.stderr).toContain('initiative.schema.json');
-    const unknown = runCli(['schema', 'reviews']);
+    const unknown = await runCli(['schema', 'reviews']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('schemas are: initiative, note, plan, review');
   });
@@ -230,7 +230,7 @@ describe('the JSON Schema and csp', () => {
     }
   });
 
-  it('both reject schema-level errors in a review file', () => {
+  it('both reject schema-level errors in a review file', async () => {
     const review = readFileSync(path.join(SHIPPED_ROOT, 'plan/reviews/adoption.yaml'), 'utf8');
     const cases = [
       review.replace('date: 2024-07-18', 'date: 18 July 2024'),
@@ -242,7 +242,7 @@ describe('the JSON Schema and csp', () => {
       expect(text).not.toBe(review);
       expect(ajvReview(parse(text)), text.slice(0, 300)).toBe(false);
       const root = writeTree(withManifest({ 'plan/reviews/adoption.yaml': text }));
-      expect(runCli(['validate'], { cwd: root }).code).toBe(1);
+      expect((await runCli(['validate'], { cwd: root })).code).toBe(1);
     }
   });
 

@@ -104,12 +104,12 @@ describe('the dashboard measures beyond % completed', () => {
     expect(m.recurring).toEqual({ count: 1, fixed: 1, held: 1, expected: 1, overdue: [{ id: 'p2.1', days: 61 }] });
   });
 
-  it('are shown under the whole dashboard and in its JSON, not under a filtered one', () => {
-    const text = runCli(['status', '--as-of', '2026-03-01']).stdout;
+  it('are shown under the whole dashboard and in its JSON, not under a filtered one', async () => {
+    const text = (await runCli(['status', '--as-of', '2026-03-01'])).stdout;
     expect(text).toMatch(/Measures\n {2}Since review adoption \(2024-07-18\): ↑ \d+ improved · ↓ \d+ regressed · → \d+ unchanged\./);
     expect(text).toMatch(/Evidence: \d+ of 36 open commitments \(\d+%\) have a note since 2024-07-18\./);
-    const json = JSON.parse(runCli(['status', '--as-of', '2026-03-01', '--json']).stdout) as { measures: { since: { date: string } } };
+    const json = JSON.parse((await runCli(['status', '--as-of', '2026-03-01', '--json'])).stdout) as { measures: { since: { date: string } } };
     expect(json.measures.since.date).toBe('2024-07-18');
-    expect(runCli(['status', '--as-of', '2026-03-01', '--pillar', '2']).stdout).not.toContain('Measures');
+    expect((await runCli(['status', '--as-of', '2026-03-01', '--pillar', '2'])).stdout).not.toContain('Measures');
   });
 });

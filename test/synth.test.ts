@@ -20,9 +20,9 @@ function contents(root: string): Record<string, string> {
 }
 
 describe('npm run synth', () => {
-  it('writes a plan that csp validate passes, without warnings', () => {
+  it('writes a plan that csp validate passes, without warnings', async () => {
     const root = synth('--initiatives', '120', '--notes', '6');
-    const r = runCli(['--plan', path.join(root, 'plan'), 'validate'], { env: { CSP_NO_CACHE: '1' } });
+    const r = await runCli(['--plan', path.join(root, 'plan'), 'validate'], { env: { CSP_NO_CACHE: '1' } });
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe('✓ 121 files checked: no problems\n');
     expect(r.code).toBe(0);
@@ -35,10 +35,10 @@ describe('npm run synth', () => {
     expect(contents(synth('--initiatives', '15', '--notes', '3', '--seed', '2'))).not.toEqual(a);
   });
 
-  it("the benchmark's baseline reads it, and the shipped plan, as valid against csp schema; a broken file as invalid", () => {
+  it("the benchmark's baseline reads it, and the shipped plan, as valid against csp schema; a broken file as invalid", async () => {
     const root = synth('--initiatives', '20', '--notes', '3');
     const schemaDir = path.join(root, 'schema');
-    expect(runCli(['schema', '--out', schemaDir]).code).toBe(0);
+    expect((await runCli(['schema', '--out', schemaDir])).code).toBe(0);
     const baseline = (plan: string) => {
       const r = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts/bench/baseline.mjs'), plan, schemaDir], { encoding: 'utf8' });
       expect(r.status, r.stderr).toBe(0);

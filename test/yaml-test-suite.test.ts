@@ -10,7 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Diagnostic, RULE_CODES } from '../src/core/diagnostics.js';
 import { RULES } from '../src/core/rules/index.js';
-import { REPO_ROOT, runCliAsync } from './helpers/cli.js';
+import { REPO_ROOT, runCli } from './helpers/cli.js';
 import { loadTree, MANIFEST, withManifest, writeTree } from './helpers/plan.js';
 
 const SUITE = path.join(REPO_ROOT, 'test/fixtures/yaml-test-suite');
@@ -54,7 +54,7 @@ describe('the YAML test suite', () => {
     const root = writeTree({ 'plan/plan.yaml': MANIFEST });
     mkdirSync(path.join(root, 'plan/pillar-1'), { recursive: true });
     cpSync(CASES, path.join(root, 'plan/pillar-1'), { recursive: true });
-    const r = await runCliAsync(['--plan', path.join(root, 'plan'), 'validate', '--format', 'json']);
+    const r = await runCli(['--plan', path.join(root, 'plan'), 'validate', '--format', 'json']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);
     checkAll((JSON.parse(r.stdout) as { diagnostics: Diagnostic[] }).diagnostics, names, mustFail);

@@ -9,10 +9,11 @@ import type { Initiative, Plan } from '../core/model.js';
 import { didYouMean } from '../core/text.js';
 import { ID_PATTERN } from '../core/vocabulary.js';
 import { dataError, usageError } from '../errors.js';
-import { cleanEditedText, cleanPipedText, editText, isInteractive, readStdinText } from '../io/input.js';
+import { cleanEditedText, cleanPipedText, editText, readStdinText } from '../io/input.js';
 import { formatDiagnostic } from '../render/diagnostics.js';
 import { termSafeLine } from '../render/sanitize.js';
-import type { CommandContext, LoadedPlanFiles } from './context.js';
+import type { LoadedPlanFiles } from '../app/repository.js';
+import type { CommandContext } from './context.js';
 import { findInitiative } from './parse-options.js';
 import { normalizeId } from '../core/input/ids.js';
 
@@ -54,11 +55,11 @@ export function parsePillarThemes(plan: Plan, pillar: number, values: readonly s
  * The text given as an argument, `-` for standard input, or (left out, on a
  * terminal) written in the editor from `template`. Empty text is a usage error.
  */
-export function resolveText(arg: string | undefined, what: string, how: string, template: string): string {
+export function resolveText(ctx: CommandContext, arg: string | undefined, what: string, how: string, template: string): string {
   let text: string;
-  if (arg === '-') text = cleanPipedText(readStdinText());
+  if (arg === '-') text = cleanPipedText(readStdinText(ctx.host.stdin.read));
   else if (arg !== undefined) text = arg;
-  else if (isInteractive()) text = cleanEditedText(editText(template));
+  else if (ctx.interactive) text = cleanEditedText(editText(template, ctx.env));
   else throw usageError(`no ${what} given`, how);
   if (!/\S/.test(text)) throw usageError(`the ${what} is empty; nothing was recorded`, how);
   return text;

@@ -71,6 +71,11 @@ export function openCache(root: string, env: NodeJS.ProcessEnv): CacheAccess | u
   return access ?? undefined;
 }
 
+/** Forgets the caches opened by a run, so that the next run in this process (a test's) asks again. */
+export function endCacheSessions(): void {
+  sessions.clear();
+}
+
 function openCacheNow(root: string, env: NodeJS.ProcessEnv): CacheAccess | undefined {
   const dir = path.join(root, CACHE_DIR);
   let st;

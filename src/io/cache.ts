@@ -46,7 +46,7 @@ import { sha256, gitBlobId } from './hash.js';
 import type { CacheContents, CacheEntry, CachedResult } from './cache-file.js';
 import { type PlanFileEntry, readForHash } from './plan-files.js';
 
-export { CACHE_DIR, type CacheAccess, openCache } from './cache-access.js';
+export { CACHE_DIR, type CacheAccess, endCacheSessions, openCache } from './cache-access.js';
 export { type CacheContents, type CacheEntry, type CacheKey, type CachedResult, cacheFile, readCache } from './cache-file.js';
 export { CacheWriter, encodeResult } from './cache-writer.js';
 

@@ -4,13 +4,13 @@ import path from 'node:path';
 import { environmentError } from '../errors.js';
 import { assertInsideRoot, assertWritableTarget, createFile, replaceFileAtomic } from './write.js';
 
-/** Creates a folder and its parents when missing. */
-export function ensureDir(dir: string): void {
+/** Creates a folder and its parents when missing (`shown`: the folder as the user named it). */
+export function ensureDir(dir: string, shown = dir): void {
   try {
     mkdirSync(dir, { recursive: true });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'error';
-    throw environmentError(`cannot create the folder ${dir} (${code})`, 'check that the path is not a file and that you may write there');
+    throw environmentError(`cannot create the folder ${shown} (${code})`, 'check that the path is not a file and that you may write there');
   }
 }
 
@@ -23,13 +23,22 @@ export function isDirectory(p: string): boolean {
   }
 }
 
-/** The text of a file, or undefined when there is none. */
-export function readTextIfExists(file: string): string | undefined {
+/** The text of a file, or undefined when there is none (`shown`: the file as the user named it). */
+export function readTextIfExists(file: string, shown = file): string | undefined {
   try {
     return readFileSync(file, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw environmentError(`cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'})`, 'check the file permissions');
+    throw environmentError(`cannot read ${shown} (${(err as NodeJS.ErrnoException).code ?? 'error'})`, 'check the file permissions');
+  }
+}
+
+/** The bytes of a document the user names (csp import's), or exit 3 saying it cannot be read. */
+export function readDocument(file: string, shown: string, hint: string): Uint8Array {
+  try {
+    return readFileSync(file);
+  } catch (err) {
+    throw environmentError(`cannot read ${shown} (${(err as NodeJS.ErrnoException).code ?? 'error'})`, hint);
   }
 }
 

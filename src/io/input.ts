@@ -15,19 +15,15 @@ function decode(bytes: Uint8Array, where: string): string {
   }
 }
 
-/** All of standard input as text (a byte-order mark dropped). */
-export function readStdinText(): string {
-  let bytes: Buffer;
+/** All of standard input as text (a byte-order mark dropped), read with `read` (the run's standard input). */
+export function readStdinText(read: () => Uint8Array): string {
+  let bytes: Uint8Array;
   try {
-    bytes = readFileSync(0);
+    bytes = read();
   } catch (err) {
     throw environmentError(`cannot read standard input (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
   }
   return decode(bytes, 'standard input');
-}
-
-export function isInteractive(): boolean {
-  return Boolean(process.stdin.isTTY && process.stdout.isTTY);
 }
 
 /** The editor command: $VISUAL, else $EDITOR, else vi (as git chooses). */
@@ -40,7 +36,7 @@ export function editorCommand(env: NodeJS.ProcessEnv): string {
  * editor command may carry arguments ("code --wait"); it runs through the
  * shell as git runs it. The temporary file is removed afterwards.
  */
-export function editText(template: string, env: NodeJS.ProcessEnv = process.env): string {
+export function editText(template: string, env: NodeJS.ProcessEnv): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'csp-edit-'));
   const file = path.join(dir, 'NOTE.txt');
   try {

@@ -13,8 +13,8 @@ import { environmentError } from '../errors.js';
 /** Browsers tried, in order; CSP_BROWSER names another. */
 const BROWSERS = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'microsoft-edge', 'msedge'];
 
-function onPath(name: string): string | undefined {
-  const dirs = (process.env.PATH ?? '').split(path.delimiter).filter(Boolean);
+function onPath(name: string, env: NodeJS.ProcessEnv): string | undefined {
+  const dirs = (env.PATH ?? '').split(path.delimiter).filter(Boolean);
   const exts = process.platform === 'win32' ? ['.exe', '.cmd', ''] : [''];
   for (const dir of dirs) {
     for (const ext of exts) {
@@ -32,18 +32,18 @@ function onPath(name: string): string | undefined {
   return undefined;
 }
 
-export function findBrowser(env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function findBrowser(env: NodeJS.ProcessEnv): string | undefined {
   if (env.CSP_BROWSER) return env.CSP_BROWSER;
   for (const b of BROWSERS) {
-    const found = onPath(b);
+    const found = onPath(b, env);
     if (found) return found;
   }
   return undefined;
 }
 
 /** The PDF of the HTML, printed by a headless browser. Exit 3 when there is none or it fails. */
-export function printToPdf(html: string): Uint8Array {
-  const browser = findBrowser();
+export function printToPdf(html: string, env: NodeJS.ProcessEnv): Uint8Array {
+  const browser = findBrowser(env);
   if (!browser) {
     throw environmentError(
       'no Chromium, Chrome or Edge found on the PATH to print the PDF with',

@@ -13,9 +13,9 @@ describe('the committed example report', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'csp-example-'));
   const files = ['example-report.md', 'example-report-status.svg', 'example-report-trend.svg', 'example-report.html'];
 
-  it('docs/example-report.md (with its charts) and .html are the report of the shipped plan as of 2026-03-01', () => {
-    expect(runCli(['report', '--as-of', '2026-03-01', '-o', path.join(dir, 'example-report.md')], { cwd: REPO_ROOT }).code).toBe(0);
-    expect(runCli(['report', '--as-of', '2026-03-01', '--format', 'html', '-o', path.join(dir, 'example-report.html')], { cwd: REPO_ROOT }).code).toBe(0);
+  it('docs/example-report.md (with its charts) and .html are the report of the shipped plan as of 2026-03-01', async () => {
+    expect((await runCli(['report', '--as-of', '2026-03-01', '-o', path.join(dir, 'example-report.md')], { cwd: REPO_ROOT })).code).toBe(0);
+    expect((await runCli(['report', '--as-of', '2026-03-01', '--format', 'html', '-o', path.join(dir, 'example-report.html')], { cwd: REPO_ROOT })).code).toBe(0);
     for (const f of files) {
       const made = readFileSync(path.join(dir, f), 'utf8');
       // The revision is the latest commit that changed plan/ (a shallow clone cannot know it).

@@ -283,11 +283,11 @@ describe('progress recorded in the shipped plan', () => {
 });
 
 describe("the README's sample output", () => {
-  it('is what csp status prints on the shipped plan (regenerate it by running the command it names)', () => {
+  it('is what csp status prints on the shipped plan (regenerate it by running the command it names)', async () => {
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
     const m = /<!-- status-sample: csp (.*?), at 100 columns[^\n]*-->\n```text\n\$ csp [^\n]*\n([\s\S]*?)```\n/.exec(readme);
     expect(m, 'the sample block in README.md').not.toBeNull();
-    const r = runCli(m![1]!.split(' '), { cwd: root });
+    const r = await runCli(m![1]!.split(' '), { cwd: root });
     expect(r.code).toBe(0);
     expect(m![2]).toBe(r.stdout);
   });

@@ -68,7 +68,7 @@ function notesFor(k: number): NoteSpec[] {
 }
 
 /** Builds the busy plan; returns the repository root and the plan's commit. */
-export function busyPlan(): { root: string; commit: string } {
+export async function busyPlan(): Promise<{ root: string; commit: string }> {
   const root = mkdtempSync(path.join(tmpdir(), 'csp-busy-'));
   cpSync(path.join(SHIPPED_ROOT, 'plan'), path.join(root, 'plan'), { recursive: true });
   // Only the made-up notes below: the shipped notes (and the rule that every note cites a source) are left out.
@@ -88,7 +88,7 @@ export function busyPlan(): { root: string; commit: string } {
   }
   gitInit(root);
   commit(root, 'The plan with a year of notes');
-  const r = runCli(['review', 'create', 'dialogue-2025', '--date', BUSY_REVIEW_DATE, '--title', 'Strategic Dialogue 2025', '--as-of', BUSY_AS_OF], { cwd: root });
+  const r = await runCli(['review', 'create', 'dialogue-2025', '--date', BUSY_REVIEW_DATE, '--title', 'Strategic Dialogue 2025', '--as-of', BUSY_AS_OF], { cwd: root });
   if (r.code !== 0) throw new Error(`review create failed: ${r.stderr}`);
   return { root, commit: commit(root, 'Review dialogue-2025') };
 }

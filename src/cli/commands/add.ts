@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Command } from 'commander';
+import type { CommandInput } from '../command.js';
 import { prepareInitiative } from '../../core/edit/prepare.js';
 import type { NewInitiative } from '../../core/edit/initiative-file.js';
 import type { Cadence, Kind } from '../../core/vocabulary.js';
@@ -9,7 +9,8 @@ import { createFile } from '../../io/write.js';
 import { renderNewFile } from '../../render/recorded.js';
 import { termSafeLine } from '../../render/sanitize.js';
 import { parseNonBlank, parsePillarThemes, refuseChange, requireManifest, resolveText } from '../change-options.js';
-import { commandContext, readAndLoadForChange } from '../context.js';
+import { readAndLoadForChange } from '../../app/repository.js';
+import type { CommandContext } from '../context.js';
 import { parsePillar } from '../parse-options.js';
 
 interface AddOptions {
@@ -25,9 +26,7 @@ interface AddOptions {
 /** Tries the next id again when another file took it meanwhile; this many times. */
 const ATTEMPTS = 20;
 
-export async function run(cmd: Command): Promise<ExitCode> {
-  const ctx = commandContext(cmd);
-  const o = cmd.opts<AddOptions>();
+export async function run(ctx: CommandContext, { opts: o }: CommandInput<AddOptions>): Promise<ExitCode> {
   const title = parseNonBlank('--title', o.title, true);
   // A cadence is how often a recurring initiative happens: it implies the kind (validate warns about a cadence on any other kind).
   if (o.cadence && o.kind && o.kind !== 'recurring') {
@@ -40,7 +39,7 @@ export async function run(cmd: Command): Promise<ExitCode> {
   const themes = parsePillarThemes(plan, pillar, o.theme);
   const how = "give it with --text, or '--text -' to read it from standard input";
   const template = `\n# Write the text of the new initiative "${termSafeLine(title)}" (pillar ${pillar}) above,\n# as the Action Plan words it. Lines starting with '#' are left out.\n`;
-  const text = resolveText(o.text, 'initiative text', how, template);
+  const text = resolveText(ctx, o.text, 'initiative text', how, template);
   const fields: Omit<NewInitiative, 'id'> = {
     pillar,
     title,

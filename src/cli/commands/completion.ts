@@ -1,15 +1,19 @@
-import type { Argument, Command, Option } from 'commander';
+/** `csp completion SHELL`: the script, generated from the command specs. */
+import { STATUSES } from '../../core/vocabulary.js';
 import {
-  type ArgumentSpec,
-  type CommandSpec,
+  type CompletionArgument,
+  type CompletionCommand,
+  type CompletionOption,
   type CompletionSpec,
-  type OptionSpec,
   renderCompletion,
   type Shell,
   type ValueSource,
 } from '../../render/completion.js';
-import { STATUSES } from '../../core/vocabulary.js';
-import { HELP_TOPICS } from './help.js';
+import type { ArgumentSpec, CommandInput, CommandSpec, OptionSpec } from '../command.js';
+import type { CommandContext } from '../context.js';
+import { GLOBAL_OPTIONS } from '../program.js';
+import { HELP_TOPICS } from './help.command.js';
+import { COMMANDS } from './index.js';
 
 /** What an option's value is, by the option's long name first, then by the name of its value. */
 const BY_OPTION: Record<string, ValueSource> = {
@@ -27,26 +31,6 @@ const BY_VALUE_NAME: Record<string, ValueSource> = {
   dir: { kind: 'dirs' },
 };
 
-function valueName(flags: string): string {
-  return /[<[]([^>\]]+)[>\]]/.exec(flags)?.[1]?.replace(/\.\.\.$/, '') ?? 'value';
-}
-
-function optionSpec(o: Option): OptionSpec | undefined {
-  if (o.hidden || !o.long) return undefined;
-  const spec: OptionSpec = { long: o.long, description: o.description };
-  if (o.short) spec.short = o.short;
-  if (o.required || o.optional) {
-    const name = valueName(o.flags);
-    const source: ValueSource = o.argChoices
-      ? { kind: 'choices', values: [...o.argChoices] }
-      : (BY_OPTION[o.long.replace(/^--/, '')] ?? BY_VALUE_NAME[name] ?? { kind: 'none' });
-    spec.value = { name, source };
-  }
-  // A collecting parser (as for --party) makes an option repeatable; choices install a parser too.
-  if (o.parseArg && !o.argChoices) spec.repeatable = true;
-  return spec;
-}
-
 /** Arguments whose values depend on the command, by command path and argument name. */
 const BY_COMMAND_ARGUMENT: Record<string, ValueSource> = {
   'review show name': { kind: 'dynamic', what: 'reviews' },
@@ -54,40 +38,55 @@ const BY_COMMAND_ARGUMENT: Record<string, ValueSource> = {
   'diff to': { kind: 'dynamic', what: 'reviews' },
 };
 
-function argumentSpec(a: Argument, path: string[], program: Command): ArgumentSpec {
-  const name = a.name();
+/** The name inside <…> or […], without a trailing '...'. */
+function valueName(text: string): string | undefined {
+  return /[<[]([^>\]]+)[>\]]/.exec(text)?.[1]?.replace(/\.\.\.$/, '');
+}
+
+function optionSpec(o: OptionSpec): CompletionOption {
+  const [, short, long] = /^(?:(-[A-Za-z]), )?(--[A-Za-z0-9-]+)/.exec(o.flags)!;
+  const spec: CompletionOption = { long: long!, description: o.description };
+  if (short) spec.short = short;
+  const name = valueName(o.flags);
+  if (name !== undefined) {
+    const source: ValueSource = o.choices
+      ? { kind: 'choices', values: [...o.choices] }
+      : (BY_OPTION[long!.replace(/^--/, '')] ?? BY_VALUE_NAME[name] ?? { kind: 'none' });
+    spec.value = { name, source };
+  }
+  if (o.repeatable && !o.choices) spec.repeatable = true;
+  return spec;
+}
+
+function argumentSpec(a: ArgumentSpec, path: string[]): CompletionArgument {
+  const name = valueName(a.name)!;
   let source: ValueSource = BY_COMMAND_ARGUMENT[[...path, name].join(' ')] ?? BY_VALUE_NAME[name] ?? { kind: 'none' };
-  if (a.argChoices) source = { kind: 'choices', values: [...a.argChoices] };
+  if (a.choices) source = { kind: 'choices', values: [...a.choices] };
   if (name === 'topic') {
-    const commands = program.commands.map((c) => c.name()).filter((n) => n !== 'help' && !n.startsWith('__'));
+    const commands = COMMANDS.map((c) => c.name).filter((n) => n !== 'help' && !n.startsWith('__'));
     source = { kind: 'choices', values: [...commands, ...HELP_TOPICS] };
   }
-  return { name, required: a.required, source };
+  return { name, required: a.name.startsWith('<'), source };
 }
 
-function optionsOf(cmd: Command): OptionSpec[] {
-  return cmd.options.map(optionSpec).filter((o): o is OptionSpec => o !== undefined);
-}
+const listed = (commands: readonly CommandSpec[]) => commands.filter((c) => !c.name.startsWith('__'));
 
-function commandSpec(cmd: Command, parent: string[], program: Command): CommandSpec {
-  const path = [...parent, cmd.name()];
+function commandSpec(cmd: CommandSpec, parent: string[]): CompletionCommand {
+  const path = [...parent, cmd.name];
   return {
     path,
-    description: cmd.description(),
-    options: optionsOf(cmd),
-    args: cmd.registeredArguments.map((a) => argumentSpec(a, path, program)),
-    subcommands: cmd.commands.filter((c) => !c.name().startsWith('__')).map((c) => commandSpec(c, path, program)),
+    description: cmd.description,
+    options: (cmd.options ?? []).map(optionSpec),
+    args: (cmd.arguments ?? []).map((a) => argumentSpec(a, path)),
+    subcommands: listed(cmd.subcommands ?? []).map((c) => commandSpec(c, path)),
   };
 }
 
-/** The command line as plain data, from the commander program itself. */
-export function completionSpec(program: Command): CompletionSpec {
-  return {
-    globalOptions: optionsOf(program).filter((o) => o.long !== '--version'),
-    commands: program.commands.filter((c) => !c.name().startsWith('__')).map((c) => commandSpec(c, [], program)),
-  };
+/** The command line as plain data, from the command specs. */
+export function completionSpec(): CompletionSpec {
+  return { globalOptions: GLOBAL_OPTIONS.map(optionSpec), commands: listed(COMMANDS).map((c) => commandSpec(c, [])) };
 }
 
-export function run(cmd: Command, shell: Shell): void {
-  process.stdout.write(renderCompletion(completionSpec(cmd.parent!), shell));
+export function run(ctx: CommandContext, { args: [shell] }: CommandInput): void {
+  ctx.out(renderCompletion(completionSpec(), shell as Shell));
 }

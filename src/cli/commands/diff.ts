@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import type { CommandInput } from '../command.js';
 import { diffSnapshots } from '../../core/diff.js';
 import { diffJson, renderDiffMarkdown, renderDiffText } from '../../render/diff.js';
 import type { SnapshotSource } from '../../core/snapshot.js';
@@ -6,9 +6,9 @@ import { EXIT, type ExitCode, usageError } from '../../errors.js';
 import { planEventsMarkdown, renderPlanEventsText } from '../../render/events.js';
 import { dataProblemsJson, dataProblemsMarkdown, renderDataProblemsBanner } from '../../render/problems.js';
 import { termSafeLine } from '../../render/sanitize.js';
-import { commandContext, writeJson } from '../context.js';
+import { type CommandContext, writeJson } from '../context.js';
 import { parsePillarOf } from '../parse-options.js';
-import { SnapshotResolver } from '../snapshots.js';
+import { SnapshotResolver } from '../../app/snapshots.js';
 
 interface DiffOptions {
   format: 'text' | 'md' | 'json';
@@ -16,9 +16,8 @@ interface DiffOptions {
   exitCode?: boolean;
 }
 
-export async function run(cmd: Command, from: string, to: string | undefined): Promise<ExitCode> {
-  const ctx = commandContext(cmd);
-  const o = cmd.opts<DiffOptions>();
+export async function run(ctx: CommandContext, { args, opts: o }: CommandInput<DiffOptions>): Promise<ExitCode> {
+  const [from, to] = args as [string, string | undefined];
   const resolver = new SnapshotResolver(ctx);
   const before = await resolver.resolve(from);
   const after = to === undefined ? await resolver.worktree() : await resolver.resolve(to);

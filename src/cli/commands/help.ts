@@ -1,4 +1,3 @@
-import type { Command } from 'commander';
 import { jsonSchemaOf, SCHEMA_DIR, SCHEMA_FILES, schemaFileName } from '../../core/json-schema.js';
 import { RULES } from '../../core/rules/index.js';
 import { didYouMean } from '../../core/text.js';
@@ -6,13 +5,14 @@ import { usageError } from '../../errors.js';
 import { renderFormatHelp } from '../../render/format-help.js';
 import { renderRulesHelp } from '../../render/rules.js';
 import { termSafeLine } from '../../render/sanitize.js';
+import type { CommandInput } from '../command.js';
+import type { CommandContext } from '../context.js';
+import { HELP_TOPICS } from './help.command.js';
 
-/** Topics beside the commands: `csp help format`, `csp help rules`. */
-export const HELP_TOPICS = ['format', 'rules'] as const;
 
 /** `csp help`, `csp help format`, `csp help status`, `csp help review show`. */
-export function run(cmd: Command, topic: string[] = []): void {
-  const program = cmd.parent!;
+export function run(ctx: CommandContext, { args: [topic = []], program }: CommandInput): void {
+  const cmd = program.commands.find((c) => c.name() === 'help');
   if (topic.length === 1 && topic[0] === 'format') {
     const files = SCHEMA_FILES.map((f) => ({
       name: f.name,
@@ -22,11 +22,11 @@ export function run(cmd: Command, topic: string[] = []): void {
       schemaFile: `${SCHEMA_DIR}/${schemaFileName(f.name)}`,
       schema: jsonSchemaOf(f),
     }));
-    process.stdout.write(renderFormatHelp(files));
+    ctx.out(renderFormatHelp(files));
     return;
   }
   if (topic.length === 1 && topic[0] === 'rules') {
-    process.stdout.write(renderRulesHelp(RULES));
+    ctx.out(renderRulesHelp(RULES));
     return;
   }
   let at = program;
@@ -40,5 +40,5 @@ export function run(cmd: Command, topic: string[] = []): void {
     }
     at = next;
   }
-  at.help();
+  at.outputHelp();
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Command } from 'commander';
+import type { CommandInput } from '../command.js';
 import { importCounts } from '../../core/import/action-plan.js';
 import { initiativeFileText, initiativePath, manifestWithImport } from '../../core/import/plan-files.js';
 import { dataError } from '../../errors.js';
@@ -7,19 +7,17 @@ import { writeNewFile } from '../../io/files.js';
 import { toRepoPath } from '../../io/plan-files.js';
 import { updateFile } from '../../io/write.js';
 import { importJson, renderImportSummary } from '../../render/import.js';
-import { commandContext } from '../context.js';
-import { readActionPlanDocument, requireStartablePlan, requireValidNewPlan } from '../new-plan.js';
+import { readActionPlanDocument, requireStartablePlan, requireValidNewPlan } from '../../app/new-plan.js';
+import { type CommandContext, writeJson } from '../context.js';
 
-export async function run(cmd: Command, file: string): Promise<void> {
-  const ctx = commandContext(cmd);
-  const o = cmd.opts<{ dryRun?: boolean; json?: boolean }>();
-  const imported = readActionPlanDocument(file);
+export async function run(ctx: CommandContext, { args: [file], opts: o }: CommandInput<{ dryRun?: boolean; json?: boolean }>): Promise<void> {
+  const imported = readActionPlanDocument(ctx, file);
   const plan = requireStartablePlan(ctx, file);
   const { root } = plan.location;
 
   // The document's path goes into source.file when it is inside the repository.
-  const relative = path.relative(root, path.resolve(file));
-  const sourceFile = relative.startsWith('..') || path.isAbsolute(relative) ? undefined : toRepoPath(root, path.resolve(file));
+  const relative = path.relative(root, path.resolve(ctx.cwd, file));
+  const sourceFile = relative.startsWith('..') || path.isAbsolute(relative) ? undefined : toRepoPath(root, path.resolve(ctx.cwd, file));
   const manifest = manifestWithImport(plan.manifestText, imported, sourceFile);
   const files = imported.initiatives.map((i) => ({ path: initiativePath(plan.planDir, i), text: initiativeFileText(i) }));
   requireValidNewPlan(ctx, plan.planDir, [{ path: plan.manifestPath, text: manifest.text }, ...files], 'the imported plan', 'check the document around the lines named above');
@@ -47,6 +45,6 @@ export async function run(cmd: Command, file: string): Promise<void> {
     filled: manifest.filled,
     files: [plan.manifestPath, ...files.map((f) => f.path)],
   };
-  if (o.json) ctx.out(`${JSON.stringify(importJson(summary), null, 2)}\n`);
+  if (o.json) writeJson(ctx, importJson(summary));
   ctx.err(renderImportSummary(summary, ctx.errStyle));
 }

@@ -1,13 +1,12 @@
 import path from 'node:path';
-import type { Command } from 'commander';
+import type { CommandInput } from '../command.js';
 import { vscodeSettingsText } from '../../core/json-schema.js';
 import { type InitOptions, scaffoldFiles } from '../../core/scaffold.js';
 import type { Cadence } from '../../core/vocabulary.js';
 import { dataError } from '../../errors.js';
-import { today } from '../../io/clock.js';
 import { ensureDir, entryKind, listFolder, pathExists, writeGeneratedFile, writeNewFile } from '../../io/files.js';
-import { commandContext } from '../context.js';
-import { requireValidNewPlan } from '../new-plan.js';
+import { requireValidNewPlan } from '../../app/new-plan.js';
+import type { CommandContext } from '../context.js';
 import { parseDate, parseOneLine, parseParties } from '../parse-options.js';
 
 interface InitCliOptions {
@@ -19,20 +18,18 @@ interface InitCliOptions {
   reviewBody?: string;
 }
 
-export async function run(cmd: Command, dir: string | undefined): Promise<void> {
-  const ctx = commandContext(cmd);
-  const o = cmd.opts<InitCliOptions>();
+export async function run(ctx: CommandContext, { args: [dir], opts: o }: CommandInput<InitCliOptions>): Promise<void> {
   const options: InitOptions = {
     title: parseOneLine('--title', o.title),
     partnership: parseOneLine('--partnership', o.partnership),
     parties: parseParties(o.party ?? []),
-    adopted: o.adopted === undefined ? today() : parseDate('--adopted', o.adopted),
+    adopted: o.adopted === undefined ? ctx.localToday : parseDate('--adopted', o.adopted),
     adoptedGiven: o.adopted !== undefined,
     reviewCadence: o.reviewCadence,
     reviewBody: parseOneLine('--review-body', o.reviewBody),
   };
   const shown = dir ?? '.';
-  const root = path.resolve(shown);
+  const root = path.resolve(ctx.cwd, shown);
   refuseExistingPlan(root, shown);
   const files = scaffoldFiles(options);
   // The new plan must be valid; if it is not, that is csp's fault, and nothing is written.

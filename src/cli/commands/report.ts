@@ -1,20 +1,18 @@
 import path from 'node:path';
-import type { Command } from 'commander';
-import { diffSnapshots, type PlanDiff } from '../../core/diff.js';
-import { buildReport, type PreviousReview } from '../../core/report.js';
+import type { CommandInput } from '../command.js';
+import { buildReport } from '../../core/report.js';
 import type { Scale } from '../../core/scales.js';
-import { eventsAsOf, snapshotOfPlan } from '../../core/snapshot.js';
+import { eventsAsOf } from '../../core/snapshot.js';
 import type { ReportLang } from '../../core/vocabulary.js';
 import { type ExitCode, usageError } from '../../errors.js';
 import { ensureDir, isDirectory } from '../../io/files.js';
 import { printToPdf } from '../../io/pdf.js';
-import { planRevision } from '../../io/plan-revision.js';
 import { writeOutputFile } from '../../io/write.js';
 import { renderReportHtml, renderReportMarkdown, type ReportRenderOptions } from '../../render/report.js';
 import type { Paper } from '../../render/report-html.js';
-import { commandContext, readPlanForViewing, viewExitCode } from '../context.js';
+import { reportInputs } from '../../app/report.js';
+import { type CommandContext, viewExitCode } from '../context.js';
 import { parsePositiveInt } from '../parse-options.js';
-import { previousReview, requireReview, SnapshotResolver } from '../snapshots.js';
 
 interface ReportOptions {
   output?: string;
@@ -29,26 +27,8 @@ interface ReportOptions {
   mermaid?: boolean;
 }
 
-export async function run(cmd: Command): Promise<ExitCode> {
-  const ctx = commandContext(cmd);
-  const o = cmd.opts<ReportOptions>();
-  // Drawn from every file that loads; files with errors are named on the first page.
-  const { plan, problems } = await readPlanForViewing(ctx);
-  const resolver = new SnapshotResolver(ctx);
-  // A report for a review shows the plan as of the review's date.
-  const review = o.review !== undefined ? requireReview(ctx, resolver.location, o.review) : undefined;
-  const asOf = review?.data.date ?? ctx.asOf;
-  // Changes and the trend since --since, else since the latest review before this report's date.
-  const sinceName = o.since ?? previousReview(resolver.location, asOf)?.name;
-  let changes: { diff: PlanDiff; since: string } | undefined;
-  let previous: PreviousReview | undefined;
-  if (sinceName !== undefined) {
-    const from = await resolver.resolve(sinceName);
-    const to = snapshotOfPlan(plan, asOf, review ? { kind: 'review', name: review.name, date: asOf } : { kind: 'date', date: asOf });
-    const label = from.source.kind === 'review' ? (from.source.title ?? from.source.name) : sinceName;
-    changes = { diff: diffSnapshots(from, to), since: label };
-    previous = { date: from.asOf, label, statuses: new Map(from.initiatives.map((i) => [i.id, i.status])) };
-  }
+export async function run(ctx: CommandContext, { opts: o }: CommandInput<ReportOptions>): Promise<ExitCode> {
+  const { plan, problems, asOf, review, changes, previous, revision } = await reportInputs(ctx, { review: o.review, since: o.since });
   const data = buildReport(plan, {
     asOf,
     scale: o.scale,
@@ -57,7 +37,6 @@ export async function run(cmd: Command): Promise<ExitCode> {
     ...(previous !== undefined ? { previous } : {}),
   });
   const subtitle = review ? (review.data.title ?? review.name) : undefined;
-  const revision = planRevision(resolver.location);
   const options: ReportRenderOptions = {
     lang: o.lang,
     ...(subtitle !== undefined ? { subtitle } : {}),
@@ -76,7 +55,7 @@ export async function run(cmd: Command): Promise<ExitCode> {
   }
   let target: string | undefined;
   if (o.output !== undefined && o.output !== '-') {
-    target = path.resolve(o.output);
+    target = path.resolve(ctx.cwd, o.output);
     // A folder (existing, or named with a trailing slash) gets report.md or report.html.
     if (isDirectory(target) || /[/\\]$/.test(o.output)) {
       ensureDir(target);
@@ -85,31 +64,31 @@ export async function run(cmd: Command): Promise<ExitCode> {
   }
   if (o.format === 'pdf') {
     const html = renderReportHtml(data, options, o.paper ? { paper: o.paper } : {});
-    const pdf = printToPdf(html);
-    writeOutputFile(target!, pdf, { display: shown(target!) });
+    const pdf = printToPdf(html, ctx.env);
+    writeOutputFile(target!, pdf, { display: shown(ctx, target!) });
   } else if (o.format === 'html') {
     const html = renderReportHtml(data, options, o.paper ? { paper: o.paper } : {});
     if (target === undefined) ctx.out(html);
-    else write(target, html);
+    else write(ctx, target, html);
   } else {
     const prefix = target !== undefined ? path.basename(target).replace(/\.[^.]*$/, '') || 'report' : undefined;
     const md = renderReportMarkdown(data, options, prefix !== undefined ? { imagePrefix: prefix } : {});
     if (target === undefined) ctx.out(md.text);
     else {
-      for (const f of md.files) write(path.join(path.dirname(target), f.name), f.content);
-      write(target, md.text);
+      for (const f of md.files) write(ctx, path.join(path.dirname(target), f.name), f.content);
+      write(ctx, target, md.text);
     }
   }
-  if (target !== undefined) ctx.err(`csp: wrote the report as of ${asOf} to ${shown(target)}\n`);
+  if (target !== undefined) ctx.err(`csp: wrote the report as of ${asOf} to ${shown(ctx, target)}\n`);
   return viewExitCode(problems);
 }
 
-function write(file: string, text: string): void {
-  writeOutputFile(file, new TextEncoder().encode(text), { display: shown(file) });
+function write(ctx: CommandContext, file: string, text: string): void {
+  writeOutputFile(file, new TextEncoder().encode(text), { display: shown(ctx, file) });
 }
 
 /** A path as the user would recognise it: relative to where csp runs, unless that climbs out of it. */
-function shown(file: string): string {
-  const rel = path.relative(process.cwd(), file);
+function shown(ctx: CommandContext, file: string): string {
+  const rel = path.relative(ctx.cwd, file);
   return rel === '' || rel.startsWith('..') ? file : rel;
 }

@@ -1,8 +1,7 @@
-import type { Command } from 'commander';
+import type { CommandInput } from '../command.js';
 import { buildReview, isReviewName, loadReviewFile, loadReviews, type Review, REVIEW_NAME_HELP, reviewFilePath, reviewToYaml } from '../../core/review.js';
 import { countStatuses } from '../../core/status.js';
 import { dataError, EXIT, type ExitCode, usageError } from '../../errors.js';
-import { locatePlan } from '../../io/plan-files.js';
 import { assertGitAllowsWrite } from '../../io/git-state.js';
 import { readReviewFiles, writeReviewFile } from '../../io/review-files.js';
 import { formatDiagnostic } from '../../render/diagnostics.js';
@@ -10,17 +9,16 @@ import { renderReviewList, renderReviewText, type ReviewShown, reviewListJson } 
 import { reviewProgress } from '../../core/review-progress.js';
 import { termSafeLine } from '../../render/sanitize.js';
 import { countsLine } from '../../render/status.js';
-import { requireReview } from '../snapshots.js';
-import { commandContext, requireCleanPlan, writeJson } from '../context.js';
+import { locatePlan, requireCleanPlan } from '../../app/repository.js';
+import { requireReview } from '../../app/snapshots.js';
+import { type CommandContext, writeJson } from '../context.js';
 import { parseDate } from '../parse-options.js';
 
 function checkName(name: string): void {
   if (!isReviewName(name)) throw usageError(`'${termSafeLine(name)}' is not a review name`, `review names use ${REVIEW_NAME_HELP}`);
 }
 
-export async function create(cmd: Command, name: string): Promise<void> {
-  const ctx = commandContext(cmd);
-  const o = cmd.opts<{ date?: string; title?: string; force?: boolean }>();
+export async function create(ctx: CommandContext, { args: [name], opts: o }: CommandInput<{ date?: string; title?: string; force?: boolean }>): Promise<void> {
   checkName(name);
   const date = o.date === undefined ? (ctx.asOfGiven ? ctx.asOf : ctx.localToday) : parseDate('--date', o.date);
   if (date > ctx.today) throw usageError(`--date ${date} is still in the future everywhere on earth (today is ${ctx.today} at the latest)`, 'a review freezes what has happened: give a date up to today');
@@ -41,10 +39,8 @@ export async function create(cmd: Command, name: string): Promise<void> {
   ctx.out(`Commit it so that it stays on record: git add ${file} && git commit -m "Review ${name}"\n`);
 }
 
-export function list(cmd: Command): ExitCode {
-  const ctx = commandContext(cmd);
-  const { json } = cmd.opts<{ json?: boolean }>();
-  const loc = locatePlan(ctx.options.plan, process.env, process.cwd());
+export function list(ctx: CommandContext, { opts: { json } }: CommandInput<{ json?: boolean }>): ExitCode {
+  const loc = locatePlan(ctx);
   const { reviews, diagnostics, sources } = loadReviews(readReviewFiles(loc));
   if (json) writeJson(ctx, reviewListJson(reviews.map(withProgress)));
   else ctx.out(renderReviewList(reviews.map(withProgress), ctx.style, ctx.width));
@@ -54,11 +50,9 @@ export function list(cmd: Command): ExitCode {
   return errors.length ? EXIT.data : EXIT.ok;
 }
 
-export function show(cmd: Command, name: string): void {
-  const ctx = commandContext(cmd);
-  const { json } = cmd.opts<{ json?: boolean }>();
+export function show(ctx: CommandContext, { args: [name], opts: { json } }: CommandInput<{ json?: boolean }>): void {
   checkName(name);
-  const review = requireReview(ctx, locatePlan(ctx.options.plan, process.env, process.cwd()), name);
+  const review = requireReview(locatePlan(ctx), name);
   if (json) writeJson(ctx, { name: review.name, file: review.file, ...review.data });
   else ctx.out(renderReviewText(withProgress(review), ctx.style, ctx.width));
 }

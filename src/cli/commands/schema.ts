@@ -1,20 +1,18 @@
 import path from 'node:path';
-import type { Command } from 'commander';
+import type { CommandInput } from '../command.js';
 import { DEFAULT_SCHEMA, findSchemaFile, jsonSchemaText, SCHEMA_FILES, schemaFileName } from '../../core/json-schema.js';
 import { EXIT, type ExitCode, dataError, usageError } from '../../errors.js';
 import { ensureDir, readTextIfExists } from '../../io/files.js';
 import { writeOutputFile } from '../../io/write.js';
 import { termSafeLine } from '../../render/sanitize.js';
-import { commandContext } from '../context.js';
+import type { CommandContext } from '../context.js';
 
 interface SchemaOptions {
   out?: string;
   check?: boolean;
 }
 
-export function run(cmd: Command, name: string | undefined): ExitCode {
-  const ctx = commandContext(cmd);
-  const o = cmd.opts<SchemaOptions>();
+export function run(ctx: CommandContext, { args: [name], opts: o }: CommandInput<SchemaOptions>): ExitCode {
   const names = SCHEMA_FILES.map((s) => s.name);
   if (name !== undefined && !findSchemaFile(name)) {
     throw usageError(`there is no schema '${termSafeLine(name)}'`, `schemas are: ${names.join(', ')}`);
@@ -26,7 +24,7 @@ export function run(cmd: Command, name: string | undefined): ExitCode {
   }
   const files = name === undefined ? SCHEMA_FILES : [findSchemaFile(name)!];
   if (o.check) {
-    const stale = files.filter((f) => readTextIfExists(path.join(o.out!, schemaFileName(f.name))) !== jsonSchemaText(f));
+    const stale = files.filter((f) => readTextIfExists(path.resolve(ctx.cwd, o.out!, schemaFileName(f.name)), path.join(o.out!, schemaFileName(f.name))) !== jsonSchemaText(f));
     if (stale.length === 0) {
       ctx.err(`csp: the schema files in ${o.out} are up to date\n`);
       return EXIT.ok;
@@ -36,10 +34,10 @@ export function run(cmd: Command, name: string | undefined): ExitCode {
       `run 'csp schema --out ${o.out}' and commit the result`,
     );
   }
-  ensureDir(o.out);
+  ensureDir(path.resolve(ctx.cwd, o.out), o.out);
   for (const f of files) {
     const target = path.join(o.out, schemaFileName(f.name));
-    writeOutputFile(target, new TextEncoder().encode(jsonSchemaText(f)), { display: target });
+    writeOutputFile(path.resolve(ctx.cwd, target), new TextEncoder().encode(jsonSchemaText(f)), { display: target });
   }
   ctx.err(`csp: wrote ${files.map((f) => path.join(o.out!, schemaFileName(f.name))).join(', ')}\n`);
   return EXIT.ok;

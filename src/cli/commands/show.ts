@@ -1,17 +1,16 @@
-import type { Command } from 'commander';
+import type { CommandInput } from '../command.js';
 import { assessInitiative, DEFAULT_STALE_DAYS } from '../../core/status.js';
 import type { ExitCode } from '../../errors.js';
 import { planExport } from '../../core/export.js';
 import { initiativeDetail } from '../../core/initiative-detail.js';
 import { dataProblemsJson, renderDataProblemsBanner } from '../../render/problems.js';
 import { renderInitiativeText } from '../../render/show.js';
-import { commandContext, readPlanForViewing, viewExitCode, writeJson } from '../context.js';
+import { readPlanForViewing } from '../../app/repository.js';
+import { type CommandContext, viewExitCode, writeJson } from '../context.js';
 import { findInitiative } from '../parse-options.js';
 import { termSafeLine } from '../../render/sanitize.js';
 
-export async function run(cmd: Command, id: string): Promise<ExitCode> {
-  const ctx = commandContext(cmd);
-  const { json } = cmd.opts<{ json?: boolean }>();
+export async function run(ctx: CommandContext, { args: [id], opts: { json } }: CommandInput<{ json?: boolean }>): Promise<ExitCode> {
   const { plan, problems: all } = await readPlanForViewing(ctx);
   const initiative = findInitiative(plan, id, (message) => ctx.err(`csp: note: ${termSafeLine(message)}\n`));
   // Only the problems of this initiative's files matter here.

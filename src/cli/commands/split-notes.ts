@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Command } from 'commander';
+import type { CommandInput } from '../command.js';
 import { prepareSplitNotes } from '../../core/edit/prepare.js';
 import { dataError, EXIT, type ExitCode } from '../../errors.js';
 import { removeCreatedFile } from '../../io/files.js';
@@ -7,7 +7,8 @@ import { assertGitAllowsWrite } from '../../io/git-state.js';
 import { createFile, updateFile } from '../../io/write.js';
 import { termSafeLine } from '../../render/sanitize.js';
 import { refuseChange } from '../change-options.js';
-import { commandContext, readAndLoadFiles } from '../context.js';
+import { readAndLoadFiles } from '../../app/repository.js';
+import type { CommandContext } from '../context.js';
 
 /**
  * Moves every note written in an initiative file's list into a note file of
@@ -15,9 +16,7 @@ import { commandContext, readAndLoadFiles } from '../context.js';
  * initiative file is replaced (under its lock, only if it is still as read);
  * a failure part-way removes what was created and puts back what was changed.
  */
-export async function run(cmd: Command): Promise<ExitCode> {
-  const ctx = commandContext(cmd);
-  const { dryRun } = cmd.opts<{ dryRun?: boolean }>();
+export async function run(ctx: CommandContext, { opts: { dryRun } }: CommandInput<{ dryRun?: boolean }>): Promise<ExitCode> {
   const loaded = await readAndLoadFiles(ctx);
   const split = prepareSplitNotes(loaded.raw, ctx.today);
   if (!split.ok) return refuseChange(ctx, split, loaded.raw.planDir);

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import type { CommandInput } from '../command.js';
 import type { Scale } from '../../core/scales.js';
 import { dashboardMeasures } from '../../core/measures.js';
 import { reviewDates } from '../../core/review-dates.js';
@@ -10,7 +10,8 @@ import { renderPlanEventsText } from '../../render/events.js';
 import type { ExitCode } from '../../errors.js';
 import { dataProblemsJson, renderDataProblemsBanner } from '../../render/problems.js';
 import { renderStatusText, statusJson } from '../../render/status.js';
-import { commandContext, readPlanForViewing, viewExitCode, writeJson } from '../context.js';
+import { readPlanForViewing } from '../../app/repository.js';
+import { type CommandContext, viewExitCode, writeJson } from '../context.js';
 import { parsePillar, parsePositiveInt, parseStatus, parseTheme } from '../parse-options.js';
 
 const LATEST_EVENTS = 3;
@@ -25,9 +26,7 @@ interface StatusOptions {
   scale: Scale;
 }
 
-export async function run(cmd: Command): Promise<ExitCode> {
-  const ctx = commandContext(cmd);
-  const o = cmd.opts<StatusOptions>();
+export async function run(ctx: CommandContext, { opts: o }: CommandInput<StatusOptions>): Promise<ExitCode> {
   const { plan, problems, loaded } = await readPlanForViewing(ctx, { texts: false });
   const query: StatusQuery = { asOf: ctx.asOf };
   if (o.pillar !== undefined) query.pillar = parsePillar(plan, o.pillar);

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import type { CommandInput } from '../command.js';
 import { compareDiagnostics, countBySeverity } from '../../core/diagnostics.js';
 import { EXIT, type ExitCode } from '../../errors.js';
 import { citedLinks } from '../../core/links.js';
@@ -7,18 +7,24 @@ import { readPlanText } from '../../io/files.js';
 import { readReviewFiles } from '../../io/review-files.js';
 import { checkReviewFiles } from '../../io/review-check.js';
 import { formatDiagnosticsGithub, formatDiagnosticsJson, formatDiagnosticsText } from '../../render/diagnostics.js';
-import { commandContext, readAndLoad, useCache } from '../context.js';
+import { readAndLoad } from '../../app/repository.js';
+import { useCache } from '../../app/scope.js';
+import type { CommandContext } from '../context.js';
 import { parsePositiveNumber } from '../parse-options.js';
 
-export async function run(cmd: Command): Promise<ExitCode> {
-  const ctx = commandContext(cmd);
-  const { format, links, linksTimeout } = cmd.opts<{ format: 'text' | 'json' | 'github'; links?: boolean; linksTimeout?: string }>();
+interface ValidateOptions {
+  format: 'text' | 'json' | 'github';
+  links?: boolean;
+  linksTimeout?: string;
+}
+
+export async function run(ctx: CommandContext, { opts: { format, links, linksTimeout } }: CommandInput<ValidateOptions>): Promise<ExitCode> {
   const timeoutMs = linksTimeout === undefined ? 10_000 : parsePositiveNumber('--links-timeout', linksTimeout) * 1000;
   // In CI (and for GitHub annotations) the checkout is what is being checked: no cache is trusted.
-  const cache = useCache(ctx) && format !== 'github' && !isCI(process.env);
+  const cache = useCache(ctx) && format !== 'github' && !isCI(ctx.env);
   const { result, files, location } = await readAndLoad(ctx, cache, { texts: false });
   // Review files (plan/reviews/) are checked on their own: they are not initiatives.
-  const reviews = await checkReviewFiles(location, { cache, env: process.env });
+  const reviews = await checkReviewFiles(location, { cache, env: ctx.env });
   const adopted = result.plan?.manifest.adopted.date;
   const early = adopted === undefined ? [] : reviewsBeforeAdoption(reviewDates(readReviewFiles(location)), adopted);
   // Only with --links: the one command that goes to the network.

@@ -2,16 +2,17 @@
  * What csp init and csp import share: checking a plan in memory before
  * anything is written, and finding a plan that is still empty enough to start.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { countBySeverity } from '../core/diagnostics.js';
+import { countBySeverity, type Diagnostic } from '../core/diagnostics.js';
 import { type ImportedPlan, parseActionPlan } from '../core/import/action-plan.js';
 import { joinPath, loadPlan } from '../core/load.js';
 import { decodeText } from '../core/parse.js';
-import { dataError, environmentError } from '../errors.js';
-import { locatePlan, type PlanLocation, readPlanFiles } from '../io/plan-files.js';
-import { formatDiagnostic } from '../render/diagnostics.js';
-import type { CommandContext } from './context.js';
+import { dataError } from '../errors.js';
+import { readDocument } from '../io/files.js';
+import { type PlanLocation, readPlanFiles } from '../io/plan-files.js';
+import { PlanErrors } from './plan-errors.js';
+import { locatePlan } from './repository.js';
+import type { Scope } from './scope.js';
 
 export interface NewFile {
   /** Relative to the repository root. */
@@ -19,23 +20,19 @@ export interface NewFile {
   text: string;
 }
 
-/** Loads the files as a plan; on errors, shows the first few and refuses (exit 1), so that nothing is written. */
-export function requireValidNewPlan(ctx: CommandContext, planDir: string, files: readonly NewFile[], what: string, hint: string): void {
+const firstErrors = (diagnostics: readonly Diagnostic[]) => diagnostics.filter((x) => x.severity === 'error').slice(0, 5);
+
+/** Loads the files as a plan; on errors, refuses (exit 1) with the first few, so that nothing is written. */
+export function requireValidNewPlan(scope: Pick<Scope, 'asOf'>, planDir: string, files: readonly NewFile[], what: string, hint: string): void {
   const raw = files.map((f) => ({ path: f.path, bytes: new TextEncoder().encode(f.text) }));
-  const check = loadPlan({ planDir, files: raw }, { today: ctx.asOf });
+  const check = loadPlan({ planDir, files: raw }, { today: scope.asOf });
   if (countBySeverity(check.diagnostics).errors === 0) return;
-  for (const d of check.diagnostics.filter((x) => x.severity === 'error').slice(0, 5)) ctx.err(`${formatDiagnostic(d, check.sources, ctx.errStyle)}\n\n`);
-  throw dataError(`${what} would have errors, so nothing was written`, hint);
+  throw new PlanErrors(`${what} would have errors, so nothing was written`, hint, firstErrors(check.diagnostics), check.sources);
 }
 
 /** The action-plan document, read and parsed; refuses what does not look like one. */
-export function readActionPlanDocument(file: string): ImportedPlan {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch (err) {
-    throw environmentError(`cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'})`, 'check the file name; the document must be a plain-text (UTF-8) file');
-  }
+export function readActionPlanDocument(scope: Pick<Scope, 'cwd'>, file: string): ImportedPlan {
+  const bytes = readDocument(path.resolve(scope.cwd, file), file, 'check the file name; the document must be a plain-text (UTF-8) file');
   const decoded = decodeText(file, bytes);
   if (decoded.text === undefined) throw dataError(`${file}: ${decoded.diagnostics.map((d) => d.message).join('; ')}`, decoded.diagnostics[0]?.hint);
   const imported = parseActionPlan(decoded.text);
@@ -59,13 +56,13 @@ export interface StartablePlan {
 }
 
 /** The plan, if it has a valid manifest and no initiatives or thematic areas yet; otherwise a refusal (exit 1). */
-export function requireStartablePlan(ctx: CommandContext, file: string): StartablePlan {
-  const location = locatePlan(ctx.options.plan, process.env, process.cwd());
+export function requireStartablePlan(scope: Pick<Scope, 'options' | 'env' | 'cwd' | 'asOf'>, file: string): StartablePlan {
+  const location = locatePlan(scope);
   const current = readPlanFiles(location);
-  const shown = path.relative(process.cwd(), location.planDir) || '.';
+  const shown = path.relative(scope.cwd, location.planDir) || '.';
   const manifestPath = joinPath(current.planDir, 'plan.yaml');
   const others = current.files.filter((f) => f.path !== manifestPath);
-  const loaded = loadPlan(current, { today: ctx.asOf });
+  const loaded = loadPlan(current, { today: scope.asOf });
   const themes = loaded.plan?.pillars.flatMap((p) => p.themes) ?? [];
   if (others.length || themes.length) {
     const has = others.length ? `${others.length} initiative file${others.length === 1 ? '' : 's'}` : `${themes.length} thematic areas`;
@@ -76,8 +73,7 @@ export function requireStartablePlan(ctx: CommandContext, file: string): Startab
   }
   const manifestRaw = current.files.find((f) => f.path === manifestPath);
   if (!loaded.plan || !manifestRaw?.bytes || countBySeverity(loaded.diagnostics).errors > 0) {
-    for (const d of loaded.diagnostics.filter((x) => x.severity === 'error').slice(0, 5)) ctx.err(`${formatDiagnostic(d, loaded.sources, ctx.errStyle)}\n\n`);
-    throw dataError(`${manifestPath} has errors`, "fix them first ('csp validate' lists them), or start a new plan with 'csp init'");
+    throw new PlanErrors(`${manifestPath} has errors`, "fix them first ('csp validate' lists them), or start a new plan with 'csp init'", firstErrors(loaded.diagnostics), loaded.sources);
   }
   return { location, planDir: current.planDir, shown, manifestPath, manifestText: new TextDecoder().decode(manifestRaw.bytes) };
 }

@@ -3,7 +3,7 @@
  * A name is tried as a review, then as a date, then as a git revision; a
  * review wins over a git revision of the same name (a note says so).
  */
-import { looksLikeIsoDate } from '../core/dates.js';
+import { calendarDateProblem, isCalendarDate, looksLikeIsoDate } from '../core/dates.js';
 import type { Plan } from '../core/model.js';
 import { isReviewName, loadReviewFile, loadReviews, type Review, snapshotOfReview } from '../core/review.js';
 import { attachNotes, type PlanSnapshot, snapshotOfPlan } from '../core/snapshot.js';
@@ -11,13 +11,14 @@ import { nearest } from '../core/text.js';
 import { usageError } from '../errors.js';
 import { findRepo, type GitRepo, isShallow, listPlanAtCommit, lookupRevision, readBlobs } from '../io/git.js';
 import { KnownResults, loadPlanFromFiles } from '../io/load-plan.js';
-import { locatePlan, type PlanLocation, toRepoPath } from '../io/plan-files.js';
+import { type PlanLocation, toRepoPath } from '../io/plan-files.js';
 import { readReviewFile, readReviewFiles } from '../io/review-files.js';
 import { termSafeLine } from '../render/sanitize.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { dataProblems, type DataProblems } from '../core/problems.js';
-import { type CommandContext, type LoadedPlan, readAndLoad, stopOnErrors, useCache } from './context.js';
-import { parseDate } from './parse-options.js';
+import { stopOnErrors } from './plan-errors.js';
+import { type LoadedPlan, locatePlan, readAndLoad } from './repository.js';
+import { type Scope, useCache } from './scope.js';
 
 export class SnapshotResolver {
   readonly location: PlanLocation;
@@ -32,8 +33,8 @@ export class SnapshotResolver {
   /** Files loaded so far (and the working tree's cache): what two revisions share is parsed once. */
   private known?: KnownResults;
 
-  constructor(private readonly ctx: CommandContext) {
-    this.location = locatePlan(ctx.options.plan, process.env, process.cwd());
+  constructor(private readonly ctx: Scope) {
+    this.location = locatePlan(ctx);
   }
 
   /**
@@ -47,7 +48,7 @@ export class SnapshotResolver {
       this.work = { load, ...(load.result.plan ? { plan: load.result.plan } : {}) };
       if (load.result.plan) this.noteProblems('the working tree', load.result.diagnostics, load.result.plan);
     }
-    if (require && !this.work.plan) stopOnErrors(this.ctx, this.work.load.result.diagnostics, this.work.load.result.sources, 'the plan');
+    if (require && !this.work.plan) stopOnErrors(this.work.load.result.diagnostics, this.work.load.result.sources, 'the plan');
     return this.work.plan;
   }
 
@@ -89,7 +90,7 @@ export class SnapshotResolver {
       return plan ? attachNotes(snapshot, plan) : snapshot;
     }
     if (looksLikeIsoDate(name)) {
-      parseDate('', name);
+      if (!isCalendarDate(name)) throw usageError(`'${shown}' is not a real calendar date`, calendarDateProblem(name));
       if (name > this.ctx.today) throw usageError(`${name} is still in the future everywhere on earth (today is ${this.ctx.today} at the latest)`, 'compare dates up to today');
       return snapshotOfPlan((await this.workPlan(true))!, name, { kind: 'date', date: name });
     }
@@ -111,7 +112,7 @@ export class SnapshotResolver {
     const raw = readReviewFile(this.location, name);
     if (!raw) return undefined;
     const loaded = loadReviewFile(raw);
-    stopOnErrors(this.ctx, loaded.diagnostics, new Map(loaded.source !== undefined ? [[raw.path, loaded.source]] : []), `review '${name}'`);
+    stopOnErrors(loaded.diagnostics, new Map(loaded.source !== undefined ? [[raw.path, loaded.source]] : []), `review '${name}'`);
     return loaded.review;
   }
 
@@ -132,7 +133,7 @@ export class SnapshotResolver {
       }
       throw usageError(tried, this.reviewHint(name));
     }
-    this.known ??= useCache(this.ctx) ? KnownResults.fromCache(this.location.root, toRepoPath(this.location.root, this.location.planDir), process.env) : new KnownResults();
+    this.known ??= useCache(this.ctx) ? KnownResults.fromCache(this.location.root, toRepoPath(this.location.root, this.location.planDir), this.ctx.env) : new KnownResults();
     const known = this.known;
     // Only the list of files: their bytes are read from git a window at a time as the loader needs
     // them, and not at all for a blob another revision of this run had.
@@ -141,8 +142,8 @@ export class SnapshotResolver {
     if (files.files.length === 0) {
       throw usageError(`revision '${shown}' (${short}) has no plan in ${repo.planPath || 'the repository top folder'}`, `choose a later revision; 'git log -- ${repo.planPath || '.'}' lists the commits that changed the plan`);
     }
-    const result = await loadPlanFromFiles(files, { today: this.ctx.today, env: process.env, known, readObjects: (objects) => readBlobs(repo, objects) });
-    if (!result.plan) stopOnErrors(this.ctx, result.diagnostics, result.sources, `the plan at revision '${shown}' (${short})`);
+    const result = await loadPlanFromFiles(files, { today: this.ctx.today, env: this.ctx.env, known, readObjects: (objects) => readBlobs(repo, objects) });
+    if (!result.plan) stopOnErrors(result.diagnostics, result.sources, `the plan at revision '${shown}' (${short})`);
     this.noteProblems(`revision '${shown}' (${short})`, result.diagnostics, result.plan!);
     return snapshotOfPlan(result.plan!, this.ctx.asOf, { kind: 'revision', revision: name, commit: found.commit, asOf: this.ctx.asOf });
   }
@@ -161,12 +162,12 @@ function reviewHint(location: PlanLocation, name: string): string {
 }
 
 /** The review of this name, or exit 2 naming the nearest ones (exit 1 when its file has errors). */
-export function requireReview(ctx: CommandContext, location: PlanLocation, name: string): Review {
+export function requireReview(location: PlanLocation, name: string): Review {
   const shown = termSafeLine(name);
   const raw = isReviewName(name) ? readReviewFile(location, name) : undefined;
   if (!raw) throw usageError(`there is no review '${shown}'`, reviewHint(location, name));
   const loaded = loadReviewFile(raw);
-  stopOnErrors(ctx, loaded.diagnostics, new Map(loaded.source !== undefined ? [[raw.path, loaded.source]] : []), `review '${name}'`);
+  stopOnErrors(loaded.diagnostics, new Map(loaded.source !== undefined ? [[raw.path, loaded.source]] : []), `review '${name}'`);
   return loaded.review!;
 }
 
