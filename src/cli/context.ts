@@ -20,7 +20,7 @@ import { makeStyle, type Style } from '../render/style.js';
 import { parseDate, parsePlanOption } from './parse-options.js';
 import { terminalWidth, useColor } from './terminal.js';
 
-export interface GlobalOptions {
+interface GlobalOptions {
   plan?: string;
   asOf?: string;
   color?: boolean;

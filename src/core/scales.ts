@@ -13,7 +13,7 @@
  */
 import type { Status } from './vocabulary.js';
 
-export const SCALES = ['status', 'ogp', 'compliance'] as const;
+const SCALES = ['status', 'ogp', 'compliance'] as const;
 export type Scale = (typeof SCALES)[number];
 
 export const OGP_LEVELS = ['not-started', 'limited', 'substantial', 'complete', 'withdrawn'] as const;

@@ -31,7 +31,7 @@ export function isInteractive(): boolean {
 }
 
 /** The editor command: $VISUAL, else $EDITOR, else vi (as git chooses). */
-export function editorCommand(env: NodeJS.ProcessEnv): string {
+function editorCommand(env: NodeJS.ProcessEnv): string {
   return env.VISUAL || env.EDITOR || 'vi';
 }
 

@@ -10,7 +10,7 @@ import { Worker } from 'node:worker_threads';
 import type { FileResult } from '../core/assemble.js';
 import type { JobFile, ParseJob, ParseReply } from './parse-worker.js';
 
-export interface LoadedFile {
+interface LoadedFile {
   result: FileResult;
   /** sha256 of the bytes; absent when the file could not be read. */
   hash?: string;
@@ -21,7 +21,7 @@ export interface LoadedFile {
 export type OnLoaded = (index: number, file: LoadedFile) => void;
 
 /** Below this many files to parse, starting threads costs more than it saves. */
-export const WORKER_THRESHOLD = 500;
+const WORKER_THRESHOLD = 500;
 /** Worker threads at most; the main thread parses too. */
 const MAX_WORKERS = 3;
 /**

@@ -105,7 +105,7 @@ export interface PlanFileEntry {
   problem?: RawFile['problem'];
 }
 
-export interface FileStat {
+interface FileStat {
   size: number;
   mtimeMs: number;
   ctimeMs: number;
@@ -199,7 +199,7 @@ export function readPlanFiles(loc: PlanLocation): PlanFiles {
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 
 /** One file, opened without following a link and read no further than a plan file may be long. */
-export function readRegularFile(abs: string, rel: string): RawFile {
+function readRegularFile(abs: string, rel: string): RawFile {
   let fd: number | undefined;
   try {
     fd = openSync(abs, OPEN_FLAGS);

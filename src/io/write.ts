@@ -66,9 +66,7 @@ export interface WriteOptions {
   lockWaitMs?: number;
 }
 
-export const STALE_LOCK_MS = 30_000;
-
-export function defaultLockWaitMs(env: NodeJS.ProcessEnv = process.env): number {
+function defaultLockWaitMs(env: NodeJS.ProcessEnv = process.env): number {
   const s = Number(env.CSP_LOCK_TIMEOUT);
   return env.CSP_LOCK_TIMEOUT !== undefined && Number.isFinite(s) && s >= 0 ? s * 1000 : 10_000;
 }
@@ -393,7 +391,7 @@ function writeFailed(display: string, err: unknown): Error {
 }
 
 /** What to do about a failed write, for its cause: a missing folder is not a full disk. */
-export function writeHint(display: string, errorCode: string): string {
+function writeHint(display: string, errorCode: string): string {
   const folder = display.includes('/') ? display.slice(0, display.lastIndexOf('/')) || '/' : 'the current folder';
   switch (errorCode) {
     case 'ENOENT':

@@ -7,7 +7,7 @@
  * time, which prints one per line and never an error.
  */
 
-export type DynamicKind = 'ids' | 'statuses' | 'themes' | 'pillars' | 'parties' | 'reviews';
+type DynamicKind = 'ids' | 'statuses' | 'themes' | 'pillars' | 'parties' | 'reviews';
 
 export type ValueSource =
   | { kind: 'none' }
