@@ -3,7 +3,7 @@
 //   dist/csp.cjs           the entry: answers --version, else runs cli.cjs with its code cache.
 //   dist/cli.cjs           the CLI: commander, every command, rendering, the cache. CommonJS,
 //                          because Node 20 starts a CommonJS program ≈ 10 ms sooner than an ES module.
-//   dist/parser.cjs        every module that imports `yaml` or `zod` (today parse.ts and schema.ts),
+//   dist/parser.cjs        every module that imports `yaml`, `js-yaml` or `zod` (the parse*.ts and schema*.ts),
 //                          with those libraries: ≈ 1 MB that costs ≈ 60 ms to load. cli.cjs
 //                          require()s it on first use, so `--version`, `--help` and a run answered
 //                          from the cache never load it.
@@ -26,7 +26,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-const HEAVY_PACKAGES = new Set(['yaml', 'zod']);
+const HEAVY_PACKAGES = new Set(['yaml', 'js-yaml', 'zod']);
 const LAZY_BUILTINS = ['child_process', 'crypto'];
 const PARSER_BUNDLE = './parser.cjs';
 const ENTRIES = { cli: 'src/cli/main.ts', 'parse-worker': 'src/io/parse-worker.ts' };

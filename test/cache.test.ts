@@ -12,6 +12,7 @@ import { CACHE_DIR, cacheFile } from '../src/io/cache.js';
 import { KnownResults, loadPlanFromDisk, loadPlanFromFiles } from '../src/io/load-plan.js';
 import { sha256 } from '../src/io/hash.js';
 import { locatePlan, readPlanFiles } from '../src/io/plan-files.js';
+import { checkReviewFiles } from '../src/io/review-check.js';
 import { findRepo, listPlanAtCommit, lookupRevision, readBlobs } from '../src/io/git.js';
 import { REPO_ROOT, runCli, synthRoot } from './helpers/cli.js';
 import { commit, gitInit } from './helpers/git.js';
@@ -59,8 +60,7 @@ describe('loading through the cache gives what loadPlan gives', () => {
   });
 });
 
-// --- End to end: the built CLI, with and without its cache. ---
-
+// --- End to end: the built CLI, with and without its cache; and the loader in-process. ---
 
 /** Diagnostics as data and as text (with their source lines), the dashboard, and the whole model. */
 const COMMANDS: string[][] = [['validate', '--format', 'json'], ['validate'], ['status'], ['export', '--json']];
@@ -82,12 +82,35 @@ function expectSameAnswers(root: string, asOf?: string) {
   expect(answers(root, {}, asOf)).toEqual(uncached);
 }
 
+/**
+ * What those commands are made from, loaded in-process: the plan (with its
+ * texts, as export loads it, and without, as status and validate do), its
+ * diagnostics and their sources, and the review files' diagnostics. Without
+ * the cache, then through it twice (cold, then warm): the same each time.
+ * (A command's output is a function of these and of its options.)
+ */
+async function expectSameLoads(root: string, asOf = '2026-11-28') {
+  const location = locatePlan(path.join(root, 'plan'), {}, root);
+  const env = { CSP_PARSE_WORKERS: '0', XDG_CACHE_HOME: KEY_HOME };
+  for (const texts of [true, false]) {
+    const load = (cache: boolean) => loadPlanFromDisk(location, { today: asOf, cache, env, texts });
+    const uncached = await load(false);
+    expect(await load(true)).toEqual(uncached);
+    expect(await load(true)).toEqual(uncached);
+  }
+  const reviews = (cache: boolean) => checkReviewFiles(location, { cache, env });
+  const uncached = await reviews(false);
+  expect(await reviews(true)).toEqual(uncached);
+  expect(await reviews(true)).toEqual(uncached);
+}
+
 describe('the cache never changes an answer', () => {
-  it('as files are edited, touched, renamed, added and deleted behind it', () => {
+  it('as files are edited, touched, renamed, added and deleted behind it', async () => {
     const root = synthRoot(30, 4);
     const plan = path.join(root, 'plan');
     const file = (id: string) => path.join(plan, `pillar-${id[1]}`, `${id}.yaml`);
     expectSameAnswers(root);
+    await expectSameLoads(root);
     expect(exists(path.join(root, CACHE_DIR, '.gitignore'))).toBe(true);
 
     // An edit of the same size, with mtime put back: only ctime tells.
@@ -98,47 +121,52 @@ describe('the cache never changes an answer', () => {
     writeFileSync(p23, bytes);
     expect(statSync(p23).size).toBe(before.size);
     utimesSync(p23, before.atime, before.mtime);
-    expectSameAnswers(root);
+    await expectSameLoads(root);
 
     // Touched: new timestamps, same bytes.
     const later = new Date(Date.now() + 5000);
     utimesSync(file('p1.1'), later, later);
-    expectSameAnswers(root);
+    await expectSameLoads(root);
 
     // Renamed: the id no longer matches the file name.
     renameSync(file('p1.2'), path.join(plan, 'pillar-1', 'p1.20.yaml'));
-    expectSameAnswers(root);
+    await expectSameLoads(root);
 
     // A new file with an error, another deleted (its id may be named in `related`).
     writeFileSync(path.join(plan, 'pillar-3', 'p3.99.yaml'), 'id: p3.99\npillar: 3\ntitle: [unclosed\n');
     rmSync(file('p4.1'));
-    expectSameAnswers(root);
+    await expectSameLoads(root);
 
     // The manifest loses a theme that initiatives name.
     const manifest = path.join(plan, 'plan.yaml');
     writeFileSync(manifest, readFileSync(manifest, 'utf8').replace(/\n {6}- id: human-rights\n[^\n]*\n[^\n]*\n/, '\n'));
-    expectSameAnswers(root);
+    await expectSameLoads(root);
 
     // A symbolic link and a file that is not UTF-8.
     symlinkSync(file('p2.1'), path.join(plan, 'pillar-2', 'p2.98.yaml'));
     writeFileSync(path.join(plan, 'pillar-2', 'p2.97.yaml'), Buffer.from([0x69, 0x64, 0x3a, 0x20, 0xff, 0xfe, 0x0a]));
-    expectSameAnswers(root);
+    await expectSameLoads(root);
 
     // Review files, checked on their own: a good one, then a broken one.
     mkdirSync(path.join(plan, 'reviews'));
     cpSync(path.join(REPO_ROOT, 'plan/reviews/adoption.yaml'), path.join(plan, 'reviews/adoption.yaml'));
-    expectSameAnswers(root);
+    await expectSameLoads(root);
     writeFileSync(path.join(plan, 'reviews/broken.yaml'), 'date: 2025-13-01\nplan: x\n');
-    expectSameAnswers(root);
+    await expectSameLoads(root);
 
     // Another day: a note dated after --as-of is an error then, not now.
+    await expectSameLoads(root, '2025-01-01');
+    // And the commands, end to end, after all of it (and on that day).
     expectSameAnswers(root, '2025-01-01');
   }, SLOW);
 
-  it('ignores a corrupt, cut short or foreign cache file, and replaces it', () => {
+  it('ignores a corrupt, cut short or foreign cache file, and replaces it', async () => {
     const root = synthRoot(12, 3);
-    const expected = answers(root, { CSP_NO_CACHE: '1' });
-    answers(root, {});
+    const location = locatePlan(path.join(root, 'plan'), {}, root);
+    const env = { CSP_PARSE_WORKERS: '0', XDG_CACHE_HOME: KEY_HOME };
+    const load = async (cache: boolean, texts: boolean) => (await loadPlanFromDisk(location, { today: AS_OF, cache, env, texts })).result;
+    const expected = [await load(false, true), await load(false, false)];
+    await load(true, true);
     const cache = cacheFile(root, { kind: 'plan', planDir: 'plan' });
     const good = readFileSync(cache, 'utf8');
     const lines = good.split('\n');
@@ -149,19 +177,28 @@ describe('the cache never changes an answer', () => {
       good.replace(/"planDir":"plan"/, '"planDir":"elsewhere"'),
       [lines[0], lines[1]!.replace(/"decoded":true/, '"decoded":"yes"'), ...lines.slice(2)].join('\n'),
       [lines[0], lines[2]!.replace(/^\["[^"]*"/, '["plan/pillar-9/p9.9.yaml"'), ...lines.slice(3)].join('\n'),
-      good.replace(/"title":"[^"]*"/, '"title":"A title no file has"').replace(/,\d+,"[0-9a-f]{64}"\]/, ',0,"0000000000000000000000000000000000000000000000000000000000000000"]'),
+      // A text swapped for another under the line's own MACs, and a hash replaced.
+      [lines[0], lines[3]!.replace(/\t(\[[^\t]*)$/, (_, texts: string) => `\t${texts.replace(/"[^"]*"/, '"A text no file has"')}`), ...lines.slice(4)].join('\n'),
+      good.replace(/"title":"[^"]*"/, '"title":"A title no file has"').replace(/^(\["[^"]*",)"[0-9a-f]{64}"/m, '$1"0000000000000000000000000000000000000000000000000000000000000000"'),
     ];
     for (const variant of variants) {
-      writeFileSync(cache, variant);
-      expect(answers(root, {})).toEqual(expected);
-      expect(readFileSync(cache, 'utf8').split('\n')[0]).toBe(lines[0]);
+      for (const texts of [true, false]) {
+        writeFileSync(cache, variant);
+        expect(await load(true, texts)).toEqual(expected[texts ? 0 : 1]);
+        expect(readFileSync(cache, 'utf8').split('\n')[0]).toBe(lines[0]);
+      }
     }
+    // End to end, once: the CLI with a cache cut short answers as without one.
+    writeFileSync(cache, variants[1]!);
+    expect(answers(root, {})).toEqual(answers(root, { CSP_NO_CACHE: '1' }));
   }, SLOW);
 
-  it('works without one where the cache folder cannot be made', () => {
+  it('works without one where the cache folder cannot be made', async () => {
     const root = synthRoot(8, 2);
     writeFileSync(path.join(root, CACHE_DIR), 'a file where the folder would go');
-    expect(answers(root, {})).toEqual(answers(root, { CSP_NO_CACHE: '1' }));
+    await expectSameLoads(root);
+    const status = (env: Record<string, string>) => runCli(['--as-of', AS_OF, 'status'], { cwd: root, env });
+    expect(status({})).toEqual(status({ CSP_NO_CACHE: '1' }));
   });
 
   it('is not written with --no-cache or CSP_NO_CACHE=1', () => {

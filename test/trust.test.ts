@@ -25,6 +25,7 @@ import { hostname } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CACHE_DIR, cacheFile, CacheWriter, openCache } from '../src/io/cache.js';
+import { planCacheKey } from '../src/io/cache-codec.js';
 import { sha256 } from '../src/io/hash.js';
 import { loadPlanFromDisk } from '../src/io/load-plan.js';
 import { loadPlan } from '../src/core/load.js';
@@ -131,11 +132,12 @@ describe('a damaged cache', () => {
     // The line of p1.1 with its notes replaced by [null], everything else as csp wrote it.
     const lines = readFileSync(cache, 'utf8').split('\n');
     const at = lines.findIndex((l) => l.startsWith('["plan/pillar-1/p1.1.yaml"'));
-    const tab = lines[at]!.indexOf('\t');
-    const result = JSON.parse(lines[at]!.slice(tab + 1));
+    // [path, hashes, MACs] TAB the result's lean part TAB its texts (see io/cache-file.ts).
+    const [meta, lean, texts] = lines[at]!.split('\t');
+    const result = JSON.parse(lean!);
     expect(result.initiative.notes).toHaveLength(1);
     result.initiative.notes = [null];
-    lines[at] = `${lines[at]!.slice(0, tab)}\t${JSON.stringify(result)}`;
+    lines[at] = `${meta}\t${JSON.stringify(result)}\t${texts}`;
     writeFileSync(cache, lines.join('\n'));
     expect(outputs(root, {})).toEqual(expected);
   });
@@ -149,7 +151,8 @@ describe('a damaged cache', () => {
     const access = openCache(root, env)!;
     expect(access).toBeDefined();
     const bytes = readFileSync(path.join(root, 'plan/pillar-1/p1.1.yaml'));
-    const key = { kind: 'plan', planDir: 'plan', isResult: (_: unknown): _ is { path: string } => true };
+    // The loader's own key (its format, in two parts), with a shape check that lets anything be written.
+    const key = { ...planCacheKey('plan'), isResult: (_: unknown): _ is { path: string } => true };
     const wrong = [
       { path: 'plan/pillar-1/p1.1.yaml', decoded: true, diagnostics: [], initiative: { id: 'p1.1', notes: [null] } },
       { path: 'plan/pillar-1/p1.1.yaml', decoded: true, diagnostics: [null] },

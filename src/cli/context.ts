@@ -6,12 +6,14 @@
 import type { Command } from 'commander';
 import { countBySeverity, type Diagnostic } from '../core/diagnostics.js';
 import type { LoadResult, PlanFiles } from '../core/assemble.js';
+import type { PlanLoads } from '../core/edit/prepare.js';
 import type { Plan } from '../core/model.js';
 import { dataProblems, type DataProblems } from '../core/problems.js';
 import { planAsOf } from '../core/status.js';
 import { CspError, EXIT, type ExitCode } from '../errors.js';
 import { latestToday, today } from '../io/clock.js';
 import { loadPlanFromDisk } from '../io/load-plan.js';
+import { loadPlanForChange } from '../io/plan-change.js';
 import { locatePlan, type PlanLocation, readPlanFiles } from '../io/plan-files.js';
 import { isTerminal, terminalColumns, writeTo } from '../io/stdio.js';
 import { formatDiagnostic } from '../render/diagnostics.js';
@@ -88,11 +90,16 @@ export function useCache(ctx: CommandContext, env: NodeJS.ProcessEnv = process.e
   return ctx.options.cache !== false && !(env.CSP_NO_CACHE !== undefined && env.CSP_NO_CACHE !== '' && env.CSP_NO_CACHE !== '0');
 }
 
+/** What a command needs of the loaded plan: `texts: false` for commands that print no note or initiative text (the model then holds none). */
+export interface LoadNeeds {
+  texts?: boolean;
+}
+
 /** The plan located, read and loaded (through the cache unless --no-cache or CSP_NO_CACHE=1, or `cache` is false). */
-export async function readAndLoad(ctx: CommandContext, cache = true): Promise<LoadedPlan> {
+export async function readAndLoad(ctx: CommandContext, cache = true, needs: LoadNeeds = {}): Promise<LoadedPlan> {
   const env = process.env;
   const location = locatePlan(ctx.options.plan, env, process.cwd());
-  const { result, files } = await loadPlanFromDisk(location, { today: ctx.today, cache: cache && useCache(ctx, env), env });
+  const { result, files } = await loadPlanFromDisk(location, { today: ctx.today, cache: cache && useCache(ctx, env), env, texts: needs.texts ?? true });
   settleAsOf(ctx, result.plan);
   return { location, result, files };
 }
@@ -108,6 +115,24 @@ export async function readAndLoadFiles(ctx: CommandContext): Promise<LoadedPlanF
   const result = loadPlan(files, { today: ctx.today });
   settleAsOf(ctx, result.plan);
   return { location, result, files: files.files.length, raw: files };
+}
+
+export interface LoadedPlanForChange extends LoadedPlanFiles {
+  /** The plan as a change sees it (core/changes.ts), judged as of `today`. */
+  loads(today: string): PlanLoads;
+}
+
+/**
+ * For commands that add one file (note, add): the plan loaded once, through
+ * the cache, and loaded again with the new file by parsing only that file.
+ * The model holds no note texts, and `raw` names the files without their bytes.
+ */
+export async function readAndLoadForChange(ctx: CommandContext): Promise<LoadedPlanForChange> {
+  const env = process.env;
+  const location = locatePlan(ctx.options.plan, env, process.cwd());
+  const loaded = await loadPlanForChange(location, { today: ctx.today, cache: useCache(ctx, env), env });
+  settleAsOf(ctx, loaded.result.plan);
+  return { location, result: loaded.result, files: loaded.raw.files.length, raw: loaded.raw, loads: loaded.loads };
 }
 
 /**
@@ -136,8 +161,8 @@ export interface ViewedPlan {
  * Only a plan without a readable manifest stops the command (exit 1). The
  * command exits with `viewExitCode`: 1 when errors touch what it showed.
  */
-export async function readPlanForViewing(ctx: CommandContext): Promise<ViewedPlan> {
-  const loaded = await readAndLoad(ctx);
+export async function readPlanForViewing(ctx: CommandContext, needs: LoadNeeds = {}): Promise<ViewedPlan> {
+  const loaded = await readAndLoad(ctx, true, needs);
   if (!loaded.result.plan) stopOnErrors(ctx, loaded.result.diagnostics, loaded.result.sources, 'the plan');
   const full = loaded.result.plan!;
   const plan = ctx.asOfGiven ? planAsOf(full, ctx.asOf) : full;

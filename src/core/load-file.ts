@@ -1,8 +1,9 @@
 /**
  * The first half of loading: one file's bytes → decoded text → YAML document
- * → schema-checked value → model, with every diagnostic on the way. Each file
- * on its own, so files can be loaded in any order, in parallel, or not at all
- * when a cached result is still good. assemble.ts does the rest.
+ * → schema-checked value → model, with every diagnostic on the way, through
+ * the one per-file pipeline (runFilePipeline, which review files use too).
+ * Each file on its own, so files can be loaded in any order, in parallel, or
+ * not at all when a cached result is still good. assemble.ts does the rest.
  *
  * A file with schema errors still gives what can be read of it: an
  * initiative whose note or optional field is wrong keeps everything else
@@ -10,27 +11,82 @@
  * read-only commands can still show it.
  */
 import { type FileResult, problemResult, type RawFile } from './assemble.js';
+import type { Diagnostic } from './diagnostics.js';
 import type { Initiative, ProgressNote } from './model.js';
 import { noteFileInitiative, planFileKind } from './model.js';
 import { isCalendarDate } from './dates.js';
 import { decodeText } from './decode.js';
-import { type ParsedFile, type PathSegment, parseYamlFile } from './parse.js';
-import { checkSchema, initiativeSchema, type InitiativeInput, manifestSchema, type NoteInput, noteSchema } from './schema.js';
+import { type ParsedFile, type PathSegment, parseYamlFile, parseYamlFileFast } from './parse.js';
+import { initiativeSchema, type InitiativeInput, manifestSchema, type NoteInput, noteSchema } from './schema.js';
+import { checkSchema } from './schema-check.js';
 import { JOINT_SIDE } from './vocabulary.js';
 
-/** Loads one file; `manifestPath` says which file is the manifest (and so where the plan folder is). Never throws. */
-export function loadFile(raw: RawFile, manifestPath: string): { result: FileResult; parsed?: ParsedFile } {
+export interface PipelineOptions {
+  /** Try the fast path of parsing first (parse-fast.ts); off only to compare the two (tests). */
+  fast?: boolean;
+}
+
+/** What the per-file pipeline made of a file's bytes. */
+export interface PipelineResult<T> {
+  /** The decoded text; absent when the bytes are not text a plan file may hold. */
+  text?: string;
+  /** Decoding, parsing and checking diagnostics, in that order. */
+  diagnostics: Diagnostic[];
+  /** The parsed document, when the bytes decoded. */
+  parsed?: ParsedFile;
+  /** What the check made of the data, when it parsed cleanly enough to be checked. */
+  checked?: T;
+}
+
+/**
+ * The one per-file pipeline, for plan files, review files and the files of
+ * git revisions alike: bytes → text (decode.ts: size, encoding, control
+ * characters) → guards and data (parse.ts) → `check` (the schema of the
+ * file's kind and its own rules). Never throws.
+ *
+ * The fast path of parsing goes first: a file it reads and that passes the
+ * check is done. Any other file (one the fast path refuses, or with a problem
+ * anywhere) is read again by the full parser, so that every diagnostic and
+ * its position is the full parser's.
+ */
+export function runFilePipeline<T extends { diagnostics: Diagnostic[] }>(
+  path: string,
+  bytes: Uint8Array,
+  size: number,
+  check: (parsed: ParsedFile) => T,
+  options: PipelineOptions = {},
+): PipelineResult<T> {
+  const decoded = decodeText(path, bytes, size);
+  const text = decoded.text;
+  if (text === undefined) return { diagnostics: decoded.diagnostics };
+  if (options.fast !== false) {
+    const parsed = parseYamlFileFast(path, text);
+    if (parsed) {
+      const checked = check(parsed);
+      if (checked.diagnostics.length === 0) return { text, diagnostics: [], parsed, checked };
+    }
+  }
+  const parsed = parseYamlFile(path, text);
+  if (parsed.value === undefined) return { text, diagnostics: parsed.diagnostics, parsed };
+  const checked = check(parsed);
+  return { text, diagnostics: [...parsed.diagnostics, ...checked.diagnostics], parsed, checked };
+}
+
+/** Loads one plan file; `manifestPath` says which file is the manifest (and so where the plan folder is). Never throws. */
+export function loadFile(raw: RawFile, manifestPath: string, options: PipelineOptions = {}): { result: FileResult; parsed?: ParsedFile } {
   if (raw.problem) return { result: problemResult(raw.path, raw.problem) };
-  const result: FileResult = { path: raw.path, decoded: false, diagnostics: [] };
   const bytes = raw.bytes ?? new Uint8Array();
-  const decoded = decodeText(raw.path, bytes, raw.size ?? bytes.length);
-  result.diagnostics.push(...decoded.diagnostics);
-  if (decoded.text === undefined) return { result };
-  result.decoded = true;
-  const parsed = parseYamlFile(raw.path, decoded.text);
-  result.diagnostics.push(...parsed.diagnostics);
-  if (parsed.value === undefined) return { result, parsed };
   const kind = planFileKind(pathInPlan(raw.path, manifestPath));
+  const run = runFilePipeline(raw.path, bytes, raw.size ?? bytes.length, (parsed) => checkFile(raw.path, kind, manifestPath, parsed), options);
+  if (run.text === undefined) return { result: { path: raw.path, decoded: false, diagnostics: run.diagnostics } };
+  const result = run.checked ?? { path: raw.path, decoded: true, diagnostics: [] };
+  result.diagnostics = run.diagnostics;
+  return run.parsed ? { result, parsed: run.parsed } : { result };
+}
+
+/** A parsed file's data against the schema of its kind, and the model of it. */
+function checkFile(path: string, kind: ReturnType<typeof planFileKind>, manifestPath: string, parsed: ParsedFile): FileResult {
+  const result: FileResult = { path, decoded: true, diagnostics: [] };
   if (kind === 'manifest') {
     result.value = parsed.value;
     const checked = checkSchema(parsed, manifestSchema);
@@ -39,12 +95,12 @@ export function loadFile(raw: RawFile, manifestPath: string): { result: FileResu
   } else if (kind === 'note') {
     const checked = checkSchema(parsed, noteSchema, () => readableDate(parsed.value));
     result.diagnostics.push(...checked.diagnostics);
-    const initiative = noteFileInitiative(pathInPlan(raw.path, manifestPath));
+    const initiative = noteFileInitiative(pathInPlan(path, manifestPath));
     result.noteFile = initiative === undefined ? {} : { initiative };
     if (checked.value) result.noteFile.note = toNote(checked.value, parsed, [], 0);
   } else {
-    const checked = checkSchema(parsed, initiativeSchema, (path) =>
-      path[0] === 'notes' && typeof path[1] === 'number' ? readableDate(noteAt(parsed.value, path[1])) : undefined,
+    const checked = checkSchema(parsed, initiativeSchema, (at) =>
+      at[0] === 'notes' && typeof at[1] === 'number' ? readableDate(noteAt(parsed.value, at[1])) : undefined,
     );
     result.diagnostics.push(...checked.diagnostics);
     if (checked.value) result.initiative = toInitiative(checked.value, parsed);
@@ -53,7 +109,7 @@ export function loadFile(raw: RawFile, manifestPath: string): { result: FileResu
       if (salvaged) result.initiative = salvaged;
     }
   }
-  return { result, parsed };
+  return result;
 }
 
 function noteAt(value: unknown, k: number): unknown {

@@ -8,8 +8,10 @@ import { Document } from 'yaml';
 import { compareStrings, diagnostic, type Diagnostic } from './diagnostics.js';
 import type { RawFile } from './load.js';
 import type { Plan } from './model.js';
-import { decodeText, type ParsedFile, parseYamlFile } from './parse.js';
-import { checkSchema, type ReviewInput, reviewSchema } from './schema.js';
+import { runFilePipeline } from './load-file.js';
+import type { ParsedFile } from './parse.js';
+import { type ReviewInput, reviewSchema } from './schema.js';
+import { checkSchema } from './schema-check.js';
 import { partiesOf, type PlanSnapshot, snapshotInitiative, type SnapshotInitiative } from './snapshot.js';
 import { compareNatural } from './text.js';
 import { REVIEWS_DIR } from './vocabulary.js';
@@ -113,18 +115,17 @@ export function loadReviewFile(raw: RawFile): { review?: Review; diagnostics: Di
     );
   }
   const bytes = raw.bytes ?? new Uint8Array();
-  const decoded = decodeText(raw.path, bytes, raw.size ?? bytes.length);
-  diagnostics.push(...decoded.diagnostics);
-  if (decoded.text === undefined) return { diagnostics };
-  const parsed = parseYamlFile(raw.path, decoded.text);
-  diagnostics.push(...parsed.diagnostics);
-  if (parsed.value === undefined) return { diagnostics, source: decoded.text };
-  const checked = checkSchema(parsed, reviewSchema);
-  diagnostics.push(...checked.diagnostics);
-  if (!checked.value) return { diagnostics, source: decoded.text };
-  diagnostics.push(...reviewRules(checked.value, parsed));
-  const out: { review?: Review; diagnostics: Diagnostic[]; source?: string } = { diagnostics, source: decoded.text };
-  if (name !== undefined) out.review = { name, file: raw.path, data: checked.value };
+  // The per-file pipeline of plan files, with the review's schema and its own consistency rules.
+  const run = runFilePipeline(raw.path, bytes, raw.size ?? bytes.length, (parsed) => {
+    const checked = checkSchema(parsed, reviewSchema);
+    return checked.value ? { value: checked.value, diagnostics: [...checked.diagnostics, ...reviewRules(checked.value, parsed)] } : { diagnostics: checked.diagnostics };
+  });
+  diagnostics.push(...run.diagnostics);
+  if (run.text === undefined) return { diagnostics };
+  const value = run.checked?.value;
+  if (!value) return { diagnostics, source: run.text };
+  const out: { review?: Review; diagnostics: Diagnostic[]; source?: string } = { diagnostics, source: run.text };
+  if (name !== undefined) out.review = { name, file: raw.path, data: value };
   return out;
 }
 

@@ -5,6 +5,7 @@
  * parsed again, never a crash. Without zod: a warm run must not load it.
  * Fields the checks do not name are let through (they are csp's own, from
  * the build that wrote the line); every field they name must have its type.
+ * Written as plain loops: at 10,000 files a warm run checks 100,000 notes.
  */
 import type { FileResult } from '../core/assemble.js';
 import type { Diagnostic } from '../core/diagnostics.js';
@@ -17,29 +18,49 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const str: Check = (v) => typeof v === 'string';
 const int: Check = (v) => typeof v === 'number' && Number.isInteger(v);
 const bool: Check = (v) => typeof v === 'boolean';
-const oneOf =
-  (values: readonly string[]): Check =>
-  (v) =>
-    typeof v === 'string' && values.includes(v);
+const oneOf = (values: readonly string[]): Check => {
+  const set = new Set(values);
+  return (v) => typeof v === 'string' && set.has(v);
+};
 const arrayOf =
   (item: Check): Check =>
-  (v) =>
-    Array.isArray(v) && v.every(item);
+  (v) => {
+    if (!Array.isArray(v)) return false;
+    for (let k = 0; k < v.length; k++) if (!item(v[k])) return false;
+    return true;
+  };
 const recordOf =
   (value: Check): Check =>
-  (v) =>
-    isObject(v) && Object.getPrototypeOf(v) === Object.prototype && Object.values(v).every(value);
+  (v) => {
+    if (!isObject(v) || Object.getPrototypeOf(v) !== Object.prototype) return false;
+    for (const x of Object.values(v)) if (!value(x)) return false;
+    return true;
+  };
 /** An object whose required fields pass their checks, and whose optional fields, when present, do. */
-const shape =
-  (required: Record<string, Check>, optional: Record<string, Check> = {}): Check =>
-  (v) =>
-    isObject(v) &&
-    Object.entries(required).every(([k, check]) => Object.hasOwn(v, k) && check(v[k])) &&
-    Object.entries(optional).every(([k, check]) => v[k] === undefined || check(v[k]));
+const shape = (required: Record<string, Check>, optional: Record<string, Check> = {}): Check => {
+  const req = Object.entries(required);
+  const opt = Object.entries(optional);
+  return (v) => {
+    if (!isObject(v)) return false;
+    for (const [k, check] of req) if (!Object.hasOwn(v, k) || !check(v[k])) return false;
+    for (const [k, check] of opt) {
+      const x = v[k];
+      if (x !== undefined && !check(x)) return false;
+    }
+    return true;
+  };
+};
 
-const translations: Check = (v) =>
-  isObject(v) &&
-  Object.entries(v).every(([lang, t]) => (TRANSLATION_LANGS as readonly string[]).includes(lang) && isObject(t) && Object.entries(t).every(([k, x]) => (k === 'basis' ? recordOf(str)(x) : str(x))));
+const langs = new Set<string>(TRANSLATION_LANGS);
+const basis = recordOf(str);
+const translations: Check = (v) => {
+  if (!isObject(v)) return false;
+  for (const [lang, t] of Object.entries(v)) {
+    if (!langs.has(lang) || !isObject(t)) return false;
+    for (const [k, x] of Object.entries(t)) if (!(k === 'basis' ? basis(x) : str(x))) return false;
+  }
+  return true;
+};
 
 const pos = shape({ file: str, line: int, column: int });
 
@@ -92,10 +113,12 @@ const manifest = shape(
   },
 );
 
-/** A plan file's result as the loader makes it. */
-export const isFileResult = (v: unknown): v is FileResult =>
-  shape({ path: str, decoded: bool, diagnostics: arrayOf(diagnosticShape) }, { initiative, manifest, noteFile: shape({}, { initiative: str, note }) })(v);
+const fileResult = shape({ path: str, decoded: bool, diagnostics: arrayOf(diagnosticShape) }, { initiative, manifest, noteFile: shape({}, { initiative: str, note }) });
 
-/** A review file's result (io/review-load.ts). */
-export const isReviewResult = (v: unknown): v is { path: string; decoded: boolean; diagnostics: Diagnostic[] } =>
-  shape({ path: str, decoded: bool, diagnostics: arrayOf(diagnosticShape) })(v);
+/** A plan file's result as the loader makes it. */
+export const isFileResult = (v: unknown): v is FileResult => fileResult(v);
+
+const reviewResult = shape({ path: str, decoded: bool, diagnostics: arrayOf(diagnosticShape) });
+
+/** A review file's result (io/review-check.ts). */
+export const isReviewResult = (v: unknown): v is { path: string; decoded: boolean; diagnostics: Diagnostic[] } => reviewResult(v);

@@ -1,10 +1,10 @@
 /** Plan-dependent values for shell completion, read as cheaply as possible (file names; plan.yaml only for themes and pillars). */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { compareNatural } from '../core/text.js';
 import { JOINT_SIDE } from '../core/vocabulary.js';
-import { NOTES_DIR } from '../core/model.js';
-import { locatePlan, NON_INITIATIVE_DIRS } from './plan-files.js';
+import { MANIFEST_NAME, NOTES_DIR } from '../core/model.js';
+import { locatePlan, NON_INITIATIVE_DIRS, readRegularFile } from './plan-files.js';
 
 function yamlNames(dir: string): string[] {
   try {
@@ -14,6 +14,21 @@ function yamlNames(dir: string): string[] {
   } catch {
     return [];
   }
+}
+
+/**
+ * The data of plan.yaml as written, read as every plan file is (core/load-file.ts's pipeline:
+ * no link followed, size, encoding, guards, parse) but not checked against its schema (no zod:
+ * completion stays fast). A manifest that does not read throws: nothing is offered.
+ */
+async function manifestData(planDir: string): Promise<unknown> {
+  const raw = readRegularFile(path.join(planDir, MANIFEST_NAME), MANIFEST_NAME);
+  if (!raw.bytes) throw new Error(`${MANIFEST_NAME}: ${raw.problem?.detail ?? 'not read'}`);
+  // The parser only when needed: ids and reviews come from file names alone.
+  const { runFilePipeline } = await import('../core/load-file.js');
+  const run = runFilePipeline(raw.path, raw.bytes, raw.size ?? raw.bytes.length, () => ({ diagnostics: [] }));
+  if (run.diagnostics.length > 0 || run.parsed?.value === undefined) throw new Error(`${MANIFEST_NAME} does not read as YAML`);
+  return run.parsed.value;
 }
 
 /** ids (file names: csp requires the file name to be the id), themes, pillars, parties (and joint) or reviews; sorted, no duplicates. */
@@ -27,9 +42,7 @@ export async function completionValues(what: string, explicitPlan: string | unde
   } else if (what === 'reviews') {
     values = yamlNames(path.join(planDir, 'reviews'));
   } else if (what === 'themes' || what === 'pillars' || what === 'parties') {
-    // The YAML parser only when needed: ids and reviews come from file names alone.
-    const { parseYamlValue } = await import('./yaml-value.js');
-    const manifest = parseYamlValue(readFileSync(path.join(planDir, 'plan.yaml'), 'utf8')) as {
+    const manifest = (await manifestData(planDir)) as {
       parties?: { id?: unknown }[];
       pillars?: { number?: unknown; themes?: { id?: unknown }[] }[];
     };

@@ -7,3 +7,9 @@ export function sha256(bytes: Uint8Array): string {
   crypto ??= process.getBuiltinModule('node:crypto');
   return crypto.createHash('sha256').update(bytes).digest('hex');
 }
+
+/** git's name for a blob of these bytes (SHA-1, as in a repository of the default object format). */
+export function gitBlobId(bytes: Uint8Array): string {
+  crypto ??= process.getBuiltinModule('node:crypto');
+  return crypto.createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+}

@@ -1,12 +1,14 @@
 /**
  * A worker thread that loads plan files for parse-pool.ts: reads each file
  * (or takes its bytes, for a file from git), hashes it, parses and checks it,
- * and answers the result as JSON (which the cache stores as it is).
+ * and answers the result, which crosses to the main thread as a structured
+ * clone; with it, when the caller writes the cache, the result as JSON (the
+ * line the cache stores), made here rather than on the main thread.
  */
 import { parentPort } from 'node:worker_threads';
 import { loadFile } from '../core/load-file.js';
 import { sha256 } from './hash.js';
-import type { RawFile } from '../core/assemble.js';
+import type { FileResult, RawFile } from '../core/assemble.js';
 import { readPlanFile } from './plan-files.js';
 
 /** A file to load: on disk (`abs`), or its bytes as read elsewhere (`raw`). */
@@ -16,27 +18,32 @@ export interface ParseJob {
   id: number;
   manifestPath: string;
   files: JobFile[];
+  /** Answer each result as JSON too (for the cache). */
+  json: boolean;
 }
 
-export interface ParsedFileJson {
+export interface LoadedFile {
+  result: FileResult;
   /** sha256 of the bytes read; absent when the file could not be read. */
   hash?: string;
-  /** The FileResult as JSON. */
-  json: string;
+  /** The result as JSON, as the cache stores it, when the job asked for it. */
+  json?: string;
 }
 
 export interface ParseReply {
   id: number;
-  files: ParsedFileJson[];
+  files: LoadedFile[];
 }
 
 /** Loads the files of one job; the same function runs on the main thread for small plans. */
 export function runJob(job: ParseJob): ParseReply {
-  const files = job.files.map((f): ParsedFileJson => {
+  const files = job.files.map((f): LoadedFile => {
     const raw = 'raw' in f ? f.raw : readPlanFile(f);
     const { result } = loadFile(raw, job.manifestPath);
-    const json = JSON.stringify(result);
-    return raw.bytes ? { hash: sha256(raw.bytes), json } : { json };
+    const loaded: LoadedFile = { result };
+    if (raw.bytes) loaded.hash = sha256(raw.bytes);
+    if (job.json) loaded.json = JSON.stringify(result);
+    return loaded;
   });
   return { id: job.id, files };
 }

@@ -95,12 +95,12 @@ export function toRepoPath(root: string, abs: string): string {
   return path.relative(root, abs).split(path.sep).join('/');
 }
 
-/** A plan file as found on disk: its identity for the cache, or why it cannot be read. */
+/** A plan file as found on disk, or why it cannot be read. */
 export interface PlanFileEntry {
   /** Relative to the repository root, forward slashes. */
   path: string;
   abs: string;
-  /** What lstat said, taken before the file is read. */
+  /** What lstat said, when the lister took it (review files). */
   stat?: FileStat;
   problem?: RawFile['problem'];
 }
@@ -166,12 +166,8 @@ export function listPlanFiles(loc: PlanLocation): { planDir: string; entries: Pl
         entries.push({ path: relPath, abs, problem: { kind: 'unreadable', detail: 'it is not a regular file' } });
         continue;
       }
-      try {
-        const st = lstatSync(abs);
-        entries.push({ path: relPath, abs, stat: { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino } });
-      } catch (err) {
-        entries.push({ path: relPath, abs, problem: { kind: 'unreadable', detail: (err as NodeJS.ErrnoException).code ?? String(err) } });
-      }
+      // No stat here: the file is opened and checked (fstat) when it is read; a file gone by then is reported as unreadable.
+      entries.push({ path: relPath, abs });
     }
   };
   walk(loc.planDir, planDir, 0);
@@ -198,8 +194,37 @@ export function readPlanFiles(loc: PlanLocation): PlanFiles {
 // O_NONBLOCK: a FIFO never blocks the open.
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 
+/**
+ * The bytes of a plan file read into `scratch` (grown as needed), for
+ * hashing: a view into it, valid until the next call; undefined when the file
+ * cannot be read as readRegularFile would read it, or is too large to be a
+ * plan file (readRegularFile then says why). Saves a buffer per file when
+ * the bytes are only hashed (a warm run reads every file).
+ */
+export function readForHash(entry: Pick<PlanFileEntry, 'abs' | 'problem'>, scratch: { buf: Uint8Array }): Uint8Array | undefined {
+  if (entry.problem) return undefined;
+  let fd: number | undefined;
+  try {
+    fd = openSync(entry.abs, OPEN_FLAGS);
+    const st = fstatSync(fd);
+    if (!st.isFile() || st.size > MAX_FILE_BYTES) return undefined;
+    if (scratch.buf.length < st.size) scratch.buf = new Uint8Array(Math.max(st.size, scratch.buf.length * 2));
+    let got = 0;
+    while (got < st.size) {
+      const n = readSync(fd, scratch.buf, got, st.size - got, got);
+      if (n === 0) break;
+      got += n;
+    }
+    return scratch.buf.subarray(0, got);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 /** One file, opened without following a link and read no further than a plan file may be long. */
-function readRegularFile(abs: string, rel: string): RawFile {
+export function readRegularFile(abs: string, rel: string): RawFile {
   let fd: number | undefined;
   try {
     fd = openSync(abs, OPEN_FLAGS);

@@ -9,7 +9,7 @@ import { createFile } from '../../io/write.js';
 import { renderNewFile } from '../../render/recorded.js';
 import { termSafeLine } from '../../render/sanitize.js';
 import { parseNonBlank, parsePillarThemes, refuseChange, requireManifest, resolveText } from '../change-options.js';
-import { commandContext, readAndLoadFiles } from '../context.js';
+import { commandContext, readAndLoadForChange } from '../context.js';
 import { parsePillar } from '../parse-options.js';
 
 interface AddOptions {
@@ -34,7 +34,7 @@ export async function run(cmd: Command): Promise<ExitCode> {
     throw usageError(`--cadence is for recurring initiatives, not ${o.kind} ones`, `leave --cadence out, or use --kind recurring`);
   }
   const kind = o.kind ?? (o.cadence ? 'recurring' : undefined);
-  const loaded = await readAndLoadFiles(ctx);
+  const loaded = await readAndLoadForChange(ctx);
   const plan = requireManifest(ctx, loaded);
   const pillar = parsePillar(plan, o.pillar);
   const themes = parsePillarThemes(plan, pillar, o.theme);
@@ -52,7 +52,7 @@ export async function run(cmd: Command): Promise<ExitCode> {
   const { root } = loaded.location;
   const taken: string[] = [];
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const r = prepareInitiative(loaded.raw, fields, ctx.asOf, taken);
+    const r = prepareInitiative(loaded.raw, fields, ctx.asOf, taken, loaded.loads(ctx.asOf));
     if (!r.ok) return refuseChange(ctx, r, `${loaded.raw.planDir}/pillar-${pillar}`);
     if (o.dryRun) {
       ctx.out(`${renderNewFile(r.file, r.text, ctx.style)}\n${ctx.style.dim(`Would create ${r.id}. Dry run: nothing was written.`)}\n`);

@@ -8,7 +8,7 @@ import { createFile } from '../../io/write.js';
 import { renderNewFile, renderNoteRecorded } from '../../render/recorded.js';
 import { termSafeLine } from '../../render/sanitize.js';
 import { assertIdShape, findTarget, parseDate, parseLink, parseNonBlank, parseSide, refuseChange, resolveText } from '../change-options.js';
-import { commandContext, readAndLoadFiles } from '../context.js';
+import { commandContext, readAndLoadForChange } from '../context.js';
 import { parseStatus } from '../parse-options.js';
 
 interface NoteOptions {
@@ -33,7 +33,7 @@ export async function run(cmd: Command, id: string, textArg: string | undefined)
   const status = o.status === undefined ? undefined : parseStatus(o.status);
   const links = o.link.map(parseLink);
   const author = o.author === undefined ? undefined : parseNonBlank('--author', o.author);
-  const loaded = await readAndLoadFiles(ctx);
+  const loaded = await readAndLoadForChange(ctx);
   const target = findTarget(ctx, loaded, id);
   const side = o.side === undefined ? undefined : parseSide(loaded.result.plan!, o.side);
   if (date > ctx.today) {
@@ -46,7 +46,7 @@ export async function run(cmd: Command, id: string, textArg: string | undefined)
   const template = `\n# Write the progress note for ${target.id} (${termSafeLine(target.title)}) above.\n# Lines starting with '#' are left out; an empty note records nothing.\n`;
   const text = resolveText(textArg, 'note text', how, template);
   const note: NoteToAdd = { date, text, ...(status ? { status } : {}), ...(side ? { side } : {}), ...(author ? { author } : {}), ...(o.lang ? { lang: o.lang } : {}), links };
-  const prepared = prepareNote(loaded.raw, target.id, note, ctx.today);
+  const prepared = prepareNote(loaded.raw, target.id, note, ctx.today, loaded.loads(ctx.today));
   if (!prepared.ok) return refuseChange(ctx, prepared, target.file);
 
   if (o.dryRun) ctx.out(renderNewFile(prepared.file, prepared.text, ctx.style) + '\n');

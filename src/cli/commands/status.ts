@@ -28,7 +28,7 @@ interface StatusOptions {
 export async function run(cmd: Command): Promise<ExitCode> {
   const ctx = commandContext(cmd);
   const o = cmd.opts<StatusOptions>();
-  const { plan, problems, loaded } = await readPlanForViewing(ctx);
+  const { plan, problems, loaded } = await readPlanForViewing(ctx, { texts: false });
   const query: StatusQuery = { asOf: ctx.asOf };
   if (o.pillar !== undefined) query.pillar = parsePillar(plan, o.pillar);
   if (o.status !== undefined) query.status = parseStatus(o.status);

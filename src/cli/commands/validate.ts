@@ -5,7 +5,7 @@ import { citedLinks } from '../../core/links.js';
 import { reviewDates, reviewsBeforeAdoption } from '../../core/review-dates.js';
 import { readPlanText } from '../../io/files.js';
 import { readReviewFiles } from '../../io/review-files.js';
-import { checkReviewFiles } from '../../io/review-load.js';
+import { checkReviewFiles } from '../../io/review-check.js';
 import { formatDiagnosticsGithub, formatDiagnosticsJson, formatDiagnosticsText } from '../../render/diagnostics.js';
 import { commandContext, readAndLoad, useCache } from '../context.js';
 import { parsePositiveNumber } from '../parse-options.js';
@@ -16,7 +16,7 @@ export async function run(cmd: Command): Promise<ExitCode> {
   const timeoutMs = linksTimeout === undefined ? 10_000 : parsePositiveNumber('--links-timeout', linksTimeout) * 1000;
   // In CI (and for GitHub annotations) the checkout is what is being checked: no cache is trusted.
   const cache = useCache(ctx) && format !== 'github' && !isCI(process.env);
-  const { result, files, location } = await readAndLoad(ctx, cache);
+  const { result, files, location } = await readAndLoad(ctx, cache, { texts: false });
   // Review files (plan/reviews/) are checked on their own: they are not initiatives.
   const reviews = await checkReviewFiles(location, { cache, env: process.env });
   const adopted = result.plan?.manifest.adopted.date;

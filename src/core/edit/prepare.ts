@@ -63,6 +63,20 @@ function withFile(input: PlanFiles, path: string, bytes: Uint8Array): PlanFiles 
 }
 
 /**
+ * How a change sees the plan: as it is, and loaded again with one file
+ * more. By default loadPlan over every file's bytes; io's loader gives the
+ * same answers from the results it already has (io/plan-change.ts).
+ */
+export interface PlanLoads {
+  readonly before: LoadResult;
+  withFile(path: string, bytes: Uint8Array): LoadResult;
+}
+
+function loadsOf(input: PlanFiles, today: string): PlanLoads {
+  return { before: loadPlan(input, { today }), withFile: (path, bytes) => loadPlan(withFile(input, path, bytes), { today }) };
+}
+
+/**
  * A note for the initiative `id`, as a new note file notes/ID/NAME.yaml (see
  * noteFileName): a file of its own, so that notes recorded on two branches
  * merge without a conflict. Refused when the initiative's file or the
@@ -70,9 +84,9 @@ function withFile(input: PlanFiles, path: string, bytes: Uint8Array): PlanFiles 
  * loaded again with the new file: any new error, or a note that does not
  * read back as the one given, and nothing is returned to write.
  */
-export function prepareNote(input: PlanFiles, id: string, note: NoteToAdd, today: string): PreparedNote | Refusal {
+export function prepareNote(input: PlanFiles, id: string, note: NoteToAdd, today: string, loads: PlanLoads = loadsOf(input, today)): PreparedNote | Refusal {
   const manifest = joinPath(input.planDir, MANIFEST_NAME);
-  const before = loadPlan(input, { today });
+  const before = loads.before;
   const initiative = before.plan?.initiatives.find((i) => i.id === id);
   const blocking = errorsOf(before, initiative ? [initiative.file, manifest] : [manifest]);
   if (blocking.length > 0 || !before.plan || !initiative) {
@@ -92,7 +106,7 @@ export function prepareNote(input: PlanFiles, id: string, note: NoteToAdd, today
       hint: 'shorten the note, or put the long text in a document and link to it with --link',
     };
   }
-  const after = loadPlan(withFile(input, file, bytes), { today });
+  const after = loads.withFile(file, bytes);
   const fresh = newErrors(before, after);
   if (fresh.length > 0) {
     return { ok: false, kind: 'rejected', message: 'the note breaks the rules of the plan', diagnostics: fresh, sources: after.sources };
@@ -124,9 +138,10 @@ export function prepareInitiative(
   fields: Omit<NewInitiative, 'id'>,
   today: string,
   taken: readonly string[] = [],
+  loads: PlanLoads = loadsOf(input, today),
 ): PreparedInitiative | Refusal {
   const manifest = joinPath(input.planDir, MANIFEST_NAME);
-  const before = loadPlan(input, { today });
+  const before = loads.before;
   const blocking = errorsOf(before, [manifest]);
   if (blocking.length > 0 || !before.plan) return { ok: false, kind: 'file-errors', diagnostics: blocking, sources: before.sources };
   const names = [...before.plan.initiatives.map((i) => i.id), ...[...input.files.map((f) => f.path), ...taken].map((p) => p.slice(p.lastIndexOf('/') + 1))];
@@ -134,7 +149,7 @@ export function prepareInitiative(
   const file = joinPath(input.planDir, `${pillarFolder(fields.pillar)}/${id}.yaml`);
   const text = newInitiativeFile({ id, ...fields });
   const bytes = new TextEncoder().encode(text);
-  const after = loadPlan(withFile(input, file, bytes), { today });
+  const after = loads.withFile(file, bytes);
   const fresh = newErrors(before, after);
   if (fresh.length > 0) return { ok: false, kind: 'check-failed', message: 'the new file has errors', diagnostics: fresh, sources: after.sources };
   if (!after.plan?.initiatives.some((i) => i.id === id && i.file === file)) {

@@ -1,0 +1,163 @@
+/**
+ * Writing a cache file (its format: cache-file.ts): a new file an entry at a
+ * time, lines of entries read from the old file copied byte for byte.
+ */
+import { closeSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { type CacheAccess, CREATE_FLAGS, prepareCacheDir, READ_FLAGS, tempTag, writeAll } from './cache-access.js';
+import { type CacheEntry, type CacheKey, type CachedResult, cacheFile, CHUNK, header, mac, macHolds, type StoredLine } from './cache-file.js';
+
+/** The parts of a result as the cache stores them. */
+export function encodeResult(key: Pick<CacheKey, 'codec'>, result: CachedResult): { lean: unknown; json: { lean: string; texts?: string } } {
+  if (!key.codec) return { lean: result, json: { lean: JSON.stringify(result) } };
+  const { lean, texts } = key.codec.encode(result);
+  return { lean, json: { lean: JSON.stringify(lean), texts: JSON.stringify(texts) } };
+}
+
+/**
+ * Writes a new cache an entry at a time into a temporary file, renamed over
+ * the old one when complete: the cache is replaced whole or not at all.
+ * Never throws; a cache that cannot be written is simply not written.
+ */
+export class CacheWriter<T extends CachedResult = CachedResult> {
+  private text = '';
+  private failed = false;
+  private previous: number | undefined;
+  /** Bytes of the file so far, written or waiting in `text`. */
+  private position = 0;
+  /** Where each entry's line is in the new file: theirs once it is in place. */
+  private readonly placed: [CacheEntry<T>, StoredLine][] = [];
+
+  private constructor(
+    private readonly access: CacheAccess | undefined,
+    private readonly key: CacheKey<T> | undefined,
+    private readonly file: string,
+    private readonly temp: string | undefined,
+    private fd: number | undefined,
+    previousFile: string | undefined,
+  ) {
+    if (previousFile !== undefined) {
+      try {
+        this.previous = openSync(previousFile, READ_FLAGS);
+      } catch {
+        this.previous = undefined;
+      }
+    }
+  }
+
+  /** A writer of the cache for `key`; entries read from a cache file are copied from `previous` (the file they were read from). */
+  static open<T extends CachedResult>(access: CacheAccess, key: CacheKey<T>, previous?: string): CacheWriter<T> {
+    const file = cacheFile(access.root, key);
+    let temp: string | undefined;
+    try {
+      prepareCacheDir(access.dir);
+      temp = path.join(access.dir, `${path.basename(file)}.${tempTag()}.tmp`);
+      const writer = new CacheWriter<T>(access, key, file, temp, openSync(temp, CREATE_FLAGS, 0o644), previous);
+      writer.text = `${header(key)}\n`;
+      writer.position = Buffer.byteLength(writer.text);
+      return writer;
+    } catch {
+      const writer = new CacheWriter<T>(undefined, undefined, file, undefined, undefined, undefined);
+      writer.failed = true;
+      return writer;
+    }
+  }
+
+  add(e: CacheEntry<T>): void {
+    if (this.failed) return;
+    try {
+      const secret = this.access!.secret;
+      const key = this.key!;
+      const blob = e.blob ?? '';
+      let line: { meta: string; mac: string; textsMac: string; leanLength: number; length: number };
+      if (e.json === undefined && e.stored && this.previous !== undefined) {
+        const s = e.stored;
+        const bytes = Buffer.allocUnsafe(s.length);
+        if (readSync(this.previous, bytes, 0, bytes.length, s.offset) !== bytes.length) throw new Error('cache file changed');
+        let tag = s.mac;
+        if (blob !== s.blob) {
+          // Signed again for its blob id: only bytes whose old MAC still holds (the file may have been replaced since it was read).
+          const lean = bytes.subarray(0, s.leanLength);
+          if (!macHolds(mac(secret, key, e.path, e.hash, s.blob, 'lean', lean), s.mac)) throw new Error('cache file changed');
+          tag = mac(secret, key, e.path, e.hash, blob, 'lean', lean);
+        }
+        line = { meta: `${JSON.stringify([e.path, e.hash, tag, s.textsMac, blob])}\t`, mac: tag, textsMac: s.textsMac, leanLength: s.leanLength, length: s.length };
+        this.text += line.meta;
+        this.flush();
+        writeAll(this.fd!, bytes);
+        this.text = '\n';
+      } else if (e.json === undefined && e.lean) {
+        // A lean result cannot be written as a whole one, and its line cannot be copied: left out.
+        return;
+      } else {
+        const json = e.json ?? encodeResult(key, e.result).json;
+        const tag = mac(secret, key, e.path, e.hash, blob, 'lean', json.lean);
+        const leanLength = Buffer.byteLength(json.lean);
+        if (key.codec) {
+          const texts = json.texts ?? '[]';
+          const textsTag = mac(secret, key, e.path, e.hash, blob, 'texts', texts);
+          line = { meta: `${JSON.stringify([e.path, e.hash, tag, textsTag, blob])}\t`, mac: tag, textsMac: textsTag, leanLength, length: leanLength + 1 + Buffer.byteLength(texts) };
+          this.text += `${line.meta}${json.lean}\t${texts}\n`;
+        } else {
+          line = { meta: `${JSON.stringify([e.path, e.hash, tag, '', blob])}\t`, mac: tag, textsMac: '', leanLength, length: leanLength };
+          this.text += `${line.meta}${json.lean}\n`;
+        }
+      }
+      const offset = this.position + Buffer.byteLength(line.meta);
+      this.placed.push([e, { offset, length: line.length, leanLength: line.leanLength, mac: line.mac, textsMac: line.textsMac, blob }]);
+      this.position = offset + line.length + 1;
+      if (this.text.length >= CHUNK) this.flush();
+    } catch {
+      this.fail();
+    }
+  }
+
+  /** Finishes the file and puts it in place; false when it could not be written. */
+  commit(): boolean {
+    if (this.failed) return false;
+    try {
+      this.flush();
+      closeSync(this.fd!);
+      this.fd = undefined;
+      this.closePrevious();
+      renameSync(this.temp!, this.file);
+      // The entries are now where this file has them: a later writer copies them from it.
+      for (const [e, stored] of this.placed) {
+        e.stored = stored;
+        delete e.json;
+      }
+      return true;
+    } catch {
+      this.fail();
+      return false;
+    }
+  }
+
+  /** Gives up: the old cache stays as it was. */
+  abort(): void {
+    if (!this.failed) this.fail();
+  }
+
+  private flush(): void {
+    if (this.text !== '') writeAll(this.fd!, Buffer.from(this.text, 'utf8'));
+    this.text = '';
+  }
+
+  private closePrevious(): void {
+    if (this.previous !== undefined) closeSync(this.previous);
+    this.previous = undefined;
+  }
+
+  private fail(): void {
+    this.failed = true;
+    this.text = '';
+    try {
+      if (this.fd !== undefined) closeSync(this.fd);
+      this.fd = undefined;
+      this.closePrevious();
+      if (this.temp !== undefined) rmSync(this.temp, { force: true });
+    } catch {
+      // nothing more to do
+    }
+  }
+}
