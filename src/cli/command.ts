@@ -38,7 +38,7 @@ export interface CommandInput<O = Record<string, unknown>> {
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Run = (ctx: CommandContext, input: CommandInput<any>) => Promise<ExitCode | void> | ExitCode | void;
+type Run = (ctx: CommandContext, input: CommandInput<any>) => Promise<ExitCode | void> | ExitCode | void;
 
 export interface CommandSpec {
   name: string;

@@ -13,7 +13,7 @@ import type { Host } from './host.js';
 import { parseDate, parsePlanOption } from './parse-options.js';
 import { terminalWidth, useColor } from './terminal.js';
 
-export interface GlobalOptions {
+interface GlobalOptions {
   plan?: string;
   asOf?: string;
   color?: boolean;

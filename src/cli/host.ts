@@ -3,9 +3,9 @@
  * bundle's entry) or a test (test/helpers/cli.ts). Nothing below the entry reads `process`:
  * environment, working folder, standard streams and the clock (CSP_NOW, in `env`) come from here.
  */
-export type Env = Readonly<Record<string, string | undefined>>;
+type Env = Readonly<Record<string, string | undefined>>;
 
-export interface HostOutput {
+interface HostOutput {
   write(text: string): void;
   /** Whether it is a terminal (colour, width, the editor). */
   readonly isTTY: boolean;

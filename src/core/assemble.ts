@@ -229,7 +229,7 @@ function attachNoteFiles(planDir: string, initiatives: Initiative[], noteResults
 }
 
 /** Notes by date; on one day, the initiative file's list first (in its order), then note files by name. */
-export function sortNotes(notes: readonly ProgressNote[]): ProgressNote[] {
+function sortNotes(notes: readonly ProgressNote[]): ProgressNote[] {
   const rank = (n: ProgressNote) => (n.at.length === 0 ? 1 : 0);
   return [...notes].sort(
     (a, b) => compareStrings(a.date, b.date) || rank(a) - rank(b) || (rank(a) === 0 ? a.index - b.index : compareStrings(a.pos.file, b.pos.file)),

@@ -9,11 +9,11 @@ import { jsonEqual, type PlanSnapshot, type SnapshotInitiative, type SnapshotNot
 import { compareNatural } from './text.js';
 import { type Status, STATUSES } from './vocabulary.js';
 
-export const CHANGE_KINDS = ['added', 'removed', 'status', 'side-status', 'notes', 'edited'] as const;
-export type ChangeKind = (typeof CHANGE_KINDS)[number];
+const CHANGE_KINDS = ['added', 'removed', 'status', 'side-status', 'notes', 'edited'] as const;
+type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 /** The fields whose edits a diff reports, in the order it lists them. */
-export const EDITED_FIELDS = ['pillar', 'alsoListedUnder', 'title', 'text', 'kind', 'cadence', 'themes', 'leads', 'related', 'translations'] as const;
+const EDITED_FIELDS = ['pillar', 'alsoListedUnder', 'title', 'text', 'kind', 'cadence', 'themes', 'leads', 'related', 'translations'] as const;
 export type EditedField = (typeof EDITED_FIELDS)[number];
 
 interface ChangeBase {
@@ -23,19 +23,19 @@ interface ChangeBase {
   title: string;
 }
 
-export interface AddedChange extends ChangeBase {
+interface AddedChange extends ChangeBase {
   kind: 'added';
   status: Status;
   noteCount: number;
 }
 
-export interface RemovedChange extends ChangeBase {
+interface RemovedChange extends ChangeBase {
   kind: 'removed';
   status: Status;
   noteCount: number;
 }
 
-export interface StatusChange extends ChangeBase {
+interface StatusChange extends ChangeBase {
   kind: 'status';
   from: Status;
   to: Status;
@@ -44,7 +44,7 @@ export interface StatusChange extends ChangeBase {
 }
 
 /** One party's own assessment moved differently from the overall status (the sides disagree, or stop disagreeing). */
-export interface SideStatusChange extends ChangeBase {
+interface SideStatusChange extends ChangeBase {
   kind: 'side-status';
   party: string;
   /** Undefined when the party had not reported a status. */

@@ -13,7 +13,7 @@ import { loadFile } from './load-file.js';
 import type { ParsedFile } from './parse.js';
 
 export { joinPath, MANIFEST_NAME } from './assemble.js';
-export type { FileResult, FileView, LoadOptions, LoadResult, PlanFiles, RawFile } from './assemble.js';
+export type { LoadOptions, LoadResult, PlanFiles, RawFile } from './assemble.js';
 
 export function loadPlan(input: PlanFiles, options: LoadOptions = {}): LoadResult {
   const manifestPath = manifestPathOf(input.planDir);

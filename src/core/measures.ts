@@ -20,7 +20,7 @@ export function scaleValue(status: Status, scale: Scale): string {
 }
 
 /** The values of a scale, in the order a summary lists them. */
-export function scaleValues(scale: Scale): readonly string[] {
+function scaleValues(scale: Scale): readonly string[] {
   if (scale === 'ogp') return OGP_LEVELS;
   if (scale === 'compliance') return ['1', '0', '-1'];
   return STATUSES;
@@ -114,7 +114,7 @@ export type Trend = 'improved' | 'regressed' | 'unchanged' | 'new';
  * discontinued < at risk < not started < in progress < ongoing < completed.
  * Any change of status is one or the other; only the same status is "unchanged".
  */
-export const STATUS_RANK: Record<Status, number> = {
+const STATUS_RANK: Record<Status, number> = {
   discontinued: 0,
   'at-risk': 1,
   'not-started': 2,
@@ -129,7 +129,7 @@ export function trendOf(previous: Status | undefined, current: Status): Trend {
   return d > 0 ? 'improved' : d < 0 ? 'regressed' : 'unchanged';
 }
 
-export interface TrendItem {
+interface TrendItem {
   id: string;
   previous?: Status;
   current: Status;

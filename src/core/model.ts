@@ -12,7 +12,7 @@ export interface Party {
   name: string;
 }
 
-export interface Theme {
+interface Theme {
   id: string;
   title: string;
   text?: string;

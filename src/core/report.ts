@@ -40,7 +40,7 @@ export interface ReportOptions {
   previous?: PreviousReview;
 }
 
-export interface InitiativeNotes {
+interface InitiativeNotes {
   id: string;
   title: string;
   notes: ProgressNote[];
@@ -56,7 +56,7 @@ export interface PillarSection {
   concerns: Concern[];
 }
 
-export interface Concern {
+interface Concern {
   status: InitiativeStatus;
   atRisk: boolean;
   /** Its cadence, when it is past its next due date. */
@@ -65,7 +65,7 @@ export interface Concern {
   sidesDiffer: boolean;
 }
 
-export interface NeedsAttention {
+interface NeedsAttention {
   atRisk: InitiativeStatus[];
   overdue: InitiativeStatus[];
   stale: InitiativeStatus[];
@@ -78,7 +78,7 @@ export interface NeedsAttention {
 }
 
 /** The measures of the brief's first page. */
-export interface BriefMeasures {
+interface BriefMeasures {
   scale: Scale;
   /** The period the brief looks back over: from the previous review (or adoption) to asOf. */
   periodStart: string;

@@ -5,14 +5,14 @@ import { countStatuses, type StatusCounts } from './status.js';
 
 type ReviewInitiative = ReviewInput['initiatives'][number];
 
-export interface ReviewGroup {
+interface ReviewGroup {
   total: number;
   counts: StatusCounts;
   /** completed / total, 0 when empty. */
   completedShare: number;
 }
 
-export interface ReviewPillarProgress extends ReviewGroup {
+interface ReviewPillarProgress extends ReviewGroup {
   number: number;
   title: string;
   /** The review's initiatives listed under this pillar, in the review's order. */

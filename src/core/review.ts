@@ -18,8 +18,8 @@ import { REVIEWS_DIR } from './vocabulary.js';
 import { documentText } from './yaml-write.js';
 
 export { REVIEWS_DIR } from './vocabulary.js';
-export const REVIEW_NAME_PATTERN = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
-export const REVIEW_NAME_MAX_LENGTH = 60;
+const REVIEW_NAME_PATTERN = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
+const REVIEW_NAME_MAX_LENGTH = 60;
 export const REVIEW_NAME_HELP = 'lower-case letters, digits, dots and dashes, e.g. dialogue-2025';
 
 export function isReviewName(name: string): boolean {
@@ -33,7 +33,7 @@ export function reviewFilePath(planDir: string, name: string): string {
 }
 
 /** The review name a file path stands for, or undefined when the file name is not NAME.yaml with a valid name. */
-export function reviewNameOf(file: string): string | undefined {
+function reviewNameOf(file: string): string | undefined {
   const base = file.slice(file.lastIndexOf('/') + 1);
   if (!base.endsWith('.yaml')) return undefined;
   const name = base.slice(0, -'.yaml'.length);

@@ -7,7 +7,7 @@ import { jsonSchemaText, modeline, SCHEMA_DIR, SCHEMA_FILES, schemaFileName, vsc
 import type { Cadence } from './vocabulary.js';
 import { inlineScalar } from './yaml-write.js';
 
-export interface InitParty {
+interface InitParty {
   id: string;
   name: string;
 }
@@ -35,7 +35,7 @@ export const PLACEHOLDER = {
   pillarTitle: 'Pillar 1',
 } as const;
 
-export const PLACEHOLDER_MARK = '# edit:';
+const PLACEHOLDER_MARK = '# edit:';
 
 /** A YAML scalar as it appears after "key: ", quoted only when it must be. */
 export function yamlScalar(value: string | number): string {
@@ -46,7 +46,7 @@ function line(indent: number, key: string, value: string | number, editHint?: st
   return `${' '.repeat(indent)}${key}: ${yamlScalar(value)}${editHint ? ` ${PLACEHOLDER_MARK} ${editHint}` : ''}`;
 }
 
-export function manifestSkeleton(o: InitOptions): string {
+function manifestSkeleton(o: InitOptions): string {
   const parties = o.parties?.length ? o.parties : PLACEHOLDER.parties;
   const partyHints = !o.parties?.length;
   const lines = [
@@ -76,7 +76,7 @@ export function manifestSkeleton(o: InitOptions): string {
   return `${lines.join('\n')}\n`;
 }
 
-export function readmeStub(o: InitOptions): string {
+function readmeStub(o: InitOptions): string {
   const title = o.title ?? PLACEHOLDER.title;
   return `# ${title}
 

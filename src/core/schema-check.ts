@@ -147,7 +147,7 @@ function formatDiagnostic(parsed: ParsedFile, path: PathSegment[], field: string
 }
 
 /** "notes[2].date" for people: "field 'date' of note 3". */
-export function describePath(path: readonly PathSegment[]): string {
+function describePath(path: readonly PathSegment[]): string {
   if (path.length === 0) return 'the file';
   const parts: string[] = [];
   for (let i = 0; i < path.length; i++) {

@@ -25,7 +25,7 @@ export interface SnapshotNote {
 }
 
 /** The fields of an initiative a snapshot keeps as they are; the rest is as of the snapshot's date. */
-export type SnapshotFields = 'id' | 'pillar' | 'alsoListedUnder' | 'title' | 'text' | 'kind' | 'cadence' | 'themes' | 'leads' | 'related';
+type SnapshotFields = 'id' | 'pillar' | 'alsoListedUnder' | 'title' | 'text' | 'kind' | 'cadence' | 'themes' | 'leads' | 'related';
 
 export interface SnapshotInitiative extends Pick<Initiative, SnapshotFields> {
   status: Status;
@@ -166,7 +166,7 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
 }
 
 /** JSON with object keys sorted, so equal data gives equal text whatever the key order in the file. */
-export function canonicalJson(value: unknown): string {
+function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v !== null && typeof v === 'object' && !Array.isArray(v)
       ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))

@@ -103,7 +103,7 @@ export function sideStatusesAsOf(i: Initiative, parties: readonly string[], asOf
   return out;
 }
 
-export function sidesDisagree(sides: Record<string, SideStatus>): boolean {
+function sidesDisagree(sides: Record<string, SideStatus>): boolean {
   const reported = new Set(Object.values(sides).flatMap((s) => (s.status ? [s.status] : [])));
   return reported.size > 1;
 }
@@ -123,7 +123,7 @@ export function statusAsOf(i: Initiative, asOf: string): { status: Status; since
   return { status: 'not-started' };
 }
 
-export function emptyCounts(): StatusCounts {
+function emptyCounts(): StatusCounts {
   return Object.fromEntries(STATUSES.map((s) => [s, 0])) as StatusCounts;
 }
 

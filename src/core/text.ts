@@ -1,7 +1,7 @@
 /** Small text helpers shared by the core: suggestions and natural ordering. */
 
 /** Levenshtein distance, bounded: returns max+1 once the distance exceeds max. */
-export function editDistance(a: string, b: string, max = Infinity): number {
+function editDistance(a: string, b: string, max = Infinity): number {
   if (a === b) return 0;
   if (Math.abs(a.length - b.length) > max) return max + 1;
   let prev = Array.from({ length: b.length + 1 }, (_, i) => i);

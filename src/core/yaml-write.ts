@@ -13,7 +13,7 @@ import { type Document, parseDocument, Scalar, type ToStringOptions, visit } fro
  * non-characters, lone surrogates, and bidi controls (written raw they would
  * make the file read differently from what it holds).
  */
-export const MUST_ESCAPE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff\ufffe\uffff\ud800-\udfff]/u;
+const MUST_ESCAPE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff\ufffe\uffff\ud800-\udfff]/u;
 
 /** Characters that may not start a plain scalar (YAML indicators). */
 const INDICATOR_START = /^[-?:,[\]{}#&*!|>'"%@`]/;
@@ -50,7 +50,7 @@ export function doubleQuoted(s: string): string {
 }
 
 /** A character as a double-quoted scalar's escape sequence (`\\x7F`, `\\u202E`). */
-export function escapeChar(ch: string): string {
+function escapeChar(ch: string): string {
   const cp = ch.codePointAt(0)!;
   const hex = cp.toString(16).toUpperCase();
   return cp < 0x100 ? `\\x${hex.padStart(2, '0')}` : cp < 0x10000 ? `\\u${hex.padStart(4, '0')}` : `\\U${hex.padStart(8, '0')}`;

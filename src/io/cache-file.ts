@@ -135,7 +135,7 @@ export function macHolds(expected: string, tag: string): boolean {
 }
 
 /** The key an entry is found under: its path, or (byBlob) its blob id and path. */
-export function entryId(path: string, blob: string | undefined, byBlob: boolean): string {
+function entryId(path: string, blob: string | undefined, byBlob: boolean): string {
   return byBlob ? `${blob ?? ''} ${path}` : path;
 }
 

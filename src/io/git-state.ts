@@ -44,7 +44,7 @@ const BLOCKERS: readonly [string, Blocker][] = [
 ];
 
 /** What git is in the middle of in the work tree holding `start`, if anything. */
-export function gitBlocker(start: string): Blocker | undefined {
+function gitBlocker(start: string): Blocker | undefined {
   const gitDir = findGitDir(start);
   if (!gitDir) return undefined;
   return BLOCKERS.find(([name]) => existsSync(path.join(gitDir, name)))?.[1];

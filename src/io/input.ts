@@ -27,7 +27,7 @@ export function readStdinText(read: () => Uint8Array): string {
 }
 
 /** The editor command: $VISUAL, else $EDITOR, else vi (as git chooses). */
-export function editorCommand(env: NodeJS.ProcessEnv): string {
+function editorCommand(env: NodeJS.ProcessEnv): string {
   return env.VISUAL || env.EDITOR || 'vi';
 }
 

@@ -9,7 +9,6 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { JobFile, LoadedFile, ParseJob, ParseReply } from './parse-worker.js';
 
-export type { LoadedFile } from './parse-worker.js';
 
 export interface PoolOptions {
   /** Give each result as JSON too, made where it was loaded (for the cache); default true. */
@@ -19,7 +18,7 @@ export interface PoolOptions {
 export type OnLoaded = (index: number, file: LoadedFile) => void;
 
 /** Below this many files to parse, starting threads costs more than it saves. */
-export const WORKER_THRESHOLD = 500;
+const WORKER_THRESHOLD = 500;
 /** Worker threads at most; the main thread parses too. */
 const MAX_WORKERS = 3;
 /**

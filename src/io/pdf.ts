@@ -32,7 +32,7 @@ function onPath(name: string, env: NodeJS.ProcessEnv): string | undefined {
   return undefined;
 }
 
-export function findBrowser(env: NodeJS.ProcessEnv): string | undefined {
+function findBrowser(env: NodeJS.ProcessEnv): string | undefined {
   if (env.CSP_BROWSER) return env.CSP_BROWSER;
   for (const b of BROWSERS) {
     const found = onPath(b, env);

@@ -105,7 +105,7 @@ export interface PlanFileEntry {
   problem?: RawFile['problem'];
 }
 
-export interface FileStat {
+interface FileStat {
   size: number;
   mtimeMs: number;
   ctimeMs: number;

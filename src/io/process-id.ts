@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 let bootIdCache: string | null | undefined;
 
 /** This boot's id, or null where the system does not say (not Linux). */
-export function bootId(): string | null {
+function bootId(): string | null {
   if (bootIdCache === undefined) {
     try {
       bootIdCache = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim() || null;

@@ -7,7 +7,7 @@ import { environmentError } from '../errors.js';
 import { type PlanFileEntry, type PlanLocation, readPlanFile, toRepoPath } from './plan-files.js';
 import { assertWritableTarget, createFile, replaceFileAtomic } from './write.js';
 
-export function reviewsFolder(loc: PlanLocation): string {
+function reviewsFolder(loc: PlanLocation): string {
   return path.join(loc.planDir, REVIEWS_DIR);
 }
 

@@ -194,7 +194,7 @@ export function writeFailed(display: string, err: unknown): Error {
 }
 
 /** What to do about a failed write, for its cause: a missing folder is not a full disk. */
-export function writeHint(display: string, errorCode: string): string {
+function writeHint(display: string, errorCode: string): string {
   const folder = display.includes('/') ? display.slice(0, display.lastIndexOf('/')) || '/' : 'the current folder';
   switch (errorCode) {
     case 'ENOENT':

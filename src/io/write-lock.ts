@@ -12,9 +12,7 @@ import { monotonicMs, nowMs } from './clock.js';
 import { ownerGone, self } from './process-id.js';
 import { code, type FsOps, realFs, removeQuietly, type WriteOptions, writeAll } from './write-fs.js';
 
-export const STALE_LOCK_MS = 30_000;
-
-export function defaultLockWaitMs(env: NodeJS.ProcessEnv = process.env): number {
+function defaultLockWaitMs(env: NodeJS.ProcessEnv = process.env): number {
   const s = Number(env.CSP_LOCK_TIMEOUT);
   return env.CSP_LOCK_TIMEOUT !== undefined && Number.isFinite(s) && s >= 0 ? s * 1000 : 10_000;
 }

@@ -47,8 +47,7 @@ import {
   writeTemp,
 } from './write-fs.js';
 
-export { assertInsideRoot, assertWritableTarget, type FsOps, realFs, type WriteOptions, writeHint } from './write-fs.js';
-export { defaultLockWaitMs, STALE_LOCK_MS } from './write-lock.js';
+export { assertInsideRoot, assertWritableTarget, type FsOps, realFs, type WriteOptions } from './write-fs.js';
 export { replaceFileAtomic, writeOutputFile } from './write-output.js';
 
 const LEFTOVER = /^\.(.+)\.(\d+)\.(\d+|x)\.([0-9a-f]+)\.(tmp|bak)$/;

@@ -8,8 +8,7 @@ import { fishScript } from './completion/fish.js';
 import type { CompletionSpec, Shell } from './completion/model.js';
 import { zshScript } from './completion/zsh.js';
 
-export type { CompletionArgument, CompletionCommand, CompletionOption, CompletionSpec, DynamicKind, Shell, ValueSource } from './completion/model.js';
-export { SHELLS } from './completion/model.js';
+export type { CompletionArgument, CompletionCommand, CompletionOption, CompletionSpec, Shell, ValueSource } from './completion/model.js';
 
 export function renderCompletion(spec: CompletionSpec, shell: Shell): string {
   if (shell === 'bash') return bashScript(spec);

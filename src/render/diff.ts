@@ -17,7 +17,7 @@ import { displayWidth, wrap, wrapAfter } from './width.js';
 const EN = MESSAGES.en.diff;
 
 /** Where a snapshot comes from, in words. Plain text: callers escape it for their medium. */
-export function sourceLabel(s: SnapshotSource, m: DiffMessages = EN): string {
+function sourceLabel(s: SnapshotSource, m: DiffMessages = EN): string {
   switch (s.kind) {
     case 'review':
       return m.source.review(s.name, s.date);
@@ -35,7 +35,7 @@ export function sourceLabel(s: SnapshotSource, m: DiffMessages = EN): string {
 }
 
 /** "3 moved to completed · 12 received notes · 1 added · 1 removed"; empty when nothing changed. */
-export function summaryParts(s: DiffSummary, m: DiffMessages = EN, statusWords: Record<Status, string> = MESSAGES.en.status): string[] {
+function summaryParts(s: DiffSummary, m: DiffMessages = EN, statusWords: Record<Status, string> = MESSAGES.en.status): string[] {
   return [
     ...STATUSES.filter((st) => s.movedTo[st]).map((st) => m.movedTo(s.movedTo[st]!, statusWords[st])),
     s.sideChanges ? m.sideChanges(s.sideChanges) : '',

@@ -46,7 +46,7 @@ function isObject(s: Json): boolean {
 }
 
 /** "text", "date (YYYY-MM-DD)", "one of: a, b", "list of …", "fields below". */
-export function describeType(s: Json): string {
+function describeType(s: Json): string {
   if (Array.isArray(s.enum)) return `one of ${s.enum.map(String).join(', ')}`;
   switch (s.type) {
     case 'string':

@@ -18,7 +18,7 @@ export interface HtmlBriefOptions {
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return termSafe(text).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 }
 
@@ -47,7 +47,7 @@ function inline(items: Inline[]): string {
 }
 
 /** A note's text with its paragraphs and lists. */
-export function noteHtml(text: string): string {
+function noteHtml(text: string): string {
   const out: string[] = [];
   for (const para of text.replace(/\r\n?/g, '\n').trim().split(/\n[ \t]*\n+/)) {
     const lines = para.split('\n').map((l) => l.trim()).filter((l) => l !== '');

@@ -41,7 +41,7 @@ function inline(items: Inline[], table: boolean, lineStart = false): string {
 }
 
 /** A note's text with its paragraphs and lists: runs of list lines become list items, other lines stay lines. */
-export function noteMarkdown(text: string): string {
+function noteMarkdown(text: string): string {
   const paragraphs = text.replace(/\r\n?/g, '\n').trim().split(/\n[ \t]*\n+/);
   const out: string[] = [];
   for (const para of paragraphs) {

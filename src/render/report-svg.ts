@@ -20,7 +20,7 @@ export interface StackedRow {
   segments: Segment[];
 }
 
-export function escapeXml(text: string): string {
+function escapeXml(text: string): string {
   return termSafeLine(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 

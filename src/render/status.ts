@@ -22,7 +22,7 @@ export interface RenderOptions {
 const COMPLIANCE_WORDS: Record<string, string> = { '1': 'full', '0': 'partial', '-1': 'none' };
 
 /** A status shown on the chosen scale, coloured by the underlying status. */
-export function scaledLabel(status: Status, scale: Scale, style: Style): string {
+function scaledLabel(status: Status, scale: Scale, style: Style): string {
   if (scale === 'ogp') return style.status(status, OGP_OF_STATUS[status].replace('-', ' '));
   if (scale === 'compliance') {
     const score = COMPLIANCE_OF_STATUS[status];
@@ -103,7 +103,7 @@ const LAYOUTS: Layout[] = [
 /** Titles are wrapped to their column; a layout is good enough when the column holds this much (or the longest title). */
 const TITLE_ROOM = 24;
 
-export const FLAG_LETTERS: Record<Flag, string> = { stale: 'S', overdue: 'O', 'sides-differ': 'D', 'data-errors': 'E' };
+const FLAG_LETTERS: Record<Flag, string> = { stale: 'S', overdue: 'O', 'sides-differ': 'D', 'data-errors': 'E' };
 const FLAG_WORDS: Record<Flag, string> = { stale: 'stale', overdue: 'overdue', 'sides-differ': 'sides differ', 'data-errors': 'data errors (shown in part)' };
 
 /** A status on the chosen scale; csp's statuses with or without their words (the symbol always). */

@@ -12,10 +12,10 @@ import path from 'node:path';
 import { SHIPPED_ROOT, runCli } from './cli.js';
 import { commit, gitInit } from './git.js';
 
-export const BUSY_REVIEW_DATE = '2025-07-18';
+const BUSY_REVIEW_DATE = '2025-07-18';
 export const BUSY_AS_OF = '2026-07-18';
 
-export const AWKWARD = 'R&D budget of $1.2B agreed (item #42); write to a@b.org. *x* | <script>alert(1)</script> [x](javascript:alert(1)) & that is all.';
+const AWKWARD = 'R&D budget of $1.2B agreed (item #42); write to a@b.org. *x* | <script>alert(1)</script> [x](javascript:alert(1)) & that is all.';
 
 const LONG = [
   'The joint working group met three times this year. It agreed terms of reference, exchanged information on national approaches and identified three areas for cooperation:',

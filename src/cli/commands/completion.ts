@@ -83,7 +83,7 @@ function commandSpec(cmd: CommandSpec, parent: string[]): CompletionCommand {
 }
 
 /** The command line as plain data, from the command specs. */
-export function completionSpec(): CompletionSpec {
+function completionSpec(): CompletionSpec {
   return { globalOptions: GLOBAL_OPTIONS.map(optionSpec), commands: listed(COMMANDS).map((c) => commandSpec(c, [])) };
 }
 

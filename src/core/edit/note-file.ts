@@ -57,7 +57,7 @@ export function noteValue(note: NoteToAdd): Record<string, unknown> {
   };
 }
 
-export const NOTE_MODELINE = '# yaml-language-server: $schema=../../../schema/note.schema.json';
+const NOTE_MODELINE = '# yaml-language-server: $schema=../../../schema/note.schema.json';
 
 /** The text of a note file (notes/ID/NAME.yaml): the note's fields, as a person would write them. */
 export function noteFileText(note: NoteToAdd): string {

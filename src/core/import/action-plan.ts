@@ -17,13 +17,13 @@
 import type { Initiative } from '../model.js';
 import type { Cadence, Kind } from '../vocabulary.js';
 
-export interface ImportedTheme {
+interface ImportedTheme {
   id: string;
   title: string;
   text?: string;
 }
 
-export interface ImportedPillar {
+interface ImportedPillar {
   number: number;
   title: string;
   themes: ImportedTheme[];
@@ -37,7 +37,7 @@ export interface ImportedInitiative extends Pick<Initiative, 'id' | 'pillar' | '
   line: number;
 }
 
-export interface ImportNote {
+interface ImportNote {
   line: number;
   message: string;
 }
@@ -76,7 +76,7 @@ interface Paragraph {
 }
 
 /** Blocks of text separated by blank lines; the lines of a block joined by a space. */
-export function paragraphs(text: string): Paragraph[] {
+function paragraphs(text: string): Paragraph[] {
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   const out: Paragraph[] = [];
   let current: { line: number; lines: string[] } | undefined;
@@ -132,7 +132,7 @@ export function splitList(list: string): string[] {
 }
 
 /** What the first words of a commitment say about its kind (and cadence). First match wins. */
-export const KIND_RULES: readonly { pattern: RegExp; kind: Kind; cadence?: Cadence }[] = [
+const KIND_RULES: readonly { pattern: RegExp; kind: Kind; cadence?: Cadence }[] = [
   { pattern: /^Annually\b/i, kind: 'recurring', cadence: 'annual' },
   { pattern: /^(?:Convene|Hold|Meet|Organi[sz]e)\s+regular\b/i, kind: 'recurring', cadence: 'regular' },
   { pattern: /^Continue\b/i, kind: 'recurring', cadence: 'continuing' },

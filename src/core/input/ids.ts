@@ -24,7 +24,7 @@ export function normalizeId(id: string): string {
  * is unambiguous: the id is a gap in pillar N's numbering, and pillar N has
  * as many gaps as commitments listed there from elsewhere, matched in order.
  */
-export function aliasOf(plan: Plan, id: string): Initiative | undefined {
+function aliasOf(plan: Plan, id: string): Initiative | undefined {
   const m = /^p(\d+)\.(\d+)$/.exec(id);
   if (!m) return undefined;
   const [pillar, position] = [Number(m[1]), Number(m[2])];

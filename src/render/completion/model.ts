@@ -5,7 +5,7 @@
  * are asked of `csp __complete KIND` at completion time, which prints one per line and never an error.
  */
 
-export type DynamicKind = 'ids' | 'statuses' | 'themes' | 'pillars' | 'parties' | 'reviews';
+type DynamicKind = 'ids' | 'statuses' | 'themes' | 'pillars' | 'parties' | 'reviews';
 
 export type ValueSource =
   | { kind: 'none' }
