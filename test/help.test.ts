@@ -124,3 +124,20 @@ describe('output conventions', () => {
     });
   });
 });
+
+describe('the list of commands', () => {
+  it('is generated from the command modules (npm run commands), each top-level command with its own place in --help', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { COMMANDS } = await import('../src/cli/commands/index.js');
+    const { REPO_ROOT } = await import('./helpers/cli.js');
+    expect(() => execFileSync(process.execPath, ['scripts/commands.mjs', '--check'], { cwd: REPO_ROOT, stdio: 'pipe' })).not.toThrow();
+    const orders = COMMANDS.map((c) => c.order);
+    for (const [k, c] of COMMANDS.entries()) expect(orders[k], `${c.name} has no order`).toBeTypeOf('number');
+    expect(new Set(orders).size).toBe(COMMANDS.length);
+    // --help lists them in that order.
+    const help = (await runCli(['--help'])).stdout;
+    const listed = COMMANDS.filter((c) => !c.hidden).map((c) => help.indexOf(`\n  ${c.name}`));
+    expect(listed.every((at) => at > 0)).toBe(true);
+    expect([...listed].sort((a, b) => a - b)).toEqual(listed);
+  });
+});

@@ -42,6 +42,8 @@ type Run = (ctx: CommandContext, input: CommandInput<any>) => Promise<ExitCode |
 
 export interface CommandSpec {
   name: string;
+  /** Where it goes in `csp --help` (and the completion scripts), smallest first; subcommands keep the order they are listed in. */
+  order?: number;
   description: string;
   hidden?: boolean;
   arguments?: readonly ArgumentSpec[];

@@ -2,6 +2,7 @@ import { CADENCES, KINDS } from '../../core/vocabulary.js';
 import type { CommandSpec } from '../command.js';
 
 export const add: CommandSpec = {
+  order: 60,
   name: 'add',
   description: 'create a new initiative with the next free id of its pillar, and print the id',
   options: [

@@ -2,6 +2,7 @@ import { SHELLS } from '../../render/completion/model.js';
 import type { CommandSpec } from '../command.js';
 
 export const completion: CommandSpec = {
+  order: 140,
   name: 'completion',
   description: 'print a shell completion script: commands, options, initiative ids, statuses, themes, reviews',
   arguments: [{ name: '<shell>', description: 'the shell', choices: SHELLS }],
@@ -16,6 +17,7 @@ export const completion: CommandSpec = {
 };
 
 export const complete: CommandSpec = {
+  order: 150,
   name: '__complete',
   hidden: true,
   description: 'values for shell completion, one per line (used by the completion scripts)',

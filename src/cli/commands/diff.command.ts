@@ -1,6 +1,7 @@
 import type { CommandSpec } from '../command.js';
 
 export const diff: CommandSpec = {
+  order: 100,
   name: 'diff',
   description: 'what changed in the plan between two reviews, dates or git revisions',
   arguments: [

@@ -4,6 +4,7 @@ import type { CommandSpec } from '../command.js';
 export const HELP_TOPICS = ['format', 'rules'] as const;
 
 export const help: CommandSpec = {
+  order: 160,
   name: 'help',
   description: "show help for a command, or 'csp help format' for the plan file format",
   arguments: [{ name: '[topic...]', description: 'a command (e.g. status, review show), or format' }],

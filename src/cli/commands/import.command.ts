@@ -1,6 +1,7 @@
 import type { CommandSpec } from '../command.js';
 
 export const importCommand: CommandSpec = {
+  order: 130,
   name: 'import',
   description: "turn an action-plan document (pillar headings, thematic areas, 'Initiatives:' lists) into plan files",
   arguments: [{ name: '<file>', description: 'the document as plain text (UTF-8), e.g. copied from the published page' }],

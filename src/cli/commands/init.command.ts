@@ -2,6 +2,7 @@ import { CADENCES } from '../../core/vocabulary.js';
 import type { CommandSpec } from '../command.js';
 
 export const init: CommandSpec = {
+  order: 120,
   name: 'init',
   description: 'start a new, valid plan repository for a partnership: plan/plan.yaml, schema/, editor settings, README',
   arguments: [{ name: '[dir]', description: 'the folder to start it in (default: the current folder)' }],

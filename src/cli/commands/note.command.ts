@@ -2,6 +2,7 @@ import { REPORT_LANGS } from '../../core/vocabulary.js';
 import type { CommandSpec } from '../command.js';
 
 export const note: CommandSpec = {
+  order: 40,
   name: 'note',
   description: 'record a dated progress note on an initiative, as a new file plan/notes/ID/… (notes from two branches merge)',
   arguments: [

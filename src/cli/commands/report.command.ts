@@ -3,6 +3,7 @@ import { REPORT_LANGS } from '../../core/vocabulary.js';
 import type { CommandSpec } from '../command.js';
 
 export const report: CommandSpec = {
+  order: 80,
   name: 'report',
   description: 'the brief circulated before each Strategic Dialogue, as markdown or printable HTML',
   options: [

@@ -35,6 +35,7 @@ const show: CommandSpec = {
 };
 
 export const review: CommandSpec = {
+  order: 90,
   name: 'review',
   description: 'freeze the plan as of a date for a Strategic Dialogue, and look at frozen reviews',
   examples: [

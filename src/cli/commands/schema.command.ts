@@ -1,6 +1,7 @@
 import type { CommandSpec } from '../command.js';
 
 export const schema: CommandSpec = {
+  order: 110,
   name: 'schema',
   description: 'JSON Schema of the plan files, for editors that check and complete YAML while you type',
   arguments: [{ name: '[name]', description: 'which schema: initiative (the default), plan, …' }],

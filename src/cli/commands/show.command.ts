@@ -1,6 +1,7 @@
 import type { CommandSpec } from '../command.js';
 
 export const show: CommandSpec = {
+  order: 30,
   name: 'show',
   description: 'one initiative in full, with its notes',
   arguments: [{ name: '<id>', description: 'initiative id, e.g. p1.3 (any case; 1.3 for p1.3)' }],

@@ -1,6 +1,7 @@
 import type { CommandSpec } from '../command.js';
 
 export const splitNotes: CommandSpec = {
+  order: 50,
   name: 'split-notes',
   description: "move notes written in initiative files' notes: lists into note files of their own (plan/notes/ID/…)",
   options: [{ flags: '--dry-run', description: 'list what would move and write nothing' }],

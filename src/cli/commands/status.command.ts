@@ -2,6 +2,7 @@ import { SCALES } from '../../core/scales.js';
 import type { CommandSpec } from '../command.js';
 
 export const status: CommandSpec = {
+  order: 20,
   name: 'status',
   description: 'the dashboard: progress per pillar and where every initiative stands',
   options: [

@@ -1,6 +1,7 @@
 import type { CommandSpec } from '../command.js';
 
 export const validate: CommandSpec = {
+  order: 10,
   name: 'validate',
   description: 'check every plan file against the schema and the plan-wide rules',
   options: [
