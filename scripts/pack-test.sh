@@ -38,8 +38,8 @@ csp=$PWD/node_modules/.bin/csp
 version=$("$csp" --version)
 expected=$(node -p "require('$root/package.json').version")
 [ "$version" = "$expected" ] || fail "csp --version printed '$version', expected '$expected'"
-"$csp" --plan "$root/plan" validate || fail 'csp validate failed on the shipped plan'
-"$csp" --plan "$root/plan" status --as-of 2025-07-18 > /dev/null || fail 'csp status failed on the shipped plan'
+"$csp" --plan "$root/test/fixtures/shipped/plan" validate || fail 'csp validate failed on the (frozen copy of the) shipped plan'
+"$csp" --plan "$root/test/fixtures/shipped/plan" status --as-of 2025-07-18 > /dev/null || fail 'csp status failed on the (frozen copy of the) shipped plan'
 "$csp" schema > /dev/null || fail 'csp schema failed'
 "$csp" init new-plan --party ca:Canada --party kr:'Republic of Korea' 2> /dev/null || fail 'csp init failed'
 "$csp" --plan new-plan/plan import "$root/seeds/canada-korea-csp-action-plan.txt" 2> /dev/null || fail 'csp import failed'

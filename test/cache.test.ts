@@ -151,7 +151,7 @@ describe('the cache never changes an answer', () => {
 
     // Review files, checked on their own: a good one, then a broken one.
     mkdirSync(path.join(plan, 'reviews'));
-    cpSync(path.join(REPO_ROOT, 'plan/reviews/adoption.yaml'), path.join(plan, 'reviews/adoption.yaml'));
+    cpSync(path.join(SHIPPED_ROOT, 'plan/reviews/adoption.yaml'), path.join(plan, 'reviews/adoption.yaml'));
     await expectSameLoads(root);
     writeFileSync(path.join(plan, 'reviews/broken.yaml'), 'date: 2025-13-01\nplan: x\n');
     await expectSameLoads(root);

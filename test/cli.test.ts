@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT, runCli } from './helpers/cli.js';
+import { REPO_ROOT, runCli, SHIPPED_ROOT } from './helpers/cli.js';
 import { initiative, MANIFEST, writeTree } from './helpers/plan.js';
 
 const SAMPLE = path.join(REPO_ROOT, 'test/fixtures/sample/plan');
@@ -251,7 +251,7 @@ describe('csp export --json', async () => {
 
 describe('finding the plan and exit codes', () => {
   it('finds the nearest plan/ walking up, or uses CSP_PLAN', async () => {
-    expect((await runCli(['status', '--json'], { cwd: path.join(REPO_ROOT, 'plan/pillar-2') })).code).toBe(0);
+    expect((await runCli(['status', '--json'], { cwd: path.join(SHIPPED_ROOT, 'plan/pillar-2') })).code).toBe(0);
     const elsewhere = mkdtempSync(path.join(tmpdir(), 'csp-none-'));
     const viaEnv = await runCli(['status', '--json'], { cwd: elsewhere, env: { CSP_PLAN: SAMPLE } });
     expect(JSON.parse(viaEnv.stdout).totals.total).toBe(5);

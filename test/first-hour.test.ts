@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT, runCli } from './helpers/cli.js';
+import { REPO_ROOT, runCli, SHIPPED_ROOT } from './helpers/cli.js';
 import { commit, gitInit } from './helpers/git.js';
 
 const SAMPLE = path.join(REPO_ROOT, 'test/fixtures/sample/plan');
@@ -15,7 +15,7 @@ const AS_OF = ['--as-of', '2026-11-28'];
 /** A copy of the shipped plan in a fresh folder (for commands that write). */
 function shippedCopy(): string {
   const root = mkdtempSync(path.join(tmpdir(), 'csp-first-'));
-  cpSync(path.join(REPO_ROOT, 'plan'), path.join(root, 'plan'), { recursive: true });
+  cpSync(path.join(SHIPPED_ROOT, 'plan'), path.join(root, 'plan'), { recursive: true });
   return root;
 }
 
@@ -178,5 +178,5 @@ describe('status, show and diff say what they mean', () => {
 });
 
 it('the shipped plan has the files the tests above name', () => {
-  expect(readdirSync(path.join(REPO_ROOT, 'plan/pillar-4'))).not.toContain('p4.7.yaml');
+  expect(readdirSync(path.join(SHIPPED_ROOT, 'plan/pillar-4'))).not.toContain('p4.7.yaml');
 });
