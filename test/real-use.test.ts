@@ -187,6 +187,11 @@ describe('a year of real use', () => {
     const report = await at('2026-03-01T12:00:00Z', 'report');
     expect(report.code).toBe(1);
     expect(report.stdout).toContain('## Data problems');
+    // In the report's language too: the officials of both capitals read it.
+    const rapport = await at('2026-03-01T12:00:00Z', 'report', '--lang', 'fr');
+    expect(rapport.stdout).toContain('## Problèmes de données');
+    expect(rapport.stdout).toContain('plan/notes/p1.2/2026-02-26-kr-typo.yaml');
+    expect((await at('2026-03-01T12:00:00Z', 'report', '--lang', 'ko')).stdout).toContain('## 데이터 문제');
     expect((await at('2026-03-01T12:00:00Z', 'validate')).code).toBe(1);
 
     // Looking back: the broken note is dated after these days, so these views are whole (exit 0).

@@ -25,8 +25,8 @@ export interface BriefOptions {
   mermaid?: boolean;
   /** Plan files with errors the report was drawn without: named on the first page. */
   problems?: DataProblems;
-  /** Events of the plan as a whole in the report's period, with the section's heading. */
-  events?: { heading: string; list: readonly PlanEvent[] };
+  /** Events of the plan as a whole in the report's period: to the report's date, or since the date of what it compares with. */
+  events?: { to: string; since?: string; list: readonly PlanEvent[] };
 }
 
 export interface BriefContext {

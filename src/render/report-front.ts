@@ -38,7 +38,7 @@ export function frontBlocks(c: BriefContext, title: string, footer: string): Blo
       k: 'section',
       cls: 'events',
       blocks: [
-        { k: 'h', level: 2, c: [t(events.heading)] },
+        { k: 'h', level: 2, c: [t(events.since === undefined ? c.b.eventsTo(events.to) : c.b.eventsSince(events.since))] },
         {
           k: 'ul',
           items: events.list.map((e) => [
@@ -81,11 +81,8 @@ function problems(c: BriefContext): Block[] {
   const p = c.options.problems;
   if (!p || p.files.length === 0) return [];
   return [
-    { k: 'h', level: 2, c: [t('Data problems')] },
-    {
-      k: 'p',
-      c: [t("These plan files have errors. The report is drawn from every file that could be read and leaves out what these files hold that could not be read; 'csp validate' lists each problem.")],
-    },
+    { k: 'h', level: 2, c: [t(c.b.dataProblems)] },
+    { k: 'p', c: [t(c.b.dataProblemsIntro)] },
     { k: 'ul', cls: 'problems', items: p.files.map((f) => [nowrap(f.file), t(`: ${dataProblemText(f)}`)]) },
   ];
 }

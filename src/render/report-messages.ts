@@ -9,6 +9,12 @@ import type { ReportLang } from '../core/vocabulary.js';
 
 export interface BriefMessages {
   atAGlance: string;
+  /** The first page's section naming plan files with errors, and what it says about them. */
+  dataProblems: string;
+  dataProblemsIntro: string;
+  /** The heading of the plan's events: to the report's date, or since the review it compares with. */
+  eventsTo(date: string): string;
+  eventsSince(date: string): string;
   /** "progress to DATE · plan at REVISION" (the running footer). */
   footer(asOf: string, revision?: string): string;
   uncommitted: string;
@@ -66,6 +72,11 @@ export interface BriefMessages {
 
 const en: BriefMessages = {
   atAGlance: 'At a glance',
+  dataProblems: 'Data problems',
+  dataProblemsIntro:
+    "These plan files have errors. The report is drawn from every file that could be read and leaves out what these files hold that could not be read; 'csp validate' lists each problem.",
+  eventsTo: (d) => `Events of the plan as a whole, to ${d}`,
+  eventsSince: (d) => `Events of the plan as a whole since ${d}`,
   footer: (d, r) => `progress to ${d}${r ? ` · plan at ${r}` : ''}`,
   uncommitted: 'with uncommitted changes',
   commitments: (n) => `${n} commitment${n === 1 ? '' : 's'}`,
@@ -125,6 +136,11 @@ const NB = '\u00a0';
 
 const fr: BriefMessages = {
   atAGlance: 'En un coup d’œil',
+  dataProblems: 'Problèmes de données',
+  dataProblemsIntro:
+    'Ces fichiers du plan contiennent des erreurs. Le rapport est établi à partir de tous les fichiers lisibles et laisse de côté ce que ces fichiers contiennent d’illisible ; « csp validate » indique chaque problème.',
+  eventsTo: (d) => `Événements du plan dans son ensemble, au ${d}`,
+  eventsSince: (d) => `Événements du plan dans son ensemble depuis le ${d}`,
   footer: (d, r) => `avancement au ${d}${r ? ` · plan à la révision ${r}` : ''}`,
   uncommitted: 'avec des modifications non validées',
   commitments: (n) => `${n} engagement${n === 1 ? '' : 's'}`,
@@ -181,6 +197,11 @@ const fr: BriefMessages = {
 
 const ko: BriefMessages = {
   atAGlance: '한눈에 보기',
+  dataProblems: '데이터 문제',
+  dataProblemsIntro:
+    "다음 계획 파일에 오류가 있습니다. 이 보고서는 읽을 수 있는 모든 파일을 바탕으로 작성되었으며, 이 파일들에서 읽을 수 없었던 내용은 빠져 있습니다. 각 문제는 'csp validate'로 확인할 수 있습니다.",
+  eventsTo: (d) => `계획 전체의 주요 일정 (${d}까지)`,
+  eventsSince: (d) => `계획 전체의 주요 일정 (${d} 이후)`,
   footer: (d, r) => `${d} 기준 진행 상황${r ? ` · 계획 리비전 ${r}` : ''}`,
   uncommitted: '커밋되지 않은 변경 포함',
   commitments: (n) => `약속 ${n}건`,

@@ -45,7 +45,8 @@ export async function run(ctx: CommandContext, { opts: o }: CommandInput<ReportO
     ...(o.mermaid ? { mermaid: true } : {}),
     ...(problems.files.length > 0 ? { problems } : {}),
     events: {
-      heading: changes === undefined ? `Events of the plan as a whole, to ${asOf}` : `Events of the plan as a whole since ${changes.diff.fromAsOf}`,
+      to: asOf,
+      ...(changes !== undefined ? { since: changes.diff.fromAsOf } : {}),
       list: eventsAsOf(plan, asOf).filter((e) => changes === undefined || e.date > changes.diff.fromAsOf),
     },
   };
