@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'vitest';
-import { REPO_ROOT, SHIPPED_ROOT, runCliAsync } from './helpers/cli.js';
+import { type CliResult, REPO_ROOT, SHIPPED_ROOT, runCli, runCliAsync } from './helpers/cli.js';
 import { type FileTree, withManifest, writeTree } from './helpers/plan.js';
 import { maskRevision } from './helpers/revision.js';
 
@@ -63,13 +63,15 @@ function fixtureRoot(dir: string): string {
   return writeTree('plan/plan.yaml' in tree ? tree : withManifest(tree));
 }
 
-async function record(args: string[], cwd: string): Promise<string> {
-  const r = await runCliAsync(args, { cwd, env: { CSP_NO_CACHE: '1' } });
+/** The run's bytes, as recorded: in this process by default, or by the built CLI in a process of its own. */
+async function record(args: string[], cwd: string, run: typeof runCli = runCli): Promise<string> {
+  const r: CliResult = await run(args, { cwd, env: { CSP_NO_CACHE: '1' } });
   const clean = (s: string) => maskRevision(s).split(cwd).join('<root>').split(REPO_ROOT).join('<repo>');
   return `$ csp ${args.join(' ')}\nexit ${r.code}\n--- stdout\n${clean(r.stdout)}--- stderr\n${clean(r.stderr)}`;
 }
 
-describe.concurrent('the same bytes as recorded (no behaviour change)', () => {
+// In this process (test/helpers/cli.ts), one run after another: the same main as the built CLI.
+describe('the same bytes as recorded (no behaviour change)', () => {
   for (const [name, args] of ON_SHIPPED) {
     it(`shipped plan: csp ${args.join(' ')}`, async ({ expect }) => {
       await expect(await record(args, SHIPPED_ROOT)).toMatchFileSnapshot(`__snapshots__/golden/${name}.txt`);
@@ -88,4 +90,22 @@ describe.concurrent('the same bytes as recorded (no behaviour change)', () => {
       await expect(`${text}\n${json}`).toMatchFileSnapshot(`__snapshots__/golden/rules/${fixture}.txt`);
     });
   }
+});
+
+// The built CLI (bin/csp.cjs → dist/, a process of its own) prints the same bytes as the in-process
+// runs above: a sample of the recordings, one of each kind (dashboard, report in another language,
+// JSON, a usage error, completion, a rule fixture's diagnostics), checked against the same files.
+describe.concurrent('the same bytes from the built CLI, in a process of its own', () => {
+  const sample = new Set(['status', 'report-ko', 'validate-json', 'usage-bad-option', 'completion-bash', 'help-note']);
+  for (const [name, args] of ON_SHIPPED.filter(([n]) => sample.has(n))) {
+    it(`shipped plan: csp ${args.join(' ')}`, async ({ expect }) => {
+      await expect(await record(args, SHIPPED_ROOT, runCliAsync)).toMatchFileSnapshot(`__snapshots__/golden/${name}.txt`);
+    });
+  }
+  it('rule fixture missing-field: csp validate, text and JSON', async ({ expect }) => {
+    const cwd = fixtureRoot(path.join(RULES, 'missing-field'));
+    const text = await record(['validate', '--as-of', '2026-01-01'], cwd, runCliAsync);
+    const json = await record(['validate', '--as-of', '2026-01-01', '--format', 'json'], cwd, runCliAsync);
+    await expect(`${text}\n${json}`).toMatchFileSnapshot('__snapshots__/golden/rules/missing-field.txt');
+  });
 });
