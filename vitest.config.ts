@@ -14,6 +14,10 @@ export default defineConfig({
     // CLI end-to-end tests spawn processes and wait on them: two test files at a time keep both
     // cores busy (vitest's default on two cores is one).
     maxWorkers: 2,
+    // Test files share their worker's modules (src/ is transformed and loaded once per worker, not
+    // once per file): no test mocks modules or changes process-wide state (a test that must, such as
+    // a clock or an environment, passes it to the run it makes).
+    isolate: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },
