@@ -14,7 +14,7 @@ import { sha256 } from '../src/io/hash.js';
 import { locatePlan, readPlanFiles } from '../src/io/plan-files.js';
 import { checkReviewFiles } from '../src/io/review-check.js';
 import { findRepo, listPlanAtCommit, lookupRevision, readBlobs } from '../src/io/git.js';
-import { REPO_ROOT, runCli, runCliProcess, SHIPPED_ROOT, synthRoot } from './helpers/cli.js';
+import { CSP_BIN, REPO_ROOT, runCli, runCliProcess, SHIPPED_ROOT, synthRoot } from './helpers/cli.js';
 import { commit, gitInit } from './helpers/git.js';
 import { initiative, MANIFEST, withManifest, writeTree } from './helpers/plan.js';
 
@@ -335,4 +335,63 @@ describe('a warm run', () => {
     }
     rmSync(install, { recursive: true, force: true });
   });
+});
+
+// The stats index (io/cache-stats.ts): a file whose lstat is what an earlier run recorded, long
+// enough after it last changed, is known by the hash recorded with it, without being read. A file
+// changes its lstat (its change time) whenever its bytes change; the index is signed like the cache.
+describe('the stats index', () => {
+  const faketime = spawnSync('faketime', ['-f', '+1h', 'true']);
+  it.skipIf(faketime.status !== 0)('records only files that settled, and never outlives an edit or a forgery', () => {
+    const root = synthRoot(8, 2);
+    const env = { ...process.env, NO_COLOR: '1', COLUMNS: '100', CI: '', GITHUB_ACTIONS: '', CSP_PARSE_WORKERS: '0' };
+    const args = ['--as-of', '2026-11-28', 'validate', '--format', 'json'];
+    /** csp with the clock an hour ahead: every file written by this test has settled by then. */
+    const later = () => spawnSync('faketime', ['-f', '+1h', process.execPath, CSP_BIN, ...args], { cwd: root, env, encoding: 'utf8' }).stdout;
+    const now = () => spawnSync(process.execPath, [CSP_BIN, ...args], { cwd: root, env, encoding: 'utf8' }).stdout;
+    const uncached = () => runCliProcess(args, { cwd: root, env: { CSP_NO_CACHE: '1' } }).stdout;
+    const stats = path.join(root, CACHE_DIR, 'stats-plan.txt');
+    // Lines between the header and the signature; no file when there is nothing to record.
+    const rows = () => (exists(stats) ? readFileSync(stats, 'utf8').trimEnd().split('\n').length - 2 : 0);
+    const files = readPlanFiles(locatePlan(path.join(root, 'plan'), {}, root)).files.length;
+
+    // Now: every file changed a moment ago, too recently for its lstat to be trusted: none recorded.
+    expect(now()).toBe(uncached());
+    expect(rows()).toBe(0);
+    // An hour later every file has settled: all recorded (the run before stored their blob ids).
+    expect(later()).toBe(uncached());
+    expect(later()).toBe(uncached());
+    expect(rows()).toBe(files);
+    const settled = readFileSync(stats);
+    const oldCache = readFileSync(cacheFile(root, { kind: 'plan', planDir: 'plan' }));
+
+    // An edit of the same size, in place, its modification time put back to the nanosecond (touch -r
+    // from a copy that kept it): only its change time tells.
+    const p21 = path.join(root, 'plan/pillar-2/p2.1.yaml');
+    const reference = path.join(root, 'p2.1.reference');
+    expect(spawnSync('cp', ['-p', p21, reference]).status).toBe(0);
+    const before = statSync(p21);
+    writeFileSync(p21, readFileSync(p21, 'utf8').replace(/\ntitle: (.)/, (_, c: string) => `\ntitle: ${c === '[' ? '{' : '['}`));
+    expect(spawnSync('touch', ['-m', '-r', reference, p21]).status).toBe(0);
+    const after = statSync(p21);
+    expect([after.size, after.mtimeMs, after.ino]).toEqual([before.size, before.mtimeMs, before.ino]);
+    const edited = uncached();
+    expect(edited).toContain('p2.1.yaml');
+    expect(later()).toBe(edited);
+
+    // A forged index (claiming p2.1 still has its old bytes, with the old cache that holds their
+    // result) is not signed with this machine's key: ignored, and the answer is the true one.
+    const forged = settled.toString('utf8').split('\n');
+    const at = forged.findIndex((l) => l.startsWith('plan/pillar-2/p2.1.yaml\t'));
+    const fresh = readFileSync(stats, 'utf8').split('\n').find((l) => l.startsWith('plan/pillar-2/p2.1.yaml\t'))!;
+    forged[at] = [...fresh.split('\t').slice(0, 5), forged[at]!.split('\t')[5]].join('\t');
+    writeFileSync(stats, forged.join('\n'));
+    writeFileSync(cacheFile(root, { kind: 'plan', planDir: 'plan' }), oldCache);
+    expect(later()).toBe(edited);
+    // The index of an earlier state, properly signed, names an lstat p2.1 no longer has: the same.
+    writeFileSync(stats, settled);
+    writeFileSync(cacheFile(root, { kind: 'plan', planDir: 'plan' }), oldCache);
+    expect(later()).toBe(edited);
+  }, SLOW);
+  if (faketime.status !== 0) it.skip('faketime is not installed (apt-get install faketime): the stats index is tested with the clock set an hour ahead', () => {});
 });

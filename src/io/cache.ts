@@ -44,6 +44,8 @@
  */
 import { sha256, gitBlobId } from './hash.js';
 import type { CacheContents, CacheEntry, CachedResult } from './cache-file.js';
+import { lstatSync } from 'node:fs';
+import { settled, type StatIndex, statSignature } from './cache-stats.js';
 import { type PlanFileEntry, readForHash } from './plan-files.js';
 
 export { CACHE_DIR, type CacheAccess, endCacheSessions, openCache } from './cache-access.js';
@@ -64,24 +66,54 @@ export interface CacheCheck<T extends CachedResult> {
   changed: boolean;
 }
 
+/** lstat of this run, for the stats index (cache-stats.ts). */
+export interface StatCheck {
+  /** What the last run recorded. */
+  index: StatIndex;
+  /** When this run began listing (io/clock.ts nowMs), before any lstat. */
+  listedAt: number;
+}
+
 /**
- * Sorts listed files into cache hits and misses. Every file with an entry is
- * read and hashed now: a hit is a file whose bytes hash to its entry's hash.
- * A file too large to be a plan file is never a hit (only its first bytes
- * are read). Files with a problem (links, unreadable) are neither.
+ * Sorts listed files into cache hits and misses. A file with an entry is a
+ * hit when its bytes hash to the entry's hash: read and hashed now, unless
+ * `stats` is given and lstat says of it exactly what the stats index
+ * recorded with that hash (cache-stats.ts). A file too large to be a plan
+ * file is never a hit (only its first bytes are read). Files with a problem
+ * (links, unreadable) are neither. With `stats`, `signatures` holds the lstat
+ * of each file taken before it was read, when trusted next time.
  */
-export function checkAgainstCache<T extends CachedResult>(entries: readonly PlanFileEntry[], cached: CacheContents<T> | undefined): CacheCheck<T> {
+export function checkAgainstCache<T extends CachedResult>(entries: readonly PlanFileEntry[], cached: CacheContents<T> | undefined, stats?: StatCheck): CacheCheck<T> & { signatures: (string | undefined)[] } {
   const results = new Array<T | undefined>(entries.length);
   const hashes = new Array<string | undefined>(entries.length);
+  const signatures = new Array<string | undefined>(entries.length);
   const hits: CacheEntry<T>[] = [];
   const misses: number[] = [];
   let blobsAdded = false;
   const scratch = { buf: new Uint8Array(1 << 16) };
   entries.forEach((entry, i) => {
     if (entry.problem) return;
+    let known: string | undefined;
+    if (stats) {
+      // Taken before the file is read: a change after it changes what lstat says next time.
+      const st = lstatSync(entry.abs, { throwIfNoEntry: false });
+      if (st?.isFile()) {
+        const signature = statSignature(st);
+        const recorded = stats.index.get(entry.path);
+        if (recorded !== undefined && recorded[0] === signature) known = recorded[1];
+        if (settled(st, stats.listedAt)) signatures[i] = signature;
+      }
+    }
     const hit = cached?.entries.get(entry.path);
     if (!hit) {
       misses.push(i);
+      return;
+    }
+    // Known by its lstat: not read (once its blob id is known, for diffs).
+    if (known !== undefined && known === hit.hash && hit.blob !== undefined) {
+      hits.push(hit);
+      results[i] = hit.result;
+      hashes[i] = hit.hash;
       return;
     }
     const bytes = readForHash(entry, scratch);
@@ -99,5 +131,5 @@ export function checkAgainstCache<T extends CachedResult>(entries: readonly Plan
     hashes[i] = hit.hash;
   });
   const changed = cached === undefined || cached.dropped > 0 || blobsAdded || misses.length > 0 || hits.length !== cached.entries.size;
-  return { results, hashes, hits, misses, changed };
+  return { results, hashes, hits, misses, changed, signatures };
 }

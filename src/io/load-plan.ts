@@ -18,6 +18,8 @@ import { decodeText } from '../core/decode.js';
 import { environmentError } from '../errors.js';
 import { cacheFile, CacheWriter, checkAgainstCache, encodeResult, openCache, readCache } from './cache.js';
 import { leanResult, planCacheKey, planResultCodec } from './cache-codec.js';
+import { readStatIndex, writeStatIndex } from './cache-stats.js';
+import { nowMs } from './clock.js';
 import { sha256 } from './hash.js';
 import type { OnLoaded } from './parse-pool.js';
 import { assembleLoaded } from './plan-assemble.js';
@@ -80,12 +82,14 @@ export interface LoadedFiles {
 /** The per-file half of loading: through the cache, the misses parsed (on worker threads when there are many). */
 export async function loadFileResults(loc: PlanLocation, options: DiskLoadOptions): Promise<LoadedFiles> {
   const texts = options.texts ?? true;
+  const listedAt = nowMs();
   const { planDir, entries } = listPlanFiles(loc);
   const manifestPath = manifestPathOf(planDir);
   const key = planCacheKey(planDir);
   const access = options.cache ? openCache(loc.root, options.env) : undefined;
   const cached = access ? readCache(access, key, { texts }) : undefined;
-  const check = checkAgainstCache(entries, cached);
+  const index = access ? readStatIndex(access, planDir) : undefined;
+  const check = checkAgainstCache(entries, cached, index && { index, listedAt });
   const { hits, misses, changed } = check;
   const hashes = check.hashes;
   const results = entries.map((entry, i) => check.results[i] ?? (entry.problem ? problemResult(entry.path, entry.problem) : undefined)) as FileResult[];
@@ -102,6 +106,10 @@ export async function loadFileResults(loc: PlanLocation, options: DiskLoadOption
     throw err;
   }
   writer?.commit();
+  if (access && index && isPlan) {
+    const rows = entries.flatMap((e, i) => (check.signatures[i] !== undefined && hashes[i] !== undefined ? [[e.path, check.signatures[i]!, hashes[i]!] as const] : []));
+    writeStatIndex(access, planDir, rows, index);
+  }
 
   async function loadMisses(): Promise<void> {
     if (misses.length === 0) return;

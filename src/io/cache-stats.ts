@@ -1,0 +1,119 @@
+/**
+ * What the last run saw of each plan file, so that a file which has not changed need not be read
+ * again to be known: its path, what lstat said of it (size, modification and change times, inode)
+ * and the sha256 of its bytes. git's index does the same for `git status`.
+ *
+ * A file is taken to hold the bytes of its hash only when lstat says now exactly what it said then,
+ * and that was long enough before the run that recorded it (STAT_MARGIN_MS before the run began
+ * listing): a file changed afterwards has a later change time (ctime, which no user can set back),
+ * and a file changed within the clock tick of the recorded time is "racy" (as git calls it) and is
+ * read and hashed as before. A copy (cp -a, an archive) has other inodes and change times.
+ *
+ * The file (`.csp-cache/stats-<plan>.txt`): a header line, one line per file
+ * (`path TAB size TAB mtimeMs TAB ctimeMs TAB ino TAB sha256`), and a last line with the HMAC of
+ * everything before it, made with the cache key (cache-access.ts): a stats file that csp did not
+ * write on this machine is not used. Reading or writing it never fails a command.
+ */
+import { closeSync, fstatSync, openSync, readSync, renameSync, rmSync, type Stats } from 'node:fs';
+import { cacheFile } from './cache-file.js';
+import path from 'node:path';
+import { type CacheAccess, CREATE_FLAGS, cryptoModule, prepareCacheDir, READ_FLAGS, tempTag, writeAll } from './cache-access.js';
+
+declare const CSP_BUILD_ID: string | undefined;
+
+const FORMAT = 'csp-stats';
+const FORMAT_VERSION = 1;
+/** How long before a run's listing a file must have last changed for its lstat to be trusted. */
+export const STAT_MARGIN_MS = 3000;
+const MAX_BYTES = 64 << 20;
+
+/** What lstat says of a file, as compared between runs. */
+export function statSignature(st: Pick<Stats, 'size' | 'mtimeMs' | 'ctimeMs' | 'ino'>): string {
+  return `${st.size}\t${st.mtimeMs}\t${st.ctimeMs}\t${st.ino}`;
+}
+
+/** Whether a file last changed early enough before `listedAt` for its lstat to tell whether it changes. */
+export function settled(st: Pick<Stats, 'mtimeMs' | 'ctimeMs'>, listedAt: number): boolean {
+  return Math.max(st.mtimeMs, st.ctimeMs) < listedAt - STAT_MARGIN_MS;
+}
+
+/** path → [signature, sha256]. */
+export type StatIndex = Map<string, [string, string]>;
+
+function statsFile(root: string, planDir: string): string {
+  return cacheFile(root, { kind: 'stats', planDir }).replace(/\.jsonl$/, '.txt');
+}
+
+function header(planDir: string): string {
+  return JSON.stringify({ format: FORMAT, version: FORMAT_VERSION, build: typeof CSP_BUILD_ID === 'string' ? CSP_BUILD_ID : 'dev', planDir });
+}
+
+function macOf(access: CacheAccess, body: string): string {
+  return cryptoModule().createHmac('sha256', access.secret).update(`${FORMAT}\0`).update(body).digest('hex');
+}
+
+/** The index the last run wrote for this plan folder, when csp wrote it here; else an empty one. Never throws. */
+export function readStatIndex(access: CacheAccess, planDir: string): StatIndex {
+  const index: StatIndex = new Map();
+  let fd: number | undefined;
+  try {
+    fd = openSync(statsFile(access.root, planDir), READ_FLAGS);
+    const st = fstatSync(fd);
+    if (!st.isFile() || st.size > MAX_BYTES) return index;
+    const buf = Buffer.allocUnsafe(st.size);
+    let got = 0;
+    while (got < buf.length) {
+      const n = readSync(fd, buf, got, buf.length - got, got);
+      if (n === 0) break;
+      got += n;
+    }
+    const text = buf.toString('utf8', 0, got);
+    const last = text.lastIndexOf('\n', text.length - 2);
+    if (last < 0 || !text.endsWith('\n')) return index;
+    const body = text.slice(0, last + 1);
+    const tag = Buffer.from(text.slice(last + 1, -1), 'hex');
+    const expected = Buffer.from(macOf(access, body), 'hex');
+    if (tag.length !== expected.length || !cryptoModule().timingSafeEqual(tag, expected)) return index;
+    const lines = body.split('\n');
+    if (lines[0] !== header(planDir)) return index;
+    for (let i = 1; i < lines.length - 1; i++) {
+      const fields = lines[i]!.split('\t');
+      if (fields.length !== 6) return new Map();
+      index.set(fields[0]!, [fields.slice(1, 5).join('\t'), fields[5]!]);
+    }
+    return index;
+  } catch {
+    return new Map();
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * Writes the index of this run (the files whose lstat, taken before they were read, is trusted
+ * next time), unless it is the one already there. Replaced whole or not at all; never throws.
+ */
+export function writeStatIndex(access: CacheAccess, planDir: string, rows: readonly (readonly [string, string, string])[], previous: StatIndex): void {
+  if (rows.length === previous.size && rows.every(([p, sig, hash]) => {
+    const old = previous.get(p);
+    return old !== undefined && old[0] === sig && old[1] === hash;
+  })) return;
+  const file = statsFile(access.root, planDir);
+  let temp: string | undefined;
+  try {
+    prepareCacheDir(access.dir);
+    temp = path.join(access.dir, `${path.basename(file)}.${tempTag()}.tmp`);
+    let body = `${header(planDir)}\n`;
+    // A path with a tab or a line break (the separators) is left out: that file is read each time.
+    for (const [p, sig, hash] of rows) if (!/[\t\n\r]/.test(p)) body += `${p}\t${sig}\t${hash}\n`;
+    const fd = openSync(temp, CREATE_FLAGS, 0o644);
+    try {
+      writeAll(fd, Buffer.from(`${body}${macOf(access, body)}\n`, 'utf8'));
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, file);
+  } catch {
+    if (temp !== undefined) rmSync(temp, { force: true });
+  }
+}
