@@ -24,7 +24,7 @@ declare const CSP_BUILD_ID: string | undefined;
 const FORMAT = 'csp-stats';
 const FORMAT_VERSION = 1;
 /** How long before a run's listing a file must have last changed for its lstat to be trusted. */
-export const STAT_MARGIN_MS = 3000;
+const STAT_MARGIN_MS = 3000;
 const MAX_BYTES = 64 << 20;
 
 /** What lstat says of a file, as compared between runs. */
