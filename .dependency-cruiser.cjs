@@ -11,6 +11,15 @@ module.exports = {
     layer('io', ['render', 'cli', 'app'], 'io reads and writes; it neither formats nor knows the commands'),
     layer('app', ['cli'], 'app holds the use cases commands call; it knows no command'),
     {
+      name: 'commands-not-to-disk',
+      comment:
+        'a command turns arguments into a call to a use case (src/app/) and prints the answer: reading and writing plan, review, ' +
+        'schema and report files, git state and the PDF printer are the use cases\' (only the completion values stay in io)',
+      severity: 'error',
+      from: { path: '^src/cli/commands/' },
+      to: { path: '^src/io/(write[^/]*|files|git|git-state|plan-revision|review-files|review-check|pdf|load-plan|load-revision|plan-change|plan-files|links)\\.ts$' },
+    },
+    {
       name: 'not-to-unresolvable',
       comment: 'an import that leads nowhere',
       severity: 'error',

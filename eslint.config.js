@@ -17,6 +17,23 @@ export default tseslint.config(
     },
   },
   {
+    // Nothing below the entry reads the process's environment, folder or streams: they come from the Host
+    // (src/cli/host.ts), so that tests run csp in-process with their own. process.pid, platform, kill, on(signal)
+    // and getBuiltinModule stay allowed.
+    files: ['src/**/*.ts'],
+    ignores: ['src/cli/process-host.ts', 'src/cli/entry.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['env', 'stdout', 'stdin', 'stderr', 'cwd', 'chdir'].map((property) => ({
+          object: 'process',
+          property,
+          message: 'take it from the Host (ctx.env, ctx.cwd, ctx.out/err, ctx.host.stdin): only src/cli/process-host.ts reads process',
+        })),
+      ],
+    },
+  },
+  {
     files: ['test/**/*.ts'],
     // Expected YAML is written as it reads, indentation included.
     rules: { 'no-regex-spaces': 'off' },

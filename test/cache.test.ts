@@ -241,7 +241,7 @@ describe('two git revisions', () => {
     commit(root, 'edits');
 
     // The listing names every file with its blob id; readBlobs reads them, in one go, as committed.
-    const repo = findRepo(locatePlan(plan, {}, root))!;
+    const repo = findRepo(locatePlan(plan, {}, root), process.env)!;
     const listed = listPlanAtCommit(repo, first);
     expect(listed.files).toHaveLength(61);
     const blobs = readBlobs(repo, listed.files.map((f) => f.gitObject!));
@@ -295,7 +295,7 @@ describe('a revision whose errors are in files another revision had', () => {
     gitInit(root);
     commit(root, 'v1');
     commit(root, 'v2', { 'plan/pillar-1/p1.2.yaml': null });
-    const repo = findRepo({ planDir: path.join(root, 'plan'), root })!;
+    const repo = findRepo({ planDir: path.join(root, 'plan'), root }, process.env)!;
     const head = lookupRevision(repo, 'HEAD');
     if (head.kind !== 'found') throw new Error('no HEAD');
     const loaded = await loadPlanFromFiles(listPlanAtCommit(repo, head.commit), { today: '2026-11-28', env: { CSP_PARSE_WORKERS: '0' }, known: new KnownResults(), readObjects: (o) => readBlobs(repo, o) });

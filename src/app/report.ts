@@ -45,7 +45,7 @@ export async function reportInputs(scope: Scope, wanted: { review?: string; sinc
     inputs.changes = { diff: diffSnapshots(from, to), since: label };
     inputs.previous = { date: from.asOf, label, statuses: new Map(from.initiatives.map((i) => [i.id, i.status])) };
   }
-  const revision = planRevision(resolver.location);
+  const revision = planRevision(resolver.location, scope.env);
   if (revision !== undefined) inputs.revision = revision;
   return inputs;
 }

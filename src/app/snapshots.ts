@@ -58,7 +58,7 @@ export class SnapshotResolver {
   }
 
   private gitRepo(): GitRepo | undefined {
-    if (this.repo === undefined) this.repo = findRepo(this.location) ?? null;
+    if (this.repo === undefined) this.repo = findRepo(this.location, this.ctx.env) ?? null;
     return this.repo ?? undefined;
   }
 

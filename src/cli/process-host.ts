@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { EXIT } from '../errors.js';
-import { isTerminal, outputLost, terminalColumns, writeTo } from '../io/stdio.js';
+import { isTerminal, outputLost, writeTo } from '../io/stdio.js';
 import { termSafeLine } from '../render/sanitize.js';
 import type { Host } from './host.js';
 import { main } from './main.js';
@@ -25,7 +25,8 @@ const host: Host = {
       return isTerminal(1);
     },
     get columns() {
-      return terminalColumns();
+      // Only on a terminal: touching process.stdout builds a stream (≈ 5 ms on a pipe, see io/stdio.ts).
+      return isTerminal(1) ? process.stdout.columns : undefined;
     },
   },
   stderr: {

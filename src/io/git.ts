@@ -21,6 +21,15 @@ export interface GitRepo {
   rootPath: string;
   /** The plan folder relative to the folder that holds it, as the loader names it. */
   planDir: string;
+  /** The environment git runs with: the run's (PATH, HOME, GIT_*), in English, never prompting. */
+  env: GitEnv;
+}
+
+type GitEnv = Readonly<Record<string, string | undefined>>;
+
+/** The run's environment as git gets it: English messages (we look for "ambiguous"); never a prompt for credentials. */
+export function gitEnv(env: GitEnv, extra: GitEnv = {}): GitEnv {
+  return { ...env, LC_ALL: 'C', LANGUAGE: 'C', GIT_TERMINAL_PROMPT: '0', ...extra };
 }
 
 const MAX_OUTPUT = 512 * 1024 * 1024;
@@ -31,15 +40,8 @@ interface GitResult {
   stderr: string;
 }
 
-function git(cwd: string, args: string[], input?: Buffer): GitResult {
-  const r = spawnSync('git', args, {
-    cwd,
-    input,
-    maxBuffer: MAX_OUTPUT,
-    windowsHide: true,
-    // English messages (we look for "ambiguous"); never prompt for credentials.
-    env: { ...process.env, LC_ALL: 'C', LANGUAGE: 'C', GIT_TERMINAL_PROMPT: '0' },
-  });
+function git(env: GitEnv, cwd: string, args: string[], input?: Buffer): GitResult {
+  const r = spawnSync('git', args, { cwd, input, maxBuffer: MAX_OUTPUT, windowsHide: true, env });
   if (r.error) {
     const code = (r.error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw environmentError('git is not installed or not on the PATH', 'install git to compare with a git revision, or compare reviews and dates');
@@ -56,9 +58,10 @@ function toSlashes(p: string): string {
   return p.split(path.sep).join('/');
 }
 
-/** The git repository holding the plan, or undefined when the plan is not in one. */
-export function findRepo(loc: PlanLocation): GitRepo | undefined {
-  const r = git(loc.planDir, ['rev-parse', '--show-toplevel']);
+/** The git repository holding the plan, or undefined when the plan is not in one; `env`: the run's environment. */
+export function findRepo(loc: PlanLocation, runEnv: GitEnv): GitRepo | undefined {
+  const env = gitEnv(runEnv);
+  const r = git(env, loc.planDir, ['rev-parse', '--show-toplevel']);
   if (r.status !== 0) {
     if (/not a git repository/i.test(r.stderr)) return undefined;
     throw environmentError(`git cannot read the repository: ${firstLine(r.stderr)}`, 'run git status in the plan folder to see what git needs');
@@ -71,6 +74,7 @@ export function findRepo(loc: PlanLocation): GitRepo | undefined {
     planPath: toSlashes(path.relative(top, planReal)),
     rootPath: toSlashes(path.relative(top, rootReal)),
     planDir: toSlashes(path.relative(rootReal, planReal)),
+    env,
   };
 }
 
@@ -80,7 +84,7 @@ export type RevisionLookup = { kind: 'found'; commit: string } | { kind: 'unknow
 export function lookupRevision(repo: GitRepo, revision: string): RevisionLookup {
   if (revision.startsWith('-')) throw usageError(`'${revision}' cannot be a revision: it starts with '-'`, 'name a review, a date (YYYY-MM-DD) or a git revision such as main or HEAD~1');
   if (revision === '' || /[\0\n]/.test(revision)) return { kind: 'unknown', detail: 'not a revision name' };
-  const r = git(repo.top, ['rev-parse', '--verify', '--end-of-options', `${revision}^{commit}`]);
+  const r = git(repo.env, repo.top, ['rev-parse', '--verify', '--end-of-options', `${revision}^{commit}`]);
   if (/ambiguous/i.test(r.stderr)) return { kind: 'ambiguous', detail: firstLine(r.stderr).replace(/^(warning|error|fatal): /, '') };
   if (r.status !== 0) return { kind: 'unknown', detail: firstLine(r.stderr).replace(/^(warning|error|fatal): /, '') };
   return { kind: 'found', commit: r.stdout.toString('utf8').trim() };
@@ -88,7 +92,7 @@ export function lookupRevision(repo: GitRepo, revision: string): RevisionLookup 
 
 /** Whether the repository is a shallow clone (only the latest commits fetched, as CI checkouts often are). */
 export function isShallow(repo: GitRepo): boolean {
-  const r = git(repo.top, ['rev-parse', '--is-shallow-repository']);
+  const r = git(repo.env, repo.top, ['rev-parse', '--is-shallow-repository']);
   return r.status === 0 && r.stdout.toString('utf8').trim() === 'true';
 }
 
@@ -138,7 +142,7 @@ export function readBlobs(repo: GitRepo, objects: readonly string[]): Map<string
   const wanted = [...new Set(objects)].filter((o) => /^[0-9a-f]{40,64}$/.test(o));
   const found = new Map<string, Uint8Array>();
   if (wanted.length === 0) return found;
-  const cat = git(repo.top, ['cat-file', '--batch'], Buffer.from(wanted.map((o) => `${o}\n`).join('')));
+  const cat = git(repo.env, repo.top, ['cat-file', '--batch'], Buffer.from(wanted.map((o) => `${o}\n`).join('')));
   if (cat.status !== 0) throw environmentError(`git cannot read ${wanted.length} file(s) of the repository: ${firstLine(cat.stderr)}`, 'run git fsck to check the repository');
   parseBatch(cat.stdout, wanted.length).forEach((b, k) => {
     if (b) found.set(wanted[k]!, b);
@@ -156,7 +160,7 @@ export function readBlobs(repo: GitRepo, objects: readonly string[]): Map<string
 export function listPlanAtCommit(repo: GitRepo, commit: string): PlanFiles {
   const spec = repo.planPath === '' ? '.' : repo.planPath;
   // --literal-pathspecs: a folder name with * or : is a name, not a pattern.
-  const ls = git(repo.top, ['--literal-pathspecs', 'ls-tree', '-r', '-z', '--full-tree', '--end-of-options', commit, '--', spec]);
+  const ls = git(repo.env, repo.top, ['--literal-pathspecs', 'ls-tree', '-r', '-z', '--full-tree', '--end-of-options', commit, '--', spec]);
   if (ls.status !== 0) throw environmentError(`git cannot list the files of commit ${commit.slice(0, 12)}: ${firstLine(ls.stderr)}`);
   const planPrefix = repo.planPath === '' ? '' : `${repo.planPath}/`;
   const rootPrefix = repo.rootPath === '' ? '' : `${repo.rootPath}/`;

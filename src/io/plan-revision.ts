@@ -5,6 +5,7 @@
  * outside git, or without git installed, has no revision.
  */
 import { spawnSync } from 'node:child_process';
+import { gitEnv } from './git.js';
 import type { PlanLocation } from './plan-files.js';
 
 export interface PlanRevision {
@@ -13,19 +14,16 @@ export interface PlanRevision {
   dirty: boolean;
 }
 
-function git(cwd: string, args: string[]): string | undefined {
-  const r = spawnSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    windowsHide: true,
-    env: { ...process.env, LC_ALL: 'C', LANGUAGE: 'C', GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' },
-  });
+function git(env: Readonly<Record<string, string | undefined>>, cwd: string, args: string[]): string | undefined {
+  const r = spawnSync('git', args, { cwd, encoding: 'utf8', windowsHide: true, env });
   return r.error || r.status !== 0 ? undefined : r.stdout;
 }
 
-export function planRevision(location: PlanLocation): PlanRevision | undefined {
-  const commit = git(location.planDir, ['log', '-1', '--format=%H', '--', '.'])?.trim();
+/** `runEnv`: the run's environment (git gets it in English, without prompts or optional locks). */
+export function planRevision(location: PlanLocation, runEnv: Readonly<Record<string, string | undefined>>): PlanRevision | undefined {
+  const env = gitEnv(runEnv, { GIT_OPTIONAL_LOCKS: '0' });
+  const commit = git(env, location.planDir, ['log', '-1', '--format=%H', '--', '.'])?.trim();
   if (!commit || !/^[0-9a-f]{40,64}$/.test(commit)) return undefined;
-  const status = git(location.planDir, ['status', '--porcelain', '--untracked-files=all', '--', '.']);
+  const status = git(env, location.planDir, ['status', '--porcelain', '--untracked-files=all', '--', '.']);
   return { commit: commit.slice(0, 12), dirty: status === undefined || status.trim() !== '' };
 }

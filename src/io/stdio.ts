@@ -62,11 +62,6 @@ function isDevNull(rdev: number): boolean {
   }
 }
 
-/** The terminal's width in columns, when standard output is a terminal. */
-export function terminalColumns(): number | undefined {
-  return isTerminal(1) ? process.stdout.columns : undefined;
-}
-
 let pause: Int32Array | undefined;
 
 export function writeTo(fd: StdFd, text: string): void {

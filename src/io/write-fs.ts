@@ -41,7 +41,7 @@ export interface WriteOptions {
   /** The file's name as shown to people (relative to the root). */
   display: string;
   fs?: FsOps;
-  /** How long to wait for another process's lock, in ms (default 10 s, or $CSP_LOCK_TIMEOUT seconds). */
+  /** How long to wait for another process's lock, in ms (default 10 s; use cases pass write-lock.ts's lockWaitMs(env), $CSP_LOCK_TIMEOUT). */
   lockWaitMs?: number;
 }
 

@@ -12,9 +12,12 @@ import { monotonicMs, nowMs } from './clock.js';
 import { ownerGone, self } from './process-id.js';
 import { code, type FsOps, realFs, removeQuietly, type WriteOptions, writeAll } from './write-fs.js';
 
-function defaultLockWaitMs(env: NodeJS.ProcessEnv = process.env): number {
+const DEFAULT_LOCK_WAIT_MS = 10_000;
+
+/** How long to wait for another process's lock, in ms: $CSP_LOCK_TIMEOUT seconds from the run's environment, else 10 s. */
+export function lockWaitMs(env: Readonly<Record<string, string | undefined>>): number {
   const s = Number(env.CSP_LOCK_TIMEOUT);
-  return env.CSP_LOCK_TIMEOUT !== undefined && Number.isFinite(s) && s >= 0 ? s * 1000 : 10_000;
+  return env.CSP_LOCK_TIMEOUT !== undefined && Number.isFinite(s) && s >= 0 ? s * 1000 : DEFAULT_LOCK_WAIT_MS;
 }
 
 export interface Lock {
@@ -80,7 +83,7 @@ export async function acquireLock(file: string, opts: WriteOptions): Promise<Loc
   const fs = opts.fs ?? realFs;
   const lockPath = `${file}.lock`;
   const token = lockToken();
-  const deadline = monotonicMs() + (opts.lockWaitMs ?? defaultLockWaitMs());
+  const deadline = monotonicMs() + (opts.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS);
   for (let attempt = 0; ; attempt++) {
     let fd: number | undefined;
     try {

@@ -1,14 +1,11 @@
-import path from 'node:path';
 import type { CommandInput } from '../command.js';
-import { prepareInitiative } from '../../core/edit/prepare.js';
 import type { NewInitiative } from '../../core/edit/initiative-file.js';
 import type { Cadence, Kind } from '../../core/vocabulary.js';
-import { EXIT, type ExitCode, environmentError, usageError } from '../../errors.js';
-import { assertGitAllowsWrite } from '../../io/git-state.js';
-import { createFile } from '../../io/write.js';
+import { EXIT, type ExitCode, usageError } from '../../errors.js';
 import { renderNewFile } from '../../render/recorded.js';
 import { termSafeLine } from '../../render/sanitize.js';
 import { parseNonBlank, parsePillarThemes, refuseChange, requireManifest, resolveText } from '../change-options.js';
+import { addInitiative } from '../../app/add-initiative.js';
 import { readAndLoadForChange } from '../../app/repository.js';
 import type { CommandContext } from '../context.js';
 import { parsePillar } from '../parse-options.js';
@@ -22,9 +19,6 @@ interface AddOptions {
   cadence?: Cadence;
   dryRun?: boolean;
 }
-
-/** Tries the next id again when another file took it meanwhile; this many times. */
-const ATTEMPTS = 20;
 
 export async function run(ctx: CommandContext, { opts: o }: CommandInput<AddOptions>): Promise<ExitCode> {
   const title = parseNonBlank('--title', o.title, true);
@@ -48,22 +42,13 @@ export async function run(ctx: CommandContext, { opts: o }: CommandInput<AddOpti
     ...(o.cadence ? { cadence: o.cadence } : {}),
     themes,
   };
-  const { root } = loaded.location;
-  const taken: string[] = [];
-  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const r = prepareInitiative(loaded.raw, fields, ctx.asOf, taken, loaded.loads(ctx.asOf));
-    if (!r.ok) return refuseChange(ctx, r, `${loaded.raw.planDir}/pillar-${pillar}`);
-    if (o.dryRun) {
-      ctx.out(`${renderNewFile(r.file, r.text, ctx.style)}\n${ctx.style.dim(`Would create ${r.id}. Dry run: nothing was written.`)}\n`);
-      return EXIT.ok;
-    }
-    if (attempt === 0) assertGitAllowsWrite(root);
-    if (await createFile(path.join(root, r.file), r.bytes, { root, display: r.file })) {
-      ctx.err(`created ${termSafeLine(r.file)}\n`);
-      ctx.out(`${r.id}\n`);
-      return EXIT.ok;
-    }
-    taken.push(r.file);
+  const r = await addInitiative(loaded, fields, ctx.asOf, Boolean(o.dryRun));
+  if (!r.ok) return refuseChange(ctx, r, `${loaded.raw.planDir}/pillar-${pillar}`);
+  if (o.dryRun) {
+    ctx.out(`${renderNewFile(r.file, r.text, ctx.style)}\n${ctx.style.dim(`Would create ${r.id}. Dry run: nothing was written.`)}\n`);
+  } else {
+    ctx.err(`created ${termSafeLine(r.file)}\n`);
+    ctx.out(`${r.id}\n`);
   }
-  throw environmentError(`could not find a free id in pillar ${pillar}: other files kept taking them`, 'run the command again');
+  return EXIT.ok;
 }

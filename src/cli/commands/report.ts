@@ -5,12 +5,10 @@ import type { Scale } from '../../core/scales.js';
 import { eventsAsOf } from '../../core/snapshot.js';
 import type { ReportLang } from '../../core/vocabulary.js';
 import { type ExitCode, usageError } from '../../errors.js';
-import { ensureDir, isDirectory } from '../../io/files.js';
-import { printToPdf } from '../../io/pdf.js';
-import { writeOutputFile } from '../../io/write.js';
 import { renderReportHtml, renderReportMarkdown, type ReportRenderOptions } from '../../render/report.js';
 import type { Paper } from '../../render/report-html.js';
 import { reportInputs } from '../../app/report.js';
+import { printReportPdf, reportTarget, shownPath, writeReportFile } from '../../app/report-output.js';
 import { type CommandContext, viewExitCode } from '../context.js';
 import { parsePositiveInt } from '../parse-options.js';
 
@@ -54,42 +52,24 @@ export async function run(ctx: CommandContext, { opts: o }: CommandInput<ReportO
   if (o.format === 'pdf' && (o.output === undefined || o.output === '-')) {
     throw usageError('a PDF is written to a file: give -o FILE', 'e.g. csp report --format pdf --paper a4 -o brief.pdf');
   }
-  let target: string | undefined;
-  if (o.output !== undefined && o.output !== '-') {
-    target = path.resolve(ctx.cwd, o.output);
-    // A folder (existing, or named with a trailing slash) gets report.md or report.html.
-    if (isDirectory(target) || /[/\\]$/.test(o.output)) {
-      ensureDir(target);
-      target = path.join(target, `report.${ext}`);
-    }
-  }
+  const target = reportTarget(ctx, o.output, ext);
   if (o.format === 'pdf') {
     const html = renderReportHtml(data, options, o.paper ? { paper: o.paper } : {});
-    const pdf = printToPdf(html, ctx.env);
-    writeOutputFile(target!, pdf, { display: shown(ctx, target!) });
+    writeReportFile(ctx, target!, printReportPdf(ctx, html));
   } else if (o.format === 'html') {
     const html = renderReportHtml(data, options, o.paper ? { paper: o.paper } : {});
     if (target === undefined) ctx.out(html);
-    else write(ctx, target, html);
+    else writeReportFile(ctx, target, html);
   } else {
     const prefix = target !== undefined ? path.basename(target).replace(/\.[^.]*$/, '') || 'report' : undefined;
     const md = renderReportMarkdown(data, options, prefix !== undefined ? { imagePrefix: prefix } : {});
     if (target === undefined) ctx.out(md.text);
     else {
-      for (const f of md.files) write(ctx, path.join(path.dirname(target), f.name), f.content);
-      write(ctx, target, md.text);
+      for (const f of md.files) writeReportFile(ctx, path.join(path.dirname(target), f.name), f.content);
+      writeReportFile(ctx, target, md.text);
     }
   }
-  if (target !== undefined) ctx.err(`csp: wrote the report as of ${asOf} to ${shown(ctx, target)}\n`);
+  if (target !== undefined) ctx.err(`csp: wrote the report as of ${asOf} to ${shownPath(ctx, target)}\n`);
   return viewExitCode(problems);
 }
 
-function write(ctx: CommandContext, file: string, text: string): void {
-  writeOutputFile(file, new TextEncoder().encode(text), { display: shown(ctx, file) });
-}
-
-/** A path as the user would recognise it: relative to where csp runs, unless that climbs out of it. */
-function shown(ctx: CommandContext, file: string): string {
-  const rel = path.relative(ctx.cwd, file);
-  return rel === '' || rel.startsWith('..') ? file : rel;
-}

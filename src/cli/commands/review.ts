@@ -1,15 +1,14 @@
 import type { CommandInput } from '../command.js';
-import { buildReview, isReviewName, loadReviewFile, loadReviews, type Review, REVIEW_NAME_HELP, reviewFilePath, reviewToYaml } from '../../core/review.js';
+import { isReviewName, type Review, REVIEW_NAME_HELP } from '../../core/review.js';
 import { countStatuses } from '../../core/status.js';
-import { dataError, EXIT, type ExitCode, usageError } from '../../errors.js';
-import { assertGitAllowsWrite } from '../../io/git-state.js';
-import { readReviewFiles, writeReviewFile } from '../../io/review-files.js';
+import { EXIT, type ExitCode, usageError } from '../../errors.js';
 import { formatDiagnostic } from '../../render/diagnostics.js';
 import { renderReviewList, renderReviewText, type ReviewShown, reviewListJson } from '../../render/review.js';
 import { reviewProgress } from '../../core/review-progress.js';
 import { termSafeLine } from '../../render/sanitize.js';
 import { countsLine } from '../../render/status.js';
-import { locatePlan, requireCleanPlan } from '../../app/repository.js';
+import { locatePlan } from '../../app/repository.js';
+import { createReview, reviewsOnRecord } from '../../app/reviews.js';
 import { requireReview } from '../../app/snapshots.js';
 import { type CommandContext, writeJson } from '../context.js';
 import { parseDate } from '../parse-options.js';
@@ -23,25 +22,14 @@ export async function create(ctx: CommandContext, { args: [name], opts: o }: Com
   const date = o.date === undefined ? (ctx.asOfGiven ? ctx.asOf : ctx.localToday) : parseDate('--date', o.date);
   if (date > ctx.today) throw usageError(`--date ${date} is still in the future everywhere on earth (today is ${ctx.today} at the latest)`, 'a review freezes what has happened: give a date up to today');
   if (o.title !== undefined && !/\S/.test(o.title)) throw usageError('--title is empty', 'give the review a title, or leave --title out');
-  const { plan, loaded } = await requireCleanPlan(ctx);
-  const data = buildReview(plan, { date, ...(o.title !== undefined ? { title: o.title } : {}) });
-  const text = reviewToYaml(data);
-  // What is written must read back as the same valid review.
-  const check = loadReviewFile({ path: reviewFilePath('plan', name), bytes: new TextEncoder().encode(text) });
-  if (check.diagnostics.length || JSON.stringify(check.review?.data) !== JSON.stringify(data)) {
-    throw new Error(`the review file csp wrote does not read back (${check.diagnostics.map((d) => d.message).join('; ')})`);
-  }
-  assertGitAllowsWrite(loaded.location.root);
-  const { result, file } = await writeReviewFile(loaded.location, name, text, Boolean(o.force));
-  if (result === 'exists') throw dataError(`review '${name}' already exists (${file})`, 'choose another name, or pass --force to replace it');
+  const { data, file } = await createReview(ctx, name, { date, ...(o.title !== undefined ? { title: o.title } : {}), force: Boolean(o.force) });
   const counts = countStatuses(data.initiatives);
   ctx.out(`Froze the plan as of ${date} into ${file}: ${data.initiatives.length} initiatives (${countsLine(counts)}).\n`);
   ctx.out(`Commit it so that it stays on record: git add ${file} && git commit -m "Review ${name}"\n`);
 }
 
 export function list(ctx: CommandContext, { opts: { json } }: CommandInput<{ json?: boolean }>): ExitCode {
-  const loc = locatePlan(ctx);
-  const { reviews, diagnostics, sources } = loadReviews(readReviewFiles(loc));
+  const { reviews, diagnostics, sources } = reviewsOnRecord(ctx);
   if (json) writeJson(ctx, reviewListJson(reviews.map(withProgress)));
   else ctx.out(renderReviewList(reviews.map(withProgress), ctx.style, ctx.width));
   const errors = diagnostics.filter((d) => d.severity === 'error');

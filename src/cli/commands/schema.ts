@@ -1,10 +1,8 @@
-import path from 'node:path';
 import type { CommandInput } from '../command.js';
 import { DEFAULT_SCHEMA, findSchemaFile, jsonSchemaText, SCHEMA_FILES, schemaFileName } from '../../core/json-schema.js';
 import { EXIT, type ExitCode, dataError, usageError } from '../../errors.js';
-import { ensureDir, readTextIfExists } from '../../io/files.js';
-import { writeOutputFile } from '../../io/write.js';
 import { termSafeLine } from '../../render/sanitize.js';
+import { staleSchemaFiles, writeSchemaFiles } from '../../app/schema-files.js';
 import type { CommandContext } from '../context.js';
 
 interface SchemaOptions {
@@ -24,7 +22,7 @@ export function run(ctx: CommandContext, { args: [name], opts: o }: CommandInput
   }
   const files = name === undefined ? SCHEMA_FILES : [findSchemaFile(name)!];
   if (o.check) {
-    const stale = files.filter((f) => readTextIfExists(path.resolve(ctx.cwd, o.out!, schemaFileName(f.name)), path.join(o.out!, schemaFileName(f.name))) !== jsonSchemaText(f));
+    const stale = staleSchemaFiles(ctx, o.out, files);
     if (stale.length === 0) {
       ctx.err(`csp: the schema files in ${o.out} are up to date\n`);
       return EXIT.ok;
@@ -34,11 +32,7 @@ export function run(ctx: CommandContext, { args: [name], opts: o }: CommandInput
       `run 'csp schema --out ${o.out}' and commit the result`,
     );
   }
-  ensureDir(path.resolve(ctx.cwd, o.out), o.out);
-  for (const f of files) {
-    const target = path.join(o.out, schemaFileName(f.name));
-    writeOutputFile(path.resolve(ctx.cwd, target), new TextEncoder().encode(jsonSchemaText(f)), { display: target });
-  }
-  ctx.err(`csp: wrote ${files.map((f) => path.join(o.out!, schemaFileName(f.name))).join(', ')}\n`);
+  const written = writeSchemaFiles(ctx, o.out, files);
+  ctx.err(`csp: wrote ${written.join(', ')}\n`);
   return EXIT.ok;
 }

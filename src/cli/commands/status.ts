@@ -1,9 +1,7 @@
 import type { CommandInput } from '../command.js';
 import type { Scale } from '../../core/scales.js';
 import { dashboardMeasures } from '../../core/measures.js';
-import { reviewDates } from '../../core/review-dates.js';
 import { eventsAsOf } from '../../core/snapshot.js';
-import { readReviewFiles } from '../../io/review-files.js';
 import { renderMeasuresText } from '../../render/measures.js';
 import { planStatus, type StatusQuery } from '../../core/status.js';
 import { renderPlanEventsText } from '../../render/events.js';
@@ -11,6 +9,7 @@ import type { ExitCode } from '../../errors.js';
 import { dataProblemsJson, renderDataProblemsBanner } from '../../render/problems.js';
 import { renderStatusText, statusJson } from '../../render/status.js';
 import { readPlanForViewing } from '../../app/repository.js';
+import { reviewDatesOf } from '../../app/review-dates.js';
 import { type CommandContext, viewExitCode, writeJson } from '../context.js';
 import { parsePillar, parsePositiveInt, parseStatus, parseTheme } from '../parse-options.js';
 
@@ -39,8 +38,7 @@ export async function run(ctx: CommandContext, { opts: o }: CommandInput<StatusO
   const filtered = query.pillar !== undefined || filterOf(query).filter !== undefined;
   const events = filtered ? [] : eventsAsOf(plan, ctx.asOf).slice(-LATEST_EVENTS);
   // Trend, evidence and cadence, counted from the latest review before the day shown (else adoption).
-  const { location } = loaded;
-  const review = reviewDates(readReviewFiles(location)).filter((r) => r.date < ctx.asOf).at(-1);
+  const review = reviewDatesOf(loaded.location).filter((r) => r.date < ctx.asOf).at(-1);
   const since = review ? { label: `review ${review.name}`, date: review.date } : { label: 'adoption', date: plan.manifest.adopted.date };
   const measures = filtered ? undefined : dashboardMeasures(plan, ctx.asOf, since);
   if (o.json) {
