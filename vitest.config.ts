@@ -1,11 +1,15 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { buildId } from './scripts/build-id.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
 export default defineConfig({
   // What scripts/build.mjs defines in the bundle, for the CLI run in-process (test/helpers/cli.ts).
-  define: { CSP_VERSION: JSON.stringify(version) },
+  // CSP_BUILD_ID too: the caches csp keeps in a plan's .csp-cache/ are per build, so that a run of
+  // changed sources in a test never reads what an earlier version of them computed.
+  define: { CSP_VERSION: JSON.stringify(version), CSP_BUILD_ID: JSON.stringify(buildId(fileURLToPath(new URL('.', import.meta.url)))) },
   test: {
     include: ['test/**/*.test.ts'],
     // test/data/ checks the repository's plan/ and the docs made from it (`npm run check-plan`):

@@ -16,13 +16,13 @@
 // The modules those parser modules use (diagnostics.ts, dates.ts, …) are bundled into both files,
 // so they must stay stateless; errors.ts recognises its errors across the two copies.
 import { build } from 'esbuild';
-import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildId } from './build-id.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
@@ -32,19 +32,6 @@ const PARSER_BUNDLE = './parser.cjs';
 const ENTRIES = { cli: 'src/cli/process-host.ts', 'parse-worker': 'src/io/parse-worker.ts' };
 
 /** Identifies this build's behaviour: caches written by another build are not trusted. */
-function buildId() {
-  const hash = createHash('sha256');
-  const walk = (dir) => {
-    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const abs = path.join(dir, e.name);
-      if (e.isDirectory()) walk(abs);
-      else if (e.name.endsWith('.ts')) hash.update(path.relative(ROOT, abs)).update('\0').update(readFileSync(abs)).update('\0');
-    }
-  };
-  walk(path.join(ROOT, 'src'));
-  hash.update(readFileSync(path.join(ROOT, 'package-lock.json')));
-  return `${pkg.version}+${hash.digest('hex').slice(0, 16)}`;
-}
 
 const common = {
   bundle: true,
@@ -54,7 +41,7 @@ const common = {
   legalComments: 'none',
   logLevel: 'warning',
   absWorkingDir: ROOT,
-  define: { CSP_VERSION: JSON.stringify(pkg.version), CSP_BUILD_ID: JSON.stringify(buildId()) },
+  define: { CSP_VERSION: JSON.stringify(pkg.version), CSP_BUILD_ID: JSON.stringify(buildId(ROOT)) },
 };
 
 /** Source modules that import yaml or zod themselves: the parser bundle's public modules. */

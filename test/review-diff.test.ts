@@ -291,8 +291,12 @@ describe('csp diff', () => {
     const realGit = `${git(root, '--exec-path')}/git`;
     writeFileSync(path.join(bin, 'git'), `#!/bin/sh\necho "$*" >> '${log}'\nexec '${realGit}' "$@"\n`);
     chmodSync(path.join(bin, 'git'), 0o755);
-    // A process of its own: git is found on the PATH csp runs with.
-    const r = runCliProcess(['--as-of', NOW, 'diff', 'v1', 'v2', '--format', 'json'], { cwd: office, env: { PATH: `${bin}${path.delimiter}${process.env.PATH}` } });
+    // A process of its own: git is found on the PATH csp runs with. No cache: the in-process runs
+    // above are the same build (vitest.config.ts gives them its id) and kept what they read.
+    const r = runCliProcess(['--as-of', NOW, 'diff', 'v1', 'v2', '--format', 'json'], {
+      cwd: office,
+      env: { PATH: `${bin}${path.delimiter}${process.env.PATH}`, CSP_NO_CACHE: '1' },
+    });
     expect(r.code).toBe(0);
     const calls = readFileSync(log, 'utf8').trim().split('\n');
     expect(calls.filter((c) => c.startsWith('cat-file'))).toEqual(['cat-file --batch', 'cat-file --batch']);

@@ -107,7 +107,7 @@ export interface ReadOptions {
   byBlob?: boolean;
 }
 
-function buildId(): string {
+export function buildId(): string {
   return typeof CSP_BUILD_ID === 'string' ? CSP_BUILD_ID : 'dev';
 }
 
