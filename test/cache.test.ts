@@ -395,3 +395,68 @@ describe('the stats index', () => {
   }, SLOW);
   if (faketime.status !== 0) it.skip('faketime is not installed (apt-get install faketime): the stats index is tested with the clock set an hour ahead', () => {});
 });
+
+// The answer of status kept with its question (app/answers.ts, io/answer-cache.ts): printed again
+// only for the same question about the same files, known by the stats index.
+describe('the answer kept for status', () => {
+  const faketime = spawnSync('faketime', ['-f', '+1h', 'true']);
+  it.skipIf(faketime.status !== 0)('is printed for the same question about the same files, and for nothing else', () => {
+    const root = synthRoot(8, 2);
+    mkdirSync(path.join(root, 'plan/reviews'));
+    // One "today" for every run (CSP_NOW), whatever the clock says: the clock, an hour ahead
+    // (faketime), only lets the files settle.
+    const NOW = '2026-11-28T12:00:00Z';
+    const env = { ...process.env, NO_COLOR: '1', COLUMNS: '100', CI: '', GITHUB_ACTIONS: '', CSP_PARSE_WORKERS: '0', CSP_NOW: NOW };
+    /** csp an hour ahead: every file written by this test has settled by then. */
+    const later = (args: string[], extra: Record<string, string> = {}) => {
+      const r = spawnSync('faketime', ['-f', '+1h', process.execPath, CSP_BIN, ...args], { cwd: root, env: { ...env, ...extra }, encoding: 'utf8' });
+      return `${r.status}\n${r.stdout}${r.stderr}`;
+    };
+    const truth = (args: string[], extra: Record<string, string> = {}) => {
+      const r = runCliProcess(args, { cwd: root, env: { CSP_NO_CACHE: '1', CSP_NOW: NOW, ...extra } });
+      return `${r.code}\n${r.stdout}${r.stderr}`;
+    };
+    const loadCache = cacheFile(root, { kind: 'plan', planDir: 'plan' });
+    const answer = path.join(root, CACHE_DIR, 'answer-status-plan.txt');
+    const status = ['--as-of', '2026-11-28', 'status'];
+
+    // The first runs compute (and record the files, then the answer); then the answer is printed:
+    // nothing is loaded, so the load cache, once removed, stays away.
+    for (let k = 0; k < 3; k++) expect(later(status)).toBe(truth(status));
+    expect(exists(answer)).toBe(true);
+    rmSync(loadCache);
+    expect(later(status)).toBe(truth(status));
+    expect(exists(loadCache)).toBe(false);
+
+    // Another question: other options, another width, another day, colour: computed, not the kept answer.
+    for (const [args, extra] of [
+      [['--as-of', '2026-11-28', 'status', '--json'], {}],
+      [['--as-of', '2026-11-28', 'status', '--pillar', '2'], {}],
+      [status, { COLUMNS: '60' }],
+      [['--as-of', '2025-06-30', 'status'], {}],
+    ] as const) {
+      expect(later([...args], { ...extra })).toBe(truth([...args], { ...extra }));
+    }
+    expect(later(status, { FORCE_COLOR: '1', NO_COLOR: '' })).toContain('\u001b[');
+
+    // Another plan: a file edited in place (same size, mtime put back), a review added.
+    expect(later(status)).toBe(truth(status));
+    const p21 = path.join(root, 'plan/pillar-2/p2.1.yaml');
+    const reference = path.join(root, 'p2.1.reference');
+    expect(spawnSync('cp', ['-p', p21, reference]).status).toBe(0);
+    writeFileSync(p21, readFileSync(p21, 'utf8').replace(/\ntitle: (.)/, (_, c: string) => `\ntitle: ${c === '[' ? '{' : '['}`));
+    expect(spawnSync('touch', ['-m', '-r', reference, p21]).status).toBe(0);
+    expect(truth(status)).toContain('p2.1');
+    for (let k = 0; k < 3; k++) expect(later(status)).toBe(truth(status));
+    cpSync(path.join(SHIPPED_ROOT, 'plan/reviews/adoption.yaml'), path.join(root, 'plan/reviews/adoption.yaml'));
+    const withReview = truth(status);
+    expect(later(status)).toBe(withReview);
+
+    // A kept answer that this machine's csp did not sign is not printed.
+    expect(later(status)).toBe(withReview);
+    const kept = readFileSync(answer, 'utf8');
+    writeFileSync(answer, kept.replace(/Pillar 1/g, 'Pillar 9'));
+    expect(later(status)).toBe(withReview);
+  }, SLOW);
+  if (faketime.status !== 0) it.skip('faketime is not installed (apt-get install faketime): the kept answer is tested with the clock set an hour ahead', () => {});
+});

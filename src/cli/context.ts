@@ -34,7 +34,7 @@ export interface CommandContext extends Scope {
   readonly width: number;
   /** Whether someone is at a terminal (standard input and output): the editor may open. */
   readonly interactive: boolean;
-  out(text: string): void;
+  out(text: string | Uint8Array): void;
   err(text: string): void;
 }
 

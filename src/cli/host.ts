@@ -6,7 +6,8 @@
 type Env = Readonly<Record<string, string | undefined>>;
 
 interface HostOutput {
-  write(text: string): void;
+  /** Text, or bytes already encoded as UTF-8 (a kept answer). */
+  write(text: string | Uint8Array): void;
   /** Whether it is a terminal (colour, width, the editor). */
   readonly isTTY: boolean;
   /** The terminal's width in columns, when it is one. */

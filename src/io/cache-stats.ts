@@ -15,11 +15,9 @@
  * write on this machine is not used. Reading or writing it never fails a command.
  */
 import { closeSync, fstatSync, openSync, readSync, renameSync, rmSync, type Stats } from 'node:fs';
-import { cacheFile } from './cache-file.js';
+import { buildId, cacheFile } from './cache-file.js';
 import path from 'node:path';
 import { type CacheAccess, CREATE_FLAGS, cryptoModule, prepareCacheDir, READ_FLAGS, tempTag, writeAll } from './cache-access.js';
-
-declare const CSP_BUILD_ID: string | undefined;
 
 const FORMAT = 'csp-stats';
 const FORMAT_VERSION = 1;
@@ -45,7 +43,7 @@ function statsFile(root: string, planDir: string): string {
 }
 
 function header(planDir: string): string {
-  return JSON.stringify({ format: FORMAT, version: FORMAT_VERSION, build: typeof CSP_BUILD_ID === 'string' ? CSP_BUILD_ID : 'dev', planDir });
+  return JSON.stringify({ format: FORMAT, version: FORMAT_VERSION, build: buildId(), planDir });
 }
 
 function macOf(access: CacheAccess, body: string): string {
@@ -77,9 +75,12 @@ export function readStatIndex(access: CacheAccess, planDir: string): StatIndex {
     const lines = body.split('\n');
     if (lines[0] !== header(planDir)) return index;
     for (let i = 1; i < lines.length - 1; i++) {
-      const fields = lines[i]!.split('\t');
-      if (fields.length !== 6) return new Map();
-      index.set(fields[0]!, [fields.slice(1, 5).join('\t'), fields[5]!]);
+      // path TAB signature (four fields) TAB sha256: signed by csp, so only its ends are looked for.
+      const line = lines[i]!;
+      const first = line.indexOf('\t');
+      const last = line.lastIndexOf('\t');
+      if (first < 0 || line.length - last !== 65) return new Map();
+      index.set(line.slice(0, first), [line.slice(first + 1, last), line.slice(last + 1)]);
     }
     return index;
   } catch {

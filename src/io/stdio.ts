@@ -64,10 +64,10 @@ function isDevNull(rdev: number): boolean {
 
 let pause: Int32Array | undefined;
 
-export function writeTo(fd: StdFd, text: string): void {
-  if (fd === 1 && text !== '') wroteOutput = true;
-  if (closed.has(fd) || text === '') return;
-  const bytes = Buffer.from(text, 'utf8');
+export function writeTo(fd: StdFd, text: string | Uint8Array): void {
+  if (fd === 1 && text.length > 0) wroteOutput = true;
+  if (closed.has(fd) || text.length === 0) return;
+  const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
   let offset = 0;
   while (offset < bytes.length) {
     try {

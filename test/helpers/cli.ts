@@ -69,7 +69,11 @@ export async function runCli(args: string[], options: CliOptions = {}): Promise<
   const stdout: string[] = [];
   const stderr: string[] = [];
   const input = Buffer.from(options.input ?? '', 'utf8');
-  const output = (into: string[]) => ({ write: (text: string) => void into.push(text), isTTY: false, columns: undefined });
+  const output = (into: string[]) => ({
+    write: (text: string | Uint8Array) => void into.push(typeof text === 'string' ? text : Buffer.from(text).toString('utf8')),
+    isTTY: false,
+    columns: undefined,
+  });
   const host: Host = {
     env: cliEnv(options.env, args),
     cwd: options.cwd ?? SHIPPED_ROOT,

@@ -8,6 +8,7 @@ import { renderPlanEventsText } from '../../render/events.js';
 import type { ExitCode } from '../../errors.js';
 import { dataProblemsJson, renderDataProblemsBanner } from '../../render/problems.js';
 import { renderStatusText, statusJson } from '../../render/status.js';
+import { answerOnce } from '../../app/answers.js';
 import { readPlanForViewing } from '../../app/repository.js';
 import { reviewDatesOf } from '../../app/review-dates.js';
 import { type CommandContext, viewExitCode, writeJson } from '../context.js';
@@ -26,6 +27,12 @@ interface StatusOptions {
 }
 
 export async function run(ctx: CommandContext, { opts: o }: CommandInput<StatusOptions>): Promise<ExitCode> {
+  // The same question about the same files (app/answers.ts): the answer kept last time.
+  const question = { ...o, color: ctx.style.color, width: ctx.width };
+  return answerOnce(ctx, ctx, 'status', question, (printer) => show({ ...ctx, out: printer.out, err: printer.err }, o));
+}
+
+async function show(ctx: CommandContext, o: StatusOptions): Promise<ExitCode> {
   const { plan, problems, loaded } = await readPlanForViewing(ctx, { texts: false });
   const query: StatusQuery = { asOf: ctx.asOf };
   if (o.pillar !== undefined) query.pillar = parsePillar(plan, o.pillar);

@@ -1,0 +1,73 @@
+/**
+ * A read-only command answered once per question: when the plan's files are those of the last
+ * time the same question was asked (same command, options, day, width and colour, csp build),
+ * the answer kept then is printed (io/answer-cache.ts); otherwise it is computed and kept.
+ */
+import type { ExitCode } from '../errors.js';
+import { planState, readAnswer, writeAnswer } from '../io/answer-cache.js';
+import { openCache } from '../io/cache.js';
+import { buildId } from '../io/cache-file.js';
+import { nowMs } from '../io/clock.js';
+import { sha256 } from '../io/hash.js';
+import type { PlanLocation } from '../io/plan-files.js';
+import { locatePlan } from './repository.js';
+import { type Scope, useCache } from './scope.js';
+
+/** Where a command prints: what it computes goes through these. */
+export interface Printer {
+  out(text: string | Uint8Array): void;
+  err(text: string): void;
+}
+
+/**
+ * Runs `compute` (which prints through the printer it is given), unless the kept answer to the
+ * same question about the same files can be printed instead. An answer is kept only when the
+ * files were the same before and after computing it, and nothing was printed on standard error.
+ */
+export async function answerOnce(
+  scope: Scope,
+  printer: Printer,
+  command: string,
+  question: Record<string, unknown>,
+  compute: (printer: Printer) => Promise<ExitCode>,
+): Promise<ExitCode> {
+  if (!useCache(scope)) return compute(printer);
+  let location: PlanLocation;
+  try {
+    location = locatePlan(scope);
+  } catch {
+    // No plan: computing says so.
+    return compute(printer);
+  }
+  const access = openCache(location.root, scope.env);
+  if (!access) return compute(printer);
+  const { asOf, asOfGiven, today } = scope;
+  const asked = sha256(Buffer.from(JSON.stringify({ build: buildId(), command, question, asOf, asOfGiven, today }), 'utf8'));
+  const state = (): string | undefined => {
+    try {
+      return planState(location, nowMs());
+    } catch {
+      return undefined;
+    }
+  };
+  const before = state();
+  const kept = before !== undefined ? readAnswer(access, command, location.planDir, asked, before) : undefined;
+  if (kept) {
+    printer.out(kept.out);
+    return kept.code as ExitCode;
+  }
+  const out: Buffer[] = [];
+  let quiet = true;
+  const code = await compute({
+    out: (text) => {
+      out.push(typeof text === 'string' ? Buffer.from(text, 'utf8') : Buffer.from(text));
+      printer.out(text);
+    },
+    err: (text) => {
+      quiet = false;
+      printer.err(text);
+    },
+  });
+  if (before !== undefined && quiet && state() === before) writeAnswer(access, command, location.planDir, asked, before, { code, out: Buffer.concat(out) });
+  return code;
+}

@@ -1,0 +1,115 @@
+/**
+ * The last answer of a read-only command (its standard output and exit code), kept with the
+ * question it answered: the command, its options, the day, the output's width and colour, the csp
+ * build, and what the plan held — every plan file and review file, by content. Asked the same
+ * question about the same files, csp prints the kept answer instead of computing it again.
+ *
+ * What the plan holds is told by what lstat says of every plan file (as for the stats index,
+ * cache-stats.ts): an answer is kept only when no plan file changed while it was computed, nor
+ * shortly before; it is printed only while every file still shows the same.
+ * The file (`.csp-cache/answer-<command>-<plan>.txt`, one per command: the latest answer) is signed
+ * with the cache key, like the rest of the cache. Reading or writing it never fails a command.
+ */
+import { closeSync, fstatSync, lstatSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { type CacheAccess, CREATE_FLAGS, cryptoModule, prepareCacheDir, READ_FLAGS, tempTag, writeAll } from './cache-access.js';
+import { cacheFile } from './cache-file.js';
+import { settled, statSignature } from './cache-stats.js';
+import { sha256 } from './hash.js';
+import { listPlanFiles, type PlanLocation } from './plan-files.js';
+import { readReviewFiles } from './review-files.js';
+
+const FORMAT = 'csp-answer';
+const MAX_BYTES = 256 << 20;
+
+/**
+ * The state of the plan folder, as one hash: every plan file's path and what lstat says of it (or
+ * its problem), and every review file's path and content hash; undefined when a plan file changed
+ * too recently (cache-stats.ts's margin) for its lstat to tell whether it changes later. Two equal
+ * states are the same files with the same bytes: any write to a file changes its change time.
+ */
+export function planState(loc: PlanLocation, listedAt: number): string | undefined {
+  const { planDir, entries } = listPlanFiles(loc);
+  const hash = cryptoModule().createHash('sha256').update(`${planDir}\0`);
+  for (const entry of entries) {
+    if (entry.problem) {
+      hash.update(`${entry.path}\0${JSON.stringify(entry.problem)}\n`);
+      continue;
+    }
+    const st = lstatSync(entry.abs, { throwIfNoEntry: false });
+    if (!st?.isFile() || !settled(st, listedAt)) return undefined;
+    hash.update(`${entry.path}\0${statSignature(st)}\n`);
+  }
+  hash.update('reviews\n');
+  for (const file of readReviewFiles(loc)) {
+    hash.update(`${file.path}\0${file.bytes ? sha256(file.bytes) : JSON.stringify(file.problem ?? null)}\n`);
+  }
+  return hash.digest('hex');
+}
+
+function answerFile(access: CacheAccess, command: string, planDir: string): string {
+  return cacheFile(access.root, { kind: `answer-${command}`, planDir }).replace(/\.jsonl$/, '.txt');
+}
+
+function macOf(access: CacheAccess, question: string, body: Buffer): string {
+  return cryptoModule().createHmac('sha256', access.secret).update(`${FORMAT}\0${question}\0`).update(body).digest('hex');
+}
+
+export interface Answer {
+  code: number;
+  /** Standard output, as bytes. */
+  out: Buffer;
+}
+
+/** The kept answer to `question` (a hash) about the plan in `state`, when there is one and csp signed it here. Never throws. */
+export function readAnswer(access: CacheAccess, command: string, planDir: string, question: string, state: string): Answer | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(answerFile(access, command, planDir), READ_FLAGS);
+    const st = fstatSync(fd);
+    if (!st.isFile() || st.size > MAX_BYTES) return undefined;
+    const buf = Buffer.allocUnsafe(st.size);
+    let got = 0;
+    while (got < buf.length) {
+      const n = readSync(fd, buf, got, buf.length - got, got);
+      if (n === 0) break;
+      got += n;
+    }
+    // `mac question state code \n` then the output.
+    const eol = buf.indexOf(0x0a);
+    if (eol < 0 || got !== buf.length) return undefined;
+    const [tag, asked, seen, code] = buf.toString('utf8', 0, eol).split(' ');
+    if (asked !== question || seen !== state || tag === undefined || !/^[0-4]$/.test(code ?? '')) return undefined;
+    const body = buf.subarray(eol + 1);
+    const expected = Buffer.from(macOf(access, `${question} ${state} ${code}`, body), 'hex');
+    const given = Buffer.from(tag, 'hex');
+    if (given.length !== expected.length || !cryptoModule().timingSafeEqual(given, expected)) return undefined;
+    return { code: Number(code), out: body };
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** Keeps `answer` as the answer to `question` about the plan in `state`, replacing the last one (whole or not at all). Never throws. */
+export function writeAnswer(access: CacheAccess, command: string, planDir: string, question: string, state: string, answer: Answer): void {
+  const file = answerFile(access, command, planDir);
+  let temp: string | undefined;
+  try {
+    prepareCacheDir(access.dir);
+    temp = path.join(access.dir, `${path.basename(file)}.${tempTag()}.tmp`);
+    const body = answer.out;
+    const fd = openSync(temp, CREATE_FLAGS, 0o644);
+    try {
+      const head = `${question} ${state} ${answer.code}`;
+      writeAll(fd, Buffer.from(`${macOf(access, head, body)} ${head}\n`, 'utf8'));
+      writeAll(fd, body);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, file);
+  } catch {
+    if (temp !== undefined) rmSync(temp, { force: true });
+  }
+}
