@@ -152,7 +152,9 @@ async function runExample(e: Example): Promise<{ code: number; stderr: string }>
   const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${path.join(root, 'bin')}:${process.env.PATH}`, HOME: path.join(root, 'home'), NO_COLOR: '1' };
   delete env.CSP_PLAN;
   delete env.FORCE_COLOR;
-  const words = plainCommand(line);
+  // A line that waits on another program (a browser printing a PDF) or on the network (--links)
+  // runs as a process, side by side with the others, even when it is plain.
+  const words = /--links\b|--format pdf\b/.test(line) ? undefined : plainCommand(line);
   if (words) {
     // One csp command and its words, nothing for the shell to do: the words bash would pass, run by
     // csp's main in this process (test/helpers/cli.ts), one at a time, with the same environment

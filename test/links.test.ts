@@ -37,7 +37,11 @@ describe('csp validate --links', () => {
     const plain = await runCliAsync(['validate'], { cwd: root });
     expect(plain.code).toBe(0);
     expect(requests).toEqual([]);
-    const r = await runCliAsync(['validate', '--links', '--links-timeout', '1'], { cwd: root });
+    // Text and JSON side by side: each waits its second for the slow link.
+    const [r, asJson] = await Promise.all([
+      runCliAsync(['validate', '--links', '--links-timeout', '1'], { cwd: root }),
+      runCliAsync(['validate', '--links', '--links-timeout', '1', '--format', 'json'], { cwd: root }),
+    ]);
     expect(r.code, r.stdout).toBe(0);
     expect(r.stdout).toContain(`warning[link-unreachable]: link ${base}/gone does not answer: it answered HTTP 404`);
     expect(r.stdout).toContain('--> plan/pillar-1/p1.2.yaml:9:9');
@@ -47,7 +51,7 @@ describe('csp validate --links', () => {
     expect(r.stdout).not.toContain('/no-head does not answer');
     expect(r.stdout).toContain('2 warnings');
     expect(requests).toEqual(expect.arrayContaining(['HEAD /ok', 'HEAD /gone', 'HEAD /no-head', 'GET /no-head', 'HEAD /moved']));
-    const json = JSON.parse((await runCliAsync(['validate', '--links', '--links-timeout', '1', '--format', 'json'], { cwd: root })).stdout) as { diagnostics: { rule: string; severity: string }[] };
+    const json = JSON.parse(asJson.stdout) as { diagnostics: { rule: string; severity: string }[] };
     expect(json.diagnostics.map((d) => `${d.rule} ${d.severity}`)).toEqual(['link-unreachable warning', 'link-unreachable warning']);
     expect((await runCliAsync(['validate', '--links', '--links-timeout', 'soon'], { cwd: root })).code).toBe(2);
   }, 60_000);
