@@ -141,9 +141,11 @@ export function listPlanFiles(loc: PlanLocation): { planDir: string; entries: Pl
     } catch (err) {
       throw environmentError(`cannot read folder ${rel || '.'}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
     }
+    // `dir` is absolute and normalised: joined by hand (path.join normalises again, 10,000 times at scale).
+    const prefix = dir.endsWith(path.sep) ? dir : `${dir}${path.sep}`;
     for (const e of dirents) {
       if (e.name.startsWith('.')) continue;
-      const abs = path.join(dir, e.name);
+      const abs = `${prefix}${e.name}`;
       const relPath = rel === '' ? e.name : `${rel}/${e.name}`;
       // A name that is not UTF-8 reaches csp with U+FFFD in place of its bad bytes: that name leads nowhere.
       if (e.name.includes('\uFFFD') && (e.isDirectory() || /\.ya?ml$/i.test(e.name)) && !lexists(abs)) {
