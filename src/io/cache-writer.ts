@@ -102,6 +102,8 @@ export class CacheWriter<T extends CachedResult = CachedResult> {
           line = { meta: `${JSON.stringify([e.path, e.hash, tag, '', blob])}\t`, mac: tag, textsMac: '', leanLength, length: leanLength };
           this.text += `${line.meta}${json.lean}\n`;
         }
+        // The line holds the JSON now: not kept twice until the file is committed (≈ 90 MB at 10,000 files).
+        delete e.json;
       }
       const offset = this.position + Buffer.byteLength(line.meta);
       this.placed.push([e, { offset, length: line.length, leanLength: line.leanLength, mac: line.mac, textsMac: line.textsMac, blob }]);

@@ -16,7 +16,7 @@
 import { type FileResult, type LoadResult, manifestPathOf, problemResult } from '../core/assemble.js';
 import { decodeText } from '../core/decode.js';
 import { environmentError } from '../errors.js';
-import { cacheFile, CacheWriter, checkAgainstCache, encodeResult, openCache, readCache } from './cache.js';
+import { type CacheEntry, cacheFile, CacheWriter, checkAgainstCache, encodeResult, openCache, readCache } from './cache.js';
 import { leanResult, planCacheKey, planResultCodec } from './cache-codec.js';
 import { readStatIndex, writeStatIndex } from './cache-stats.js';
 import { nowMs } from './clock.js';
@@ -122,8 +122,14 @@ export async function loadFileResults(loc: PlanLocation, options: DiskLoadOption
       hashes[i] = l.hash;
       if (writer && l.hash !== undefined) {
         const encoded = encodeResult(key, result);
-        writer.add({ path: result.path, hash: l.hash, result, json: encoded.json });
-        if (!texts) result = planResultCodec.decode(encoded.lean, result.path, undefined) as FileResult;
+        const entry: CacheEntry<FileResult> = { path: result.path, hash: l.hash, result, json: encoded.json };
+        writer.add(entry);
+        if (!texts) {
+          // The writer keeps the entry until it commits: with the lean result, not the one with every text.
+          result = planResultCodec.decode(encoded.lean, result.path, undefined) as FileResult;
+          entry.result = result;
+          entry.lean = true;
+        }
       } else if (!texts) result = leanResult(result);
       results[i] = result;
     };
