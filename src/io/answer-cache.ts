@@ -10,10 +10,9 @@
  * The file (`.csp-cache/answer-<command>-<plan>.txt`, one per command: the latest answer) is signed
  * with the cache key, like the rest of the cache. Reading or writing it never fails a command.
  */
-import { closeSync, fstatSync, lstatSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
-import path from 'node:path';
-import { type CacheAccess, CREATE_FLAGS, cryptoModule, prepareCacheDir, READ_FLAGS, tempTag, writeAll } from './cache-access.js';
-import { cacheFile } from './cache-file.js';
+import { lstatSync } from 'node:fs';
+import { type CacheAccess, cryptoModule, readCacheFile, writeCacheFile } from './cache-access.js';
+import { cacheFile, macHolds } from './cache-file.js';
 import { settled, statSignature } from './cache-stats.js';
 import { sha256 } from './hash.js';
 import { listPlanFiles, type PlanLocation } from './plan-files.js';
@@ -64,53 +63,25 @@ export interface Answer {
 
 /** The kept answer to `question` (a hash) about the plan in `state`, when there is one and csp signed it here. Never throws. */
 export function readAnswer(access: CacheAccess, command: string, planDir: string, question: string, state: string): Answer | undefined {
-  let fd: number | undefined;
+  const buf = readCacheFile(answerFile(access, command, planDir), MAX_BYTES);
+  if (!buf) return undefined;
   try {
-    fd = openSync(answerFile(access, command, planDir), READ_FLAGS);
-    const st = fstatSync(fd);
-    if (!st.isFile() || st.size > MAX_BYTES) return undefined;
-    const buf = Buffer.allocUnsafe(st.size);
-    let got = 0;
-    while (got < buf.length) {
-      const n = readSync(fd, buf, got, buf.length - got, got);
-      if (n === 0) break;
-      got += n;
-    }
     // `mac question state code \n` then the output.
     const eol = buf.indexOf(0x0a);
-    if (eol < 0 || got !== buf.length) return undefined;
+    if (eol < 0) return undefined;
     const [tag, asked, seen, code] = buf.toString('utf8', 0, eol).split(' ');
     if (asked !== question || seen !== state || tag === undefined || !/^[0-4]$/.test(code ?? '')) return undefined;
     const body = buf.subarray(eol + 1);
-    const expected = Buffer.from(macOf(access, `${question} ${state} ${code}`, body), 'hex');
-    const given = Buffer.from(tag, 'hex');
-    if (given.length !== expected.length || !cryptoModule().timingSafeEqual(given, expected)) return undefined;
+    // A tag of another length throws in macHolds: not printed, as for a wrong one.
+    if (!macHolds(macOf(access, `${question} ${state} ${code}`, body), tag)) return undefined;
     return { code: Number(code), out: body };
   } catch {
     return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
 }
 
 /** Keeps `answer` as the answer to `question` about the plan in `state`, replacing the last one (whole or not at all). Never throws. */
 export function writeAnswer(access: CacheAccess, command: string, planDir: string, question: string, state: string, answer: Answer): void {
-  const file = answerFile(access, command, planDir);
-  let temp: string | undefined;
-  try {
-    prepareCacheDir(access.dir);
-    temp = path.join(access.dir, `${path.basename(file)}.${tempTag()}.tmp`);
-    const body = answer.out;
-    const fd = openSync(temp, CREATE_FLAGS, 0o644);
-    try {
-      const head = `${question} ${state} ${answer.code}`;
-      writeAll(fd, Buffer.from(`${macOf(access, head, body)} ${head}\n`, 'utf8'));
-      writeAll(fd, body);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, file);
-  } catch {
-    if (temp !== undefined) rmSync(temp, { force: true });
-  }
+  const head = `${question} ${state} ${answer.code}`;
+  writeCacheFile(access, answerFile(access, command, planDir), [Buffer.from(`${macOf(access, head, answer.out)} ${head}\n`, 'utf8'), answer.out]);
 }

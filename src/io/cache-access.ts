@@ -275,15 +275,21 @@ export function prepareCacheDir(dir: string): void {
   }
 }
 
-function readSmallFile(file: string): string | undefined {
+/** A whole file of the cache folder, opened without following a link; undefined when it is not a regular file of at most `maxBytes`, or cannot be read. Never throws. */
+export function readCacheFile(file: string, maxBytes: number): Buffer | undefined {
   let fd: number | undefined;
   try {
     fd = openSync(file, READ_FLAGS);
     const st = fstatSync(fd);
-    if (!st.isFile() || st.size > 4096) return undefined;
-    const buf = Buffer.alloc(st.size);
-    const n = readSync(fd, buf, 0, buf.length, 0);
-    return buf.toString('utf8', 0, n);
+    if (!st.isFile() || st.size > maxBytes) return undefined;
+    const buf = Buffer.allocUnsafe(st.size);
+    let got = 0;
+    while (got < buf.length) {
+      const n = readSync(fd, buf, got, buf.length - got, got);
+      if (n === 0) break;
+      got += n;
+    }
+    return buf.subarray(0, got);
   } catch {
     return undefined;
   } finally {
@@ -291,12 +297,17 @@ function readSmallFile(file: string): string | undefined {
   }
 }
 
-function replaceSmallFile(dir: string, name: string, text: string): void {
+function readSmallFile(file: string): string | undefined {
+  return readCacheFile(file, 4096)?.toString('utf8');
+}
+
+/** Replaces `name` in the cache folder `dir` with `parts`, through a temporary file renamed into place; throws when it cannot. */
+function replaceFile(dir: string, name: string, parts: readonly Uint8Array[]): void {
   const temp = path.join(dir, `${name}.${tempTag()}.tmp`);
   try {
     const fd = openSync(temp, CREATE_FLAGS, 0o644);
     try {
-      writeAll(fd, Buffer.from(text, 'utf8'));
+      for (const part of parts) writeAll(fd, part);
     } finally {
       closeSync(fd);
     }
@@ -308,5 +319,19 @@ function replaceSmallFile(dir: string, name: string, text: string): void {
       // not made
     }
     throw err;
+  }
+}
+
+function replaceSmallFile(dir: string, name: string, text: string): void {
+  replaceFile(dir, name, [Buffer.from(text, 'utf8')]);
+}
+
+/** Writes a whole file of the cache (the folder made and checked first), replaced at once or not at all. Never throws. */
+export function writeCacheFile(access: CacheAccess, file: string, parts: readonly Uint8Array[]): void {
+  try {
+    prepareCacheDir(access.dir);
+    replaceFile(access.dir, path.basename(file), parts);
+  } catch {
+    // no cache written: the next run computes again
   }
 }

@@ -14,10 +14,9 @@
  * everything before it, made with the cache key (cache-access.ts): a stats file that csp did not
  * write on this machine is not used. Reading or writing it never fails a command.
  */
-import { closeSync, fstatSync, openSync, readSync, renameSync, rmSync, type Stats } from 'node:fs';
-import { buildId, cacheFile } from './cache-file.js';
-import path from 'node:path';
-import { type CacheAccess, CREATE_FLAGS, cryptoModule, prepareCacheDir, READ_FLAGS, tempTag, writeAll } from './cache-access.js';
+import type { Stats } from 'node:fs';
+import { buildId, cacheFile, macHolds } from './cache-file.js';
+import { type CacheAccess, cryptoModule, readCacheFile, writeCacheFile } from './cache-access.js';
 
 const FORMAT = 'csp-stats';
 const FORMAT_VERSION = 1;
@@ -53,25 +52,15 @@ function macOf(access: CacheAccess, body: string): string {
 /** The index the last run wrote for this plan folder, when csp wrote it here; else an empty one. Never throws. */
 export function readStatIndex(access: CacheAccess, planDir: string): StatIndex {
   const index: StatIndex = new Map();
-  let fd: number | undefined;
+  const buf = readCacheFile(statsFile(access.root, planDir), MAX_BYTES);
+  if (!buf) return index;
   try {
-    fd = openSync(statsFile(access.root, planDir), READ_FLAGS);
-    const st = fstatSync(fd);
-    if (!st.isFile() || st.size > MAX_BYTES) return index;
-    const buf = Buffer.allocUnsafe(st.size);
-    let got = 0;
-    while (got < buf.length) {
-      const n = readSync(fd, buf, got, buf.length - got, got);
-      if (n === 0) break;
-      got += n;
-    }
-    const text = buf.toString('utf8', 0, got);
+    const text = buf.toString('utf8');
     const last = text.lastIndexOf('\n', text.length - 2);
     if (last < 0 || !text.endsWith('\n')) return index;
     const body = text.slice(0, last + 1);
-    const tag = Buffer.from(text.slice(last + 1, -1), 'hex');
-    const expected = Buffer.from(macOf(access, body), 'hex');
-    if (tag.length !== expected.length || !cryptoModule().timingSafeEqual(tag, expected)) return index;
+    // A tag of another length throws in macHolds: no index, as for a wrong one.
+    if (!macHolds(macOf(access, body), text.slice(last + 1, -1))) return index;
     const lines = body.split('\n');
     if (lines[0] !== header(planDir)) return index;
     for (let i = 1; i < lines.length - 1; i++) {
@@ -85,8 +74,6 @@ export function readStatIndex(access: CacheAccess, planDir: string): StatIndex {
     return index;
   } catch {
     return new Map();
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -99,22 +86,8 @@ export function writeStatIndex(access: CacheAccess, planDir: string, rows: reado
     const old = previous.get(p);
     return old !== undefined && old[0] === sig && old[1] === hash;
   })) return;
-  const file = statsFile(access.root, planDir);
-  let temp: string | undefined;
-  try {
-    prepareCacheDir(access.dir);
-    temp = path.join(access.dir, `${path.basename(file)}.${tempTag()}.tmp`);
-    let body = `${header(planDir)}\n`;
-    // A path with a tab or a line break (the separators) is left out: that file is read each time.
-    for (const [p, sig, hash] of rows) if (!/[\t\n\r]/.test(p)) body += `${p}\t${sig}\t${hash}\n`;
-    const fd = openSync(temp, CREATE_FLAGS, 0o644);
-    try {
-      writeAll(fd, Buffer.from(`${body}${macOf(access, body)}\n`, 'utf8'));
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, file);
-  } catch {
-    if (temp !== undefined) rmSync(temp, { force: true });
-  }
+  let body = `${header(planDir)}\n`;
+  // A path with a tab or a line break (the separators) is left out: that file is read each time.
+  for (const [p, sig, hash] of rows) if (!/[\t\n\r]/.test(p)) body += `${p}\t${sig}\t${hash}\n`;
+  writeCacheFile(access, statsFile(access.root, planDir), [Buffer.from(`${body}${macOf(access, body)}\n`, 'utf8')]);
 }
