@@ -20,7 +20,9 @@ export function encodeResult(key: Pick<CacheKey, 'codec'>, result: CachedResult)
  * Never throws; a cache that cannot be written is simply not written.
  */
 export class CacheWriter<T extends CachedResult = CachedResult> {
-  private text = '';
+  /** Bytes not yet written, encoded as they come: strings put one at a time, never joined first. */
+  private buf = Buffer.allocUnsafe(2 * CHUNK);
+  private pending = 0;
   private failed = false;
   private previous: number | undefined;
   /** Bytes of the file so far, written or waiting in `text`. */
@@ -53,8 +55,9 @@ export class CacheWriter<T extends CachedResult = CachedResult> {
       prepareCacheDir(access.dir);
       temp = path.join(access.dir, `${path.basename(file)}.${tempTag()}.tmp`);
       const writer = new CacheWriter<T>(access, key, file, temp, openSync(temp, CREATE_FLAGS, 0o644), previous);
-      writer.text = `${header(key)}\n`;
-      writer.position = Buffer.byteLength(writer.text);
+      const head = `${header(key)}\n`;
+      writer.put(head);
+      writer.position = Buffer.byteLength(head);
       return writer;
     } catch {
       const writer = new CacheWriter<T>(undefined, undefined, file, undefined, undefined, undefined);
@@ -82,10 +85,10 @@ export class CacheWriter<T extends CachedResult = CachedResult> {
           tag = mac(secret, key, e.path, e.hash, blob, 'lean', lean);
         }
         line = { meta: `${JSON.stringify([e.path, e.hash, tag, s.textsMac, blob])}\t`, mac: tag, textsMac: s.textsMac, leanLength: s.leanLength, length: s.length };
-        this.text += line.meta;
+        this.put(line.meta);
         this.flush();
         writeAll(this.fd!, bytes);
-        this.text = '\n';
+        this.put('\n');
       } else if (e.json === undefined && e.lean) {
         // A lean result cannot be written as a whole one, and its line cannot be copied: left out.
         return;
@@ -97,10 +100,10 @@ export class CacheWriter<T extends CachedResult = CachedResult> {
           const texts = json.texts ?? '[]';
           const textsTag = mac(secret, key, e.path, e.hash, blob, 'texts', texts);
           line = { meta: `${JSON.stringify([e.path, e.hash, tag, textsTag, blob])}\t`, mac: tag, textsMac: textsTag, leanLength, length: leanLength + 1 + Buffer.byteLength(texts) };
-          this.text += `${line.meta}${json.lean}\t${texts}\n`;
+          this.put(line.meta, json.lean, '\t', texts, '\n');
         } else {
           line = { meta: `${JSON.stringify([e.path, e.hash, tag, '', blob])}\t`, mac: tag, textsMac: '', leanLength, length: leanLength };
-          this.text += `${line.meta}${json.lean}\n`;
+          this.put(line.meta, json.lean, '\n');
         }
         // The line holds the JSON now: not kept twice until the file is committed (≈ 90 MB at 10,000 files).
         delete e.json;
@@ -108,7 +111,7 @@ export class CacheWriter<T extends CachedResult = CachedResult> {
       const offset = this.position + Buffer.byteLength(line.meta);
       this.placed.push([e, { offset, length: line.length, leanLength: line.leanLength, mac: line.mac, textsMac: line.textsMac, blob }]);
       this.position = offset + line.length + 1;
-      if (this.text.length >= CHUNK) this.flush();
+      if (this.pending >= CHUNK) this.flush();
     } catch {
       this.fail();
     }
@@ -141,8 +144,24 @@ export class CacheWriter<T extends CachedResult = CachedResult> {
   }
 
   private flush(): void {
-    if (this.text !== '') writeAll(this.fd!, Buffer.from(this.text, 'utf8'));
-    this.text = '';
+    if (this.pending > 0) writeAll(this.fd!, this.buf.subarray(0, this.pending));
+    this.pending = 0;
+  }
+
+  /**
+   * Encodes strings into the buffer, each on its own: joining them first makes one string that V8
+   * must flatten, and two-byte when any piece is (a note in Korean), which made encoding 46 MB of
+   * cache take 0.6 s instead of 0.03 s.
+   */
+  private put(...strings: string[]): void {
+    for (const s of strings) {
+      // At most three bytes of UTF-8 for each UTF-16 unit.
+      if (this.pending + 3 * s.length > this.buf.length) {
+        this.flush();
+        if (3 * s.length > this.buf.length) this.buf = Buffer.allocUnsafe(3 * s.length);
+      }
+      this.pending += this.buf.write(s, this.pending, 'utf8');
+    }
   }
 
   private closePrevious(): void {
@@ -152,7 +171,7 @@ export class CacheWriter<T extends CachedResult = CachedResult> {
 
   private fail(): void {
     this.failed = true;
-    this.text = '';
+    this.pending = 0;
     try {
       if (this.fd !== undefined) closeSync(this.fd);
       this.fd = undefined;
