@@ -21,7 +21,7 @@ import { leanResult, planCacheKey, planResultCodec } from './cache-codec.js';
 import { readStatIndex, writeStatIndex } from './cache-stats.js';
 import { nowMs } from './clock.js';
 import { sha256 } from './hash.js';
-import type { OnLoaded } from './parse-pool.js';
+import type { OnLoaded, PoolOptions } from './parse-pool.js';
 import { assembleLoaded } from './plan-assemble.js';
 import { listPlanFiles, type PlanLocation, readPlanFile } from './plan-files.js';
 
@@ -121,21 +121,23 @@ export async function loadFileResults(loc: PlanLocation, options: DiskLoadOption
       let result = l.result;
       hashes[i] = l.hash;
       if (writer && l.hash !== undefined) {
-        const encoded = encodeResult(key, result);
-        const entry: CacheEntry<FileResult> = { path: result.path, hash: l.hash, result, json: encoded.json };
-        writer.add(entry);
-        if (!texts) {
-          // The writer keeps the entry until it commits: with the lean result, not the one with every text.
-          result = planResultCodec.decode(encoded.lean, result.path, undefined) as FileResult;
-          entry.result = result;
-          entry.lean = true;
+        // The two parts as the thread that loaded the file made them (lean already when asked so).
+        let json = l.parts;
+        if (json === undefined) {
+          const encoded = encodeResult(key, result);
+          json = encoded.json as { lean: string; texts: string };
+          if (!texts) result = planResultCodec.decode(encoded.lean, result.path, undefined) as FileResult;
         }
+        // The writer keeps the entry until it commits: with the lean result, not the one with every text.
+        const entry: CacheEntry<FileResult> = { path: result.path, hash: l.hash, result, json };
+        if (!texts) entry.lean = true;
+        writer.add(entry);
       } else if (!texts) result = leanResult(result);
       results[i] = result;
     };
     const threads = workerCount(files.length, options.env);
-    // No JSON from the pool: the cache stores a result in two parts, encoded here (encodeResult).
-    const pool = { json: false };
+    // The cache's two parts made where each file is loaded; results without texts when none are printed.
+    const pool: PoolOptions = { json: false, ...(writer ? { parts: texts ? ('full' as const) : ('lean' as const) } : {}) };
     if (threads > 0) await loadFilesInWorkers(files, manifestPath, threads, onLoaded, undefined, pool);
     else await loadFilesHere(files, manifestPath, onLoaded, undefined, pool);
   }

@@ -13,6 +13,15 @@ import type { JobFile, LoadedFile, ParseJob, ParseReply } from './parse-worker.j
 export interface PoolOptions {
   /** Give each result as JSON too, made where it was loaded (for the cache); default true. */
   json?: boolean;
+  /** Give each result in the plan cache's two parts too, made where it was loaded (ParseJob.parts). */
+  parts?: 'full' | 'lean';
+}
+
+/** What every job of a load is asked for besides the results. */
+type JobAsks = Pick<ParseJob, 'json' | 'parts'>;
+
+function asks(options: PoolOptions): JobAsks {
+  return { json: options.json ?? true, ...(options.parts ? { parts: options.parts } : {}) };
 }
 
 export type OnLoaded = (index: number, file: LoadedFile) => void;
@@ -64,10 +73,10 @@ export async function loadFilesHere(
   options: PoolOptions = {},
 ): Promise<void> {
   const { runJob } = await import('./parse-worker.js');
-  const json = options.json ?? true;
+  const how = asks(options);
   files.forEach((f, k) => {
     prepare(k, k + 1);
-    onLoaded(k, runJob({ id: k, manifestPath, files: [jobFile(f)], json }).files[0]!);
+    onLoaded(k, runJob({ id: k, manifestPath, files: [jobFile(f)], ...how }).files[0]!);
   });
 }
 
@@ -84,10 +93,10 @@ function jobFile(f: JobFile): JobFile {
  * output; a copy per file would stay on this thread until collected, which at
  * 10,000 files is as much memory again as the plan's text.
  */
-function transferableJob(id: number, manifestPath: string, files: readonly JobFile[], json: boolean): { job: ParseJob; transfer: ArrayBuffer[] } {
+function transferableJob(id: number, manifestPath: string, files: readonly JobFile[], how: JobAsks): { job: ParseJob; transfer: ArrayBuffer[] } {
   let total = 0;
   for (const f of files) if ('raw' in f && f.raw.bytes) total += f.raw.bytes.length;
-  if (total === 0) return { job: { id, manifestPath, files: files.map(jobFile), json }, transfer: [] };
+  if (total === 0) return { job: { id, manifestPath, files: files.map(jobFile), ...how }, transfer: [] };
   const buffer = new ArrayBuffer(total);
   let at = 0;
   const jobFiles = files.map((f): JobFile => {
@@ -99,7 +108,7 @@ function transferableJob(id: number, manifestPath: string, files: readonly JobFi
     at += bytes.length;
     return { path: f.path, raw: { ...rest, bytes: copy } };
   });
-  return { job: { id, manifestPath, files: jobFiles, json }, transfer: [buffer] };
+  return { job: { id, manifestPath, files: jobFiles, ...how }, transfer: [buffer] };
 }
 
 /** Loads the files on `threads` worker threads and on this one. */
@@ -112,7 +121,7 @@ export async function loadFilesInWorkers(
   options: PoolOptions = {},
 ): Promise<void> {
   const { runJob } = await import('./parse-worker.js');
-  const json = options.json ?? true;
+  const how = asks(options);
   // Small batches balance the load; not so small that messages dominate.
   const size = Math.max(8, Math.min(64, Math.ceil(files.length / ((threads + 1) * 8))));
   const jobCount = Math.ceil(files.length / size);
@@ -136,7 +145,7 @@ export async function loadFilesInWorkers(
       const id = next++;
       try {
         prepare(id * size, Math.min(files.length, (id + 1) * size));
-        const { job, transfer } = transferableJob(id, manifestPath, files.slice(id * size, (id + 1) * size), json);
+        const { job, transfer } = transferableJob(id, manifestPath, files.slice(id * size, (id + 1) * size), how);
         w.postMessage(job, transfer);
       } catch (err) {
         fail(err);
@@ -162,7 +171,7 @@ export async function loadFilesInWorkers(
       let reply: ParseReply;
       try {
         prepare(id * size, Math.min(files.length, (id + 1) * size));
-        reply = runJob({ id, manifestPath, files: files.slice(id * size, (id + 1) * size).map(jobFile), json });
+        reply = runJob({ id, manifestPath, files: files.slice(id * size, (id + 1) * size).map(jobFile), ...how });
       } catch (err) {
         fail(err);
         return;

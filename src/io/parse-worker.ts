@@ -7,6 +7,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { loadFile } from '../core/load-file.js';
+import { planResultCodec } from './cache-codec.js';
 import { sha256 } from './hash.js';
 import type { FileResult, RawFile } from '../core/assemble.js';
 import { readPlanFile } from './plan-files.js';
@@ -20,6 +21,12 @@ export interface ParseJob {
   files: JobFile[];
   /** Answer each result as JSON too (for the cache). */
   json: boolean;
+  /**
+   * Answer each result of a file that was read in the plan cache's two parts too (cache-codec.ts,
+   * the JSON of the lean part and of the texts), encoded here rather than on the main thread; with
+   * 'lean', the result itself without its texts (the caller prints none).
+   */
+  parts?: 'full' | 'lean';
 }
 
 export interface LoadedFile {
@@ -28,6 +35,8 @@ export interface LoadedFile {
   hash?: string;
   /** The result as JSON, as the cache stores it, when the job asked for it. */
   json?: string;
+  /** The result's two parts as the plan cache stores them, when the job asked for them. */
+  parts?: { lean: string; texts: string };
 }
 
 export interface ParseReply {
@@ -43,6 +52,12 @@ export function runJob(job: ParseJob): ParseReply {
     const loaded: LoadedFile = { result };
     if (raw.bytes) loaded.hash = sha256(raw.bytes);
     if (job.json) loaded.json = JSON.stringify(result);
+    if (job.parts && raw.bytes) {
+      const { lean, texts } = planResultCodec.encode(result);
+      loaded.parts = { lean: JSON.stringify(lean), texts: JSON.stringify(texts) };
+      // decode works in place on `lean`: after its JSON is made.
+      if (job.parts === 'lean') loaded.result = planResultCodec.decode(lean, result.path, undefined) as FileResult;
+    }
     return loaded;
   });
   return { id: job.id, files };
