@@ -48,7 +48,7 @@ export function planState(loc: PlanLocation, listedAt: number): string | undefin
 }
 
 function answerFile(access: CacheAccess, command: string, planDir: string): string {
-  return cacheFile(access.root, { kind: `answer-${command}`, planDir }).replace(/\.jsonl$/, '.txt');
+  return cacheFile(access.root, { kind: `answer-${command}`, planDir }, 'txt');
 }
 
 function macOf(access: CacheAccess, question: string, body: Buffer): string {

@@ -111,9 +111,10 @@ export function buildId(): string {
   return typeof CSP_BUILD_ID === 'string' ? CSP_BUILD_ID : 'dev';
 }
 
-export function cacheFile(root: string, key: Pick<CacheKey, 'kind' | 'planDir'>): string {
+/** `.csp-cache/<kind>-<plan folder's name>.<ext>` (JSON lines unless said otherwise). */
+export function cacheFile(root: string, key: Pick<CacheKey, 'kind' | 'planDir'>, ext = 'jsonl'): string {
   const name = path.basename(key.planDir).replace(/[^A-Za-z0-9._-]/g, '_') || 'plan';
-  return path.join(root, CACHE_DIR, `${key.kind}-${name}.jsonl`);
+  return path.join(root, CACHE_DIR, `${key.kind}-${name}.${ext}`);
 }
 
 export function header(key: Pick<CacheKey, 'kind' | 'planDir'>): string {

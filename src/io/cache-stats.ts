@@ -38,7 +38,7 @@ export function settled(st: Pick<Stats, 'mtimeMs' | 'ctimeMs'>, listedAt: number
 export type StatIndex = Map<string, [string, string]>;
 
 function statsFile(root: string, planDir: string): string {
-  return cacheFile(root, { kind: 'stats', planDir }).replace(/\.jsonl$/, '.txt');
+  return cacheFile(root, { kind: 'stats', planDir }, 'txt');
 }
 
 function header(planDir: string): string {

@@ -64,6 +64,8 @@ export interface CacheCheck<T extends CachedResult> {
   misses: number[];
   /** Whether the cache file should be written again. */
   changed: boolean;
+  /** By index, with `stats`: what lstat said of the file before it was read, when settled enough to be trusted next time. */
+  signatures: (string | undefined)[];
 }
 
 /** lstat of this run, for the stats index (cache-stats.ts). */
@@ -83,7 +85,7 @@ export interface StatCheck {
  * (links, unreadable) are neither. With `stats`, `signatures` holds the lstat
  * of each file taken before it was read, when trusted next time.
  */
-export function checkAgainstCache<T extends CachedResult>(entries: readonly PlanFileEntry[], cached: CacheContents<T> | undefined, stats?: StatCheck): CacheCheck<T> & { signatures: (string | undefined)[] } {
+export function checkAgainstCache<T extends CachedResult>(entries: readonly PlanFileEntry[], cached: CacheContents<T> | undefined, stats?: StatCheck): CacheCheck<T> {
   const results = new Array<T | undefined>(entries.length);
   const hashes = new Array<string | undefined>(entries.length);
   const signatures = new Array<string | undefined>(entries.length);

@@ -16,8 +16,8 @@
 import { type FileResult, type LoadResult, manifestPathOf, problemResult } from '../core/assemble.js';
 import { decodeText } from '../core/decode.js';
 import { environmentError } from '../errors.js';
-import { type CacheEntry, cacheFile, CacheWriter, checkAgainstCache, encodeResult, openCache, readCache } from './cache.js';
-import { leanResult, planCacheKey, planResultCodec } from './cache-codec.js';
+import { type CacheEntry, cacheFile, CacheWriter, checkAgainstCache, openCache, readCache } from './cache.js';
+import { leanResult, planCacheKey } from './cache-codec.js';
 import { readStatIndex, writeStatIndex } from './cache-stats.js';
 import { nowMs } from './clock.js';
 import { sha256 } from './hash.js';
@@ -120,16 +120,11 @@ export async function loadFileResults(loc: PlanLocation, options: DiskLoadOption
       const i = misses[k]!;
       let result = l.result;
       hashes[i] = l.hash;
-      if (writer && l.hash !== undefined) {
-        // The two parts as the thread that loaded the file made them (lean already when asked so).
-        let json = l.parts;
-        if (json === undefined) {
-          const encoded = encodeResult(key, result);
-          json = encoded.json as { lean: string; texts: string };
-          if (!texts) result = planResultCodec.decode(encoded.lean, result.path, undefined) as FileResult;
-        }
+      // With a writer, every file that was read (it has a hash) comes with its two parts, made by
+      // the thread that loaded it (the result lean already when no text is printed).
+      if (writer && l.hash !== undefined && l.parts !== undefined) {
         // The writer keeps the entry until it commits: with the lean result, not the one with every text.
-        const entry: CacheEntry<FileResult> = { path: result.path, hash: l.hash, result, json };
+        const entry: CacheEntry<FileResult> = { path: result.path, hash: l.hash, result, json: l.parts };
         if (!texts) entry.lean = true;
         writer.add(entry);
       } else if (!texts) result = leanResult(result);
@@ -137,7 +132,7 @@ export async function loadFileResults(loc: PlanLocation, options: DiskLoadOption
     };
     const threads = workerCount(files.length, options.env);
     // The cache's two parts made where each file is loaded; results without texts when none are printed.
-    const pool: PoolOptions = { json: false, ...(writer ? { parts: texts ? ('full' as const) : ('lean' as const) } : {}) };
+    const pool: PoolOptions = writer ? { parts: texts ? 'full' : 'lean' } : {};
     if (threads > 0) await loadFilesInWorkers(files, manifestPath, threads, onLoaded, undefined, pool);
     else await loadFilesHere(files, manifestPath, onLoaded, undefined, pool);
   }

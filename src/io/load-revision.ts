@@ -228,8 +228,8 @@ export async function loadPlanFromFiles(
       if (files.slice(from, to).some((f) => !f.raw.bytes && !f.raw.problem)) fillBytes(files.slice(from, Math.max(to, from + windowSize)).map((f) => f.raw));
     };
     const threads = workerCount(files.length, options.env);
-    if (threads > 0) await loadFilesInWorkers(files, manifestPath, threads, onLoaded, prepare, { json: false });
-    else await loadFilesHere(files, manifestPath, onLoaded, prepare, { json: false });
+    if (threads > 0) await loadFilesInWorkers(files, manifestPath, threads, onLoaded, prepare);
+    else await loadFilesHere(files, manifestPath, onLoaded, prepare);
   }
   known.save();
   const indexOf = new Map(input.files.map((f, i) => [f.path, i]));

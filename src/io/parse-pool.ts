@@ -11,17 +11,15 @@ import type { JobFile, LoadedFile, ParseJob, ParseReply } from './parse-worker.j
 
 
 export interface PoolOptions {
-  /** Give each result as JSON too, made where it was loaded (for the cache); default true. */
-  json?: boolean;
   /** Give each result in the plan cache's two parts too, made where it was loaded (ParseJob.parts). */
   parts?: 'full' | 'lean';
 }
 
 /** What every job of a load is asked for besides the results. */
-type JobAsks = Pick<ParseJob, 'json' | 'parts'>;
+type JobAsks = Pick<ParseJob, 'parts'>;
 
 function asks(options: PoolOptions): JobAsks {
-  return { json: options.json ?? true, ...(options.parts ? { parts: options.parts } : {}) };
+  return options.parts ? { parts: options.parts } : {};
 }
 
 export type OnLoaded = (index: number, file: LoadedFile) => void;

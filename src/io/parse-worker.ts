@@ -2,8 +2,8 @@
  * A worker thread that loads plan files for parse-pool.ts: reads each file
  * (or takes its bytes, for a file from git), hashes it, parses and checks it,
  * and answers the result, which crosses to the main thread as a structured
- * clone; with it, when the caller writes the cache, the result as JSON (the
- * line the cache stores), made here rather than on the main thread.
+ * clone; with it, when the caller writes the cache, the result's two parts as
+ * the cache stores them (ParseJob.parts), made here rather than on the main thread.
  */
 import { parentPort } from 'node:worker_threads';
 import { loadFile } from '../core/load-file.js';
@@ -19,8 +19,6 @@ export interface ParseJob {
   id: number;
   manifestPath: string;
   files: JobFile[];
-  /** Answer each result as JSON too (for the cache). */
-  json: boolean;
   /**
    * Answer each result of a file that was read in the plan cache's two parts too (cache-codec.ts,
    * the JSON of the lean part and of the texts), encoded here rather than on the main thread; with
@@ -33,8 +31,6 @@ export interface LoadedFile {
   result: FileResult;
   /** sha256 of the bytes read; absent when the file could not be read. */
   hash?: string;
-  /** The result as JSON, as the cache stores it, when the job asked for it. */
-  json?: string;
   /** The result's two parts as the plan cache stores them, when the job asked for them. */
   parts?: { lean: string; texts: string };
 }
@@ -51,7 +47,6 @@ export function runJob(job: ParseJob): ParseReply {
     const { result } = loadFile(raw, job.manifestPath);
     const loaded: LoadedFile = { result };
     if (raw.bytes) loaded.hash = sha256(raw.bytes);
-    if (job.json) loaded.json = JSON.stringify(result);
     if (job.parts && raw.bytes) {
       const { lean, texts } = planResultCodec.encode(result);
       loaded.parts = { lean: JSON.stringify(lean), texts: JSON.stringify(texts) };
