@@ -5,8 +5,8 @@
 //                          because Node 20 starts a CommonJS program ≈ 10 ms sooner than an ES module.
 //   dist/parser.cjs        every module that imports `yaml`, `js-yaml` or `zod` (the parse*.ts and schema*.ts),
 //                          with those libraries: ≈ 1 MB that costs ≈ 60 ms to load. cli.cjs
-//                          require()s it on first use, so `--version`, `--help` and a run answered
-//                          from the cache never load it.
+//                          loads it on first use (with its V8 code cache, dist/parser.code-cache),
+//                          so `--version`, `--help` and a run answered from the cache never load it.
 //   dist/parse-worker.cjs  the worker thread that parses files when a plan is large.
 //
 // The rule is mechanical: a module that imports `yaml` or `zod` is compiled into parser.cjs, and
@@ -28,7 +28,6 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 const HEAVY_PACKAGES = new Set(['yaml', 'js-yaml', 'zod']);
 const LAZY_BUILTINS = ['child_process', 'crypto'];
-const PARSER_BUNDLE = './parser.cjs';
 const ENTRIES = { cli: 'src/cli/process-host.ts', 'parse-worker': 'src/io/parse-worker.ts' };
 
 /** Identifies this build's behaviour: caches written by another build are not trusted. */
@@ -71,7 +70,39 @@ async function findParserModules() {
 const parserModules = await findParserModules();
 const exportName = (file) => `m_${file.replace(/[^A-Za-z0-9]/g, '_')}`;
 
-/** In cli.cjs: parser modules resolve to a stub that requires them from parser.cjs. */
+/**
+ * How cli.cjs and parse-worker.cjs load parser.cjs, once each: compiled with the V8 code cache the
+ * build recorded beside it (parser.code-cache), as src/cli/entry.ts loads cli.cjs. Every run that
+ * parses a file loads parser.cjs (≈ 1.1 MB) on each of its threads; with the cache V8 neither
+ * compiles the source nor, later, the functions the recording run called. V8 rejects a cache made
+ * by another Node version or with other flags, and the file is then compiled as usual. The
+ * recording (CSP_BUILD_CODE_CACHE=1, main thread only) writes the cache when the run ends.
+ */
+const PARSER_LOADER = `
+const fs = require('node:fs');
+const Module = require('node:module');
+const { Script } = require('node:vm');
+const file = __dirname + '/parser.cjs';
+const cacheFile = __dirname + '/parser.code-cache';
+const recording = process.env.CSP_BUILD_CODE_CACHE === '1' && require('node:worker_threads').isMainThread;
+let cachedData;
+if (!recording) {
+  try {
+    cachedData = fs.readFileSync(cacheFile);
+  } catch {
+    // no cache: compiled as usual
+  }
+}
+const script = new Script(Module.wrap(fs.readFileSync(file, 'utf8')), cachedData ? { filename: file, cachedData } : { filename: file });
+if (recording) process.once('exit', () => fs.writeFileSync(cacheFile, script.createCachedData()));
+const mod = new Module(file, module);
+mod.filename = file;
+script.runInThisContext().call(mod.exports, mod.exports, Module.createRequire(file), mod, file, __dirname);
+mod.loaded = true;
+module.exports = mod.exports;
+`;
+
+/** In cli.cjs: parser modules resolve to a stub that takes them from parser.cjs (loaded by PARSER_LOADER). */
 const parserBoundary = {
   name: 'parser-boundary',
   setup(b) {
@@ -83,11 +114,12 @@ const parserBoundary = {
       return { path: rel, namespace: 'parser-stub' };
     });
     b.onLoad({ filter: /.*/, namespace: 'parser-stub' }, (args) => ({
-      contents: `module.exports = require(${JSON.stringify(PARSER_BUNDLE)}).${exportName(args.path)};`,
+      contents: `module.exports = require('csp-parser-bundle').${exportName(args.path)};`,
       loader: 'js',
       resolveDir: path.join(ROOT, 'dist'),
     }));
-    b.onResolve({ filter: /^\.\/parser\.cjs$/ }, () => ({ path: PARSER_BUNDLE, external: true }));
+    b.onResolve({ filter: /^csp-parser-bundle$/ }, () => ({ path: 'parser', namespace: 'parser-loader' }));
+    b.onLoad({ filter: /.*/, namespace: 'parser-loader' }, () => ({ contents: PARSER_LOADER, loader: 'js' }));
   },
 };
 
@@ -190,8 +222,9 @@ await build({
   plugins: [parserBoundary, lazyStart],
 });
 
-// The V8 code cache of cli.cjs (see src/cli/entry.ts): recorded while the CLI draws a dashboard,
-// twice (the second run is answered from the load cache, the path that must be fast). The plan is
+// The V8 code caches of cli.cjs (see src/cli/entry.ts) and parser.cjs (PARSER_LOADER): recorded
+// while the CLI draws a dashboard, twice (the first run parses every file, the second is answered
+// from the load cache, the path that must be fast). The plan is
 // the small made-up one in scripts/build-fixture/, copied to a temporary folder: the build never
 // reads the repository's plan/, so a plan with errors or notes dated today still installs,
 // builds and packs.

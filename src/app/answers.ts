@@ -21,8 +21,11 @@ export interface Printer {
 
 /**
  * Runs `compute` (which prints through the printer it is given), unless the kept answer to the
- * same question about the same files can be printed instead. An answer is kept only when the
- * files were the same before and after computing it, and nothing was printed on standard error.
+ * same question about the same files can be printed instead. An answer is kept under the state
+ * the files had before it was computed, and only when nothing was printed on standard error. The
+ * state is not taken again afterwards: a file written while the answer was computed has a later
+ * change time from then on (planState holds it, and the kernel never sets it back), so its state
+ * can never again be the one the answer is kept under, and the answer is never printed for it.
  */
 export async function answerOnce(
   scope: Scope,
@@ -68,6 +71,6 @@ export async function answerOnce(
       printer.err(text);
     },
   });
-  if (before !== undefined && quiet && state() === before) writeAnswer(access, command, location.planDir, asked, before, { code, out: Buffer.concat(out) });
+  if (before !== undefined && quiet) writeAnswer(access, command, location.planDir, asked, before, { code, out: Buffer.concat(out) });
   return code;
 }
