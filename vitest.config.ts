@@ -15,6 +15,7 @@ export default defineConfig({
     // test/data/ checks the repository's plan/ and the docs made from it (`npm run check-plan`):
     // the code's tests run on fixtures, so that they pass whatever the plan's data holds.
     exclude: ['test/data/**', '**/node_modules/**'],
+    setupFiles: ['test/helpers/setup.ts'],
     // CLI end-to-end tests spawn processes and wait on them: two test files at a time keep both
     // cores busy (vitest's default on two cores is one).
     maxWorkers: 2,

@@ -3,7 +3,7 @@
  * happened to the files, a command says what it says without them.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -245,11 +245,14 @@ describe('two git revisions', () => {
     const listed = listPlanAtCommit(repo, first);
     expect(listed.files).toHaveLength(61);
     const blobs = readBlobs(repo, listed.files.map((f) => f.gitObject!));
+    // The files as committed, told by git another way: the commit's tree unpacked by git archive.
+    const committed = mkdtempSync(path.join(tmpdir(), 'csp-committed-'));
+    const archive = spawnSync('bash', ['-c', `git archive ${first} plan | tar -x -C "${committed}"`], { cwd: root });
+    expect(archive.status, archive.stderr.toString()).toBe(0);
     for (const f of listed.files) {
       expect(f.gitObject).toMatch(/^[0-9a-f]{40}$/);
       expect(f.bytes).toBeUndefined();
-      const committed = spawnSync('git', ['show', `${first}:${f.path}`], { cwd: root });
-      expect(Buffer.from(blobs.get(f.gitObject!)!)).toEqual(committed.stdout);
+      expect(Buffer.from(blobs.get(f.gitObject!)!)).toEqual(readFileSync(path.join(committed, f.path)));
     }
     /** The listing with every file's bytes read up front. */
     const read = () => ({ ...listed, files: listed.files.map((f) => ({ ...f, bytes: blobs.get(f.gitObject!)! })) });
@@ -342,25 +345,26 @@ describe('a warm run', () => {
 // changes its lstat (its change time) whenever its bytes change; the index is signed like the cache.
 describe('the stats index', () => {
   const faketime = spawnSync('faketime', ['-f', '+1h', 'true']);
-  it.skipIf(faketime.status !== 0)('records only files that settled, and never outlives an edit or a forgery', () => {
+  it.skipIf(faketime.status !== 0)('records only files that settled, and never outlives an edit or a forgery', async () => {
     const root = synthRoot(8, 2);
     const env = { ...process.env, NO_COLOR: '1', COLUMNS: '100', CI: '', GITHUB_ACTIONS: '', CSP_PARSE_WORKERS: '0' };
     const args = ['--as-of', '2026-11-28', 'validate', '--format', 'json'];
     /** csp with the clock an hour ahead: every file written by this test has settled by then. */
     const later = () => spawnSync('faketime', ['-f', '+1h', process.execPath, CSP_BIN, ...args], { cwd: root, env, encoding: 'utf8' }).stdout;
     const now = () => spawnSync(process.execPath, [CSP_BIN, ...args], { cwd: root, env, encoding: 'utf8' }).stdout;
-    const uncached = () => runCliProcess(args, { cwd: root, env: { CSP_NO_CACHE: '1' } }).stdout;
+    // The true answer, computed without any cache: in this process (the same code as the built CLI's).
+    const uncached = async () => (await runCli(args, { cwd: root, env: { CSP_NO_CACHE: '1' } })).stdout;
     const stats = path.join(root, CACHE_DIR, 'stats-plan.txt');
     // Lines between the header and the signature; no file when there is nothing to record.
     const rows = () => (exists(stats) ? readFileSync(stats, 'utf8').trimEnd().split('\n').length - 2 : 0);
     const files = readPlanFiles(locatePlan(path.join(root, 'plan'), {}, root)).files.length;
 
     // Now: every file changed a moment ago, too recently for its lstat to be trusted: none recorded.
-    expect(now()).toBe(uncached());
+    expect(now()).toBe(await uncached());
     expect(rows()).toBe(0);
     // An hour later every file has settled: all recorded (the run before stored their blob ids).
-    expect(later()).toBe(uncached());
-    expect(later()).toBe(uncached());
+    expect(later()).toBe(await uncached());
+    expect(later()).toBe(await uncached());
     expect(rows()).toBe(files);
     const settled = readFileSync(stats);
     const oldCache = readFileSync(cacheFile(root, { kind: 'plan', planDir: 'plan' }));
@@ -375,7 +379,7 @@ describe('the stats index', () => {
     expect(spawnSync('touch', ['-m', '-r', reference, p21]).status).toBe(0);
     const after = statSync(p21);
     expect([after.size, after.mtimeMs, after.ino]).toEqual([before.size, before.mtimeMs, before.ino]);
-    const edited = uncached();
+    const edited = await uncached();
     expect(edited).toContain('p2.1.yaml');
     expect(later()).toBe(edited);
 
@@ -400,7 +404,7 @@ describe('the stats index', () => {
 // only for the same question about the same files, known by the stats index.
 describe('the answer kept for status', () => {
   const faketime = spawnSync('faketime', ['-f', '+1h', 'true']);
-  it.skipIf(faketime.status !== 0)('is printed for the same question about the same files, and for nothing else', () => {
+  it.skipIf(faketime.status !== 0)('is printed for the same question about the same files, and for nothing else', async () => {
     const root = synthRoot(8, 2);
     mkdirSync(path.join(root, 'plan/reviews'));
     // One "today" for every run (CSP_NOW), whatever the clock says: the clock, an hour ahead
@@ -412,8 +416,9 @@ describe('the answer kept for status', () => {
       const r = spawnSync('faketime', ['-f', '+1h', process.execPath, CSP_BIN, ...args], { cwd: root, env: { ...env, ...extra }, encoding: 'utf8' });
       return `${r.status}\n${r.stdout}${r.stderr}`;
     };
-    const truth = (args: string[], extra: Record<string, string> = {}) => {
-      const r = runCliProcess(args, { cwd: root, env: { CSP_NO_CACHE: '1', CSP_NOW: NOW, ...extra } });
+    // The true answer, computed without any cache: in this process (the same code as the built CLI's).
+    const truth = async (args: string[], extra: Record<string, string> = {}) => {
+      const r = await runCli(args, { cwd: root, env: { CSP_NO_CACHE: '1', CSP_NOW: NOW, ...extra } });
       return `${r.code}\n${r.stdout}${r.stderr}`;
     };
     const loadCache = cacheFile(root, { kind: 'plan', planDir: 'plan' });
@@ -422,10 +427,10 @@ describe('the answer kept for status', () => {
 
     // The first runs compute (and record the files, then the answer); then the answer is printed:
     // nothing is loaded, so the load cache, once removed, stays away.
-    for (let k = 0; k < 3; k++) expect(later(status)).toBe(truth(status));
+    for (let k = 0; k < 3; k++) expect(later(status)).toBe(await truth(status));
     expect(exists(answer)).toBe(true);
     rmSync(loadCache);
-    expect(later(status)).toBe(truth(status));
+    expect(later(status)).toBe(await truth(status));
     expect(exists(loadCache)).toBe(false);
 
     // Another question: other options, another width, another day, colour: computed, not the kept answer.
@@ -435,21 +440,21 @@ describe('the answer kept for status', () => {
       [status, { COLUMNS: '60' }],
       [['--as-of', '2025-06-30', 'status'], {}],
     ] as const) {
-      expect(later([...args], { ...extra })).toBe(truth([...args], { ...extra }));
+      expect(later([...args], { ...extra })).toBe(await truth([...args], { ...extra }));
     }
     expect(later(status, { FORCE_COLOR: '1', NO_COLOR: '' })).toContain('\u001b[');
 
     // Another plan: a file edited in place (same size, mtime put back), a review added.
-    expect(later(status)).toBe(truth(status));
+    expect(later(status)).toBe(await truth(status));
     const p21 = path.join(root, 'plan/pillar-2/p2.1.yaml');
     const reference = path.join(root, 'p2.1.reference');
     expect(spawnSync('cp', ['-p', p21, reference]).status).toBe(0);
     writeFileSync(p21, readFileSync(p21, 'utf8').replace(/\ntitle: (.)/, (_, c: string) => `\ntitle: ${c === '[' ? '{' : '['}`));
     expect(spawnSync('touch', ['-m', '-r', reference, p21]).status).toBe(0);
-    expect(truth(status)).toContain('p2.1');
-    for (let k = 0; k < 3; k++) expect(later(status)).toBe(truth(status));
+    expect(await truth(status)).toContain('p2.1');
+    for (let k = 0; k < 3; k++) expect(later(status)).toBe(await truth(status));
     cpSync(path.join(SHIPPED_ROOT, 'plan/reviews/adoption.yaml'), path.join(root, 'plan/reviews/adoption.yaml'));
-    const withReview = truth(status);
+    const withReview = await truth(status);
     expect(later(status)).toBe(withReview);
 
     // A kept answer that this machine's csp did not sign is not printed.

@@ -227,7 +227,8 @@ describe('a damaged cache', () => {
 });
 
 describe('kill -9 while csp writes its cache', () => {
-  const trials = Number(process.env.CSP_KILL_TRIALS ?? 10);
+  // Six moments spread over the cold run by default (each trial is a cold run of its own).
+  const trials = Number(process.env.CSP_KILL_TRIALS ?? 6);
 
   it(`leaves no temporary file after the next run (${trials} trials; CSP_KILL_TRIALS=100 for more)`, async () => {
     const root = synthRoot(300, 3);
@@ -240,7 +241,7 @@ describe('kill -9 while csp writes its cache', () => {
       await new Promise<void>((resolve) => {
         const child = spawn(process.execPath, [CSP_BIN, '--as-of', AS_OF, 'status'], { cwd: root, stdio: 'ignore', env: { ...process.env, CSP_PARSE_WORKERS: '0' } });
         // Killed at a different moment of the cold run (≈ 1.5 s) each time: from start-up to the rename.
-        const timer = setTimeout(() => child.kill('SIGKILL'), 80 + ((t * 397) % 1400));
+        const timer = setTimeout(() => child.kill('SIGKILL'), 80 + ((t * 1400 + 700) / trials) % 1400);
         child.on('exit', () => {
           clearTimeout(timer);
           resolve();
