@@ -6,7 +6,7 @@ import { micromark } from 'micromark';
 import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
 import { escapeMarkdown, escapeTableCell } from '../src/render/markdown.js';
-import { runCli } from './helpers/cli.js';
+import { runCli, SHIPPED_ROOT } from './helpers/cli.js';
 import { commit, gitInit } from './helpers/git.js';
 import { initiative, withManifest, writeTree } from './helpers/plan.js';
 
@@ -176,6 +176,21 @@ describe('the HTML brief', async () => {
     const body = visibleText(fr.slice(fr.indexOf('<body>')));
     expect(body).toMatch(/\u00a0: /);
     expect(body).not.toMatch(/ [:;] /);
+  });
+});
+
+describe("the plan's events in the brief", () => {
+  it('are named in the brief’s language, their English text marked as such', async () => {
+    const brief = async (lang: string) =>
+      visibleText((await runCli(['--as-of', '2026-03-01', 'report', '--format', 'html', '--lang', lang], { cwd: SHIPPED_ROOT })).stdout);
+    const en = await brief('en');
+    expect(en).toMatch(/2024-11-01 \(ministers\): Inaugural Canada–ROK .*— source 1, source 2/);
+    const fr = await brief('fr');
+    expect(fr).toMatch(/2024-11-01 \(ministres\)\u00a0: Inaugural Canada–ROK .* \(EN\) — source 1, source 2/);
+    expect(fr).toMatch(/\((dirigeants|hauts fonctionnaires|décision)\)\u00a0: /);
+    const ko = await brief('ko');
+    expect(ko).toMatch(/2024-11-01 \(장관\): Inaugural Canada–ROK .* \(EN\) — 출처 1, 출처 2/);
+    for (const text of [fr, ko]) expect(text).not.toMatch(/\((ministers|leaders|senior officials|decision)\)/);
   });
 });
 

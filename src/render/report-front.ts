@@ -9,7 +9,6 @@
 import { TRENDS } from '../core/measures.js';
 import type { InitiativeStatus } from '../core/status.js';
 import type { Status } from '../core/vocabulary.js';
-import { PLAN_EVENT_KIND_LABELS } from '../core/vocabulary.js';
 import { renderDiffMarkdown } from './diff.js';
 import { dataProblemText } from './problems.js';
 import { type Block, type Inline, nowrap, strong, t } from './report-blocks.js';
@@ -41,10 +40,13 @@ export function frontBlocks(c: BriefContext, title: string, footer: string): Blo
         { k: 'h', level: 2, c: [t(events.since === undefined ? c.b.eventsTo(events.to) : c.b.eventsSince(events.since))] },
         {
           k: 'ul',
+          // The kind and the source links in the brief's language; the text as written (in English,
+          // marked as such in a French or Korean brief, as every untranslated text of the plan is).
           items: events.list.map((e) => [
             strong(nowrap(e.date)),
-            t(` (${PLAN_EVENT_KIND_LABELS[e.kind]}): ${e.text}`),
-            ...(e.links ?? []).flatMap((url, k): Inline[] => [t(k === 0 ? ' — ' : ', '), { k: 'link', label: `source ${k + 1}`, url }]),
+            t(` (${c.b.eventKind[e.kind]})${c.b.colon}`),
+            c.loc(e.text, undefined, 'text'),
+            ...(e.links ?? []).flatMap((url, k): Inline[] => [t(k === 0 ? ' — ' : ', '), { k: 'link', label: c.b.source(k + 1), url }]),
           ]),
         },
       ],

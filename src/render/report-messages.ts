@@ -5,7 +5,7 @@
  * space before ':', ';', '?', '!' and inside « ».
  */
 import type { Trend } from '../core/measures.js';
-import type { ReportLang } from '../core/vocabulary.js';
+import { PLAN_EVENT_KIND_LABELS, type PlanEventKind, type ReportLang } from '../core/vocabulary.js';
 
 export interface BriefMessages {
   atAGlance: string;
@@ -15,6 +15,9 @@ export interface BriefMessages {
   /** The heading of the plan's events: to the report's date, or since the review it compares with. */
   eventsTo(date: string): string;
   eventsSince(date: string): string;
+  /** What an event of the plan was (plan.yaml `events`: kind), and the label of its n-th source link. */
+  eventKind: Record<PlanEventKind, string>;
+  source(n: number): string;
   /** "progress to DATE · plan at REVISION" (the running footer). */
   footer(asOf: string, revision?: string): string;
   uncommitted: string;
@@ -77,6 +80,8 @@ const en: BriefMessages = {
     "These plan files have errors. The report is drawn from every file that could be read and leaves out what these files hold that could not be read; 'csp validate' lists each problem.",
   eventsTo: (d) => `Events of the plan as a whole, to ${d}`,
   eventsSince: (d) => `Events of the plan as a whole since ${d}`,
+  eventKind: PLAN_EVENT_KIND_LABELS,
+  source: (n) => `source ${n}`,
   footer: (d, r) => `progress to ${d}${r ? ` · plan at ${r}` : ''}`,
   uncommitted: 'with uncommitted changes',
   commitments: (n) => `${n} commitment${n === 1 ? '' : 's'}`,
@@ -141,6 +146,8 @@ const fr: BriefMessages = {
     'Ces fichiers du plan contiennent des erreurs. Le rapport est établi à partir de tous les fichiers lisibles et laisse de côté ce que ces fichiers contiennent d’illisible ; « csp validate » indique chaque problème.',
   eventsTo: (d) => `Événements du plan dans son ensemble, au ${d}`,
   eventsSince: (d) => `Événements du plan dans son ensemble depuis le ${d}`,
+  eventKind: { leaders: 'dirigeants', ministerial: 'ministres', officials: 'hauts fonctionnaires', review: 'examen', decision: 'décision', agreement: 'accord' },
+  source: (n) => `source ${n}`,
   footer: (d, r) => `avancement au ${d}${r ? ` · plan à la révision ${r}` : ''}`,
   uncommitted: 'avec des modifications non validées',
   commitments: (n) => `${n} engagement${n === 1 ? '' : 's'}`,
@@ -202,6 +209,8 @@ const ko: BriefMessages = {
     "다음 계획 파일에 오류가 있습니다. 이 보고서는 읽을 수 있는 모든 파일을 바탕으로 작성되었으며, 이 파일들에서 읽을 수 없었던 내용은 빠져 있습니다. 각 문제는 'csp validate'로 확인할 수 있습니다.",
   eventsTo: (d) => `계획 전체의 주요 일정 (${d}까지)`,
   eventsSince: (d) => `계획 전체의 주요 일정 (${d} 이후)`,
+  eventKind: { leaders: '정상', ministerial: '장관', officials: '고위 관리', review: '검토', decision: '결정', agreement: '협정' },
+  source: (n) => `출처 ${n}`,
   footer: (d, r) => `${d} 기준 진행 상황${r ? ` · 계획 리비전 ${r}` : ''}`,
   uncommitted: '커밋되지 않은 변경 포함',
   commitments: (n) => `약속 ${n}건`,
