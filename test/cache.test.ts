@@ -465,3 +465,57 @@ describe('the answer kept for status', () => {
   }, SLOW);
   if (faketime.status !== 0) it.skip('faketime is not installed (apt-get install faketime): the kept answer is tested with the clock set an hour ahead', () => {});
 });
+
+describe('the answer kept for validate', () => {
+  const faketime = spawnSync('faketime', ['-f', '+1h', 'true']);
+  it.skipIf(faketime.status !== 0)('is printed for the same question about the same files; never with --links, in CI or for GitHub annotations', async () => {
+    const root = synthRoot(8, 2);
+    const NOW = '2026-11-28T12:00:00Z';
+    const env = { ...process.env, NO_COLOR: '1', COLUMNS: '100', CI: '', GITHUB_ACTIONS: '', CSP_PARSE_WORKERS: '0', CSP_NOW: NOW };
+    /** csp an hour ahead: every file written by this test has settled by then. */
+    const later = (args: string[], extra: Record<string, string> = {}) => {
+      const r = spawnSync('faketime', ['-f', '+1h', process.execPath, CSP_BIN, ...args], { cwd: root, env: { ...env, ...extra }, encoding: 'utf8' });
+      return `${r.status}\n${r.stdout}${r.stderr}`;
+    };
+    // The true answer, computed without any cache: in this process (the same code as the built CLI's).
+    const truth = async (args: string[]) => {
+      const r = await runCli(args, { cwd: root, env: { CSP_NO_CACHE: '1', CSP_NOW: NOW } });
+      return `${r.code}\n${r.stdout}${r.stderr}`;
+    };
+    const loadCache = cacheFile(root, { kind: 'plan', planDir: 'plan' });
+    const answer = path.join(root, CACHE_DIR, 'answer-validate-plan.txt');
+    const validate = ['--as-of', '2026-11-28', 'validate'];
+
+    // Computed, then kept: printed without loading anything (the load cache, once removed, stays away).
+    for (let k = 0; k < 3; k++) expect(later(validate)).toBe(await truth(validate));
+    expect(exists(answer)).toBe(true);
+    rmSync(loadCache);
+    expect(later(validate)).toBe(await truth(validate));
+    expect(exists(loadCache)).toBe(false);
+
+    // Another format is another question.
+    const json = [...validate, '--format', 'json'];
+    expect(later(json)).toBe(await truth(json));
+
+    // A file broken in place (same size, modification time put back): its change time tells.
+    const p21 = path.join(root, 'plan/pillar-2/p2.1.yaml');
+    const reference = path.join(root, 'p2.1.reference');
+    expect(spawnSync('cp', ['-p', p21, reference]).status).toBe(0);
+    writeFileSync(p21, readFileSync(p21, 'utf8').replace(/\ntitle: (.)/, (_, c: string) => `\ntitle: ${c === '[' ? '{' : '['}`));
+    expect(spawnSync('touch', ['-m', '-r', reference, p21]).status).toBe(0);
+    const broken = await truth(validate);
+    expect(broken).toMatch(/^1\n/);
+    expect(broken).toContain('p2.1.yaml');
+    for (let k = 0; k < 2; k++) expect(later(validate)).toBe(broken);
+
+    // --links (the network), CI and GitHub annotations never keep an answer, nor print one.
+    rmSync(answer);
+    expect(later([...validate, '--links', '--links-timeout', '0.2'])).toMatch(/^1\n/);
+    expect(later(validate, { CI: 'true' })).toBe(broken);
+    expect(later([...validate, '--format', 'github'])).toMatch(/^1\n/);
+    expect(exists(answer)).toBe(false);
+    expect(later(validate)).toBe(broken);
+    expect(exists(answer)).toBe(true);
+  }, SLOW);
+  if (faketime.status !== 0) it.skip('faketime is not installed (apt-get install faketime): the kept answer is tested with the clock set an hour ahead', () => {});
+});
