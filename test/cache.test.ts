@@ -425,9 +425,13 @@ describe('the answer kept for status', () => {
     const answer = path.join(root, CACHE_DIR, 'answer-status-plan.txt');
     const status = ['--as-of', '2026-11-28', 'status'];
 
-    // The first runs compute (and record the files, then the answer); then the answer is printed:
-    // nothing is loaded, so the load cache, once removed, stays away.
-    for (let k = 0; k < 3; k++) expect(later(status)).toBe(await truth(status));
+    // The first run is cold (no cache at all): it computes and keeps no answer. The next one keeps
+    // its answer, and from then on it is printed: nothing is loaded, so the load cache, once
+    // removed, stays away.
+    expect(later(status)).toBe(await truth(status));
+    expect(exists(loadCache)).toBe(true);
+    expect(exists(answer)).toBe(false);
+    for (let k = 0; k < 2; k++) expect(later(status)).toBe(await truth(status));
     expect(exists(answer)).toBe(true);
     rmSync(loadCache);
     expect(later(status)).toBe(await truth(status));
@@ -486,8 +490,11 @@ describe('the answer kept for validate', () => {
     const answer = path.join(root, CACHE_DIR, 'answer-validate-plan.txt');
     const validate = ['--as-of', '2026-11-28', 'validate'];
 
-    // Computed, then kept: printed without loading anything (the load cache, once removed, stays away).
-    for (let k = 0; k < 3; k++) expect(later(validate)).toBe(await truth(validate));
+    // Computed (cold: nothing kept), computed and kept, then printed without loading anything (the
+    // load cache, once removed, stays away).
+    expect(later(validate)).toBe(await truth(validate));
+    expect(exists(answer)).toBe(false);
+    for (let k = 0; k < 2; k++) expect(later(validate)).toBe(await truth(validate));
     expect(exists(answer)).toBe(true);
     rmSync(loadCache);
     expect(later(validate)).toBe(await truth(validate));

@@ -47,6 +47,12 @@ export function planState(loc: PlanLocation, listedAt: number): string | undefin
   return sha256(Buffer.from(parts.join(''), 'utf8'));
 }
 
+/** Whether the run is cold: neither the plan's load cache (io/cache.ts) nor a kept answer of `command` exists yet. */
+export function coldRun(access: CacheAccess, command: string, planDir: string): boolean {
+  const exists = (file: string) => lstatSync(file, { throwIfNoEntry: false }) !== undefined;
+  return !exists(cacheFile(access.root, { kind: 'plan', planDir })) && !exists(answerFile(access, command, planDir));
+}
+
 function answerFile(access: CacheAccess, command: string, planDir: string): string {
   return cacheFile(access.root, { kind: `answer-${command}`, planDir }, 'txt');
 }
