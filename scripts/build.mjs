@@ -84,9 +84,12 @@ const Module = require('node:module');
 const { Script } = require('node:vm');
 const file = __dirname + '/parser.cjs';
 const cacheFile = __dirname + '/parser.code-cache';
-const recording = process.env.CSP_BUILD_CODE_CACHE === '1' && require('node:worker_threads').isMainThread;
+const { isMainThread } = require('node:worker_threads');
+const recording = process.env.CSP_BUILD_CODE_CACHE === '1' && isMainThread;
 let cachedData;
-if (!recording) {
+// Main thread only: a parse worker runs for seconds, where compiling costs it little, and V8 would
+// hold a second copy of the deserialized code (≈ 10 MB) for it.
+if (!recording && isMainThread) {
   try {
     cachedData = fs.readFileSync(cacheFile);
   } catch {
