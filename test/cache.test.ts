@@ -41,6 +41,55 @@ function exists(p: string): boolean {
   }
 }
 
+/** Breaks a file's title in place: the same size, its modification time put back to the nanosecond (touch -r from a copy that kept it): only its change time tells. */
+function breakInPlace(root: string, file: string): void {
+  const abs = path.join(root, file);
+  const reference = path.join(root, `${path.basename(file)}.reference`);
+  expect(spawnSync('cp', ['-p', abs, reference]).status).toBe(0);
+  writeFileSync(abs, readFileSync(abs, 'utf8').replace(/\ntitle: (.)/, (_, c: string) => `\ntitle: ${c === '[' ? '{' : '['}`));
+  expect(spawnSync('touch', ['-m', '-r', reference, abs]).status).toBe(0);
+  rmSync(reference);
+}
+
+type Run = (args: string[], extra?: Record<string, string>) => string;
+type Truth = (args: string[], extra?: Record<string, string>) => Promise<string>;
+
+/**
+ * For the kept answers of `command`: csp run an hour ahead (faketime: every file this test writes
+ * has settled by then), and the true answer, computed without any cache in this process (the same
+ * code as the built CLI's). Both with one "today" (CSP_NOW), whatever the clock says.
+ */
+function answerRuns(root: string, command: string): { later: Run; truth: Truth; answer: string } {
+  const NOW = '2026-11-28T12:00:00Z';
+  const env = { ...process.env, NO_COLOR: '1', COLUMNS: '100', CI: '', GITHUB_ACTIONS: '', CSP_PARSE_WORKERS: '0', CSP_NOW: NOW };
+  const later: Run = (args, extra = {}) => {
+    const r = spawnSync('faketime', ['-f', '+1h', process.execPath, CSP_BIN, ...args], { cwd: root, env: { ...env, ...extra }, encoding: 'utf8' });
+    return `${r.status}\n${r.stdout}${r.stderr}`;
+  };
+  const truth: Truth = async (args, extra = {}) => {
+    const r = await runCli(args, { cwd: root, env: { CSP_NO_CACHE: '1', CSP_NOW: NOW, ...extra } });
+    return `${r.code}\n${r.stdout}${r.stderr}`;
+  };
+  return { later, truth, answer: path.join(root, CACHE_DIR, `answer-${command}-plan.txt`) };
+}
+
+/**
+ * The first run is cold (no cache at all): it computes and keeps no answer. The next one keeps its
+ * answer, and from then on it is printed: nothing is loaded, so the load cache, once removed,
+ * stays away.
+ */
+async function expectKeptFromSecondRun(root: string, args: string[], later: Run, truth: Truth, answer: string): Promise<void> {
+  const loadCache = cacheFile(root, { kind: 'plan', planDir: 'plan' });
+  expect(later(args)).toBe(await truth(args));
+  expect(exists(loadCache)).toBe(true);
+  expect(exists(answer)).toBe(false);
+  for (let k = 0; k < 2; k++) expect(later(args)).toBe(await truth(args));
+  expect(exists(answer)).toBe(true);
+  rmSync(loadCache);
+  expect(later(args)).toBe(await truth(args));
+  expect(exists(loadCache)).toBe(false);
+}
+
 describe('loading through the cache gives what loadPlan gives', () => {
   const fixtures = readdirSync(RULE_FIXTURES).sort();
 
@@ -407,35 +456,9 @@ describe('the answer kept for status', () => {
   it.skipIf(faketime.status !== 0)('is printed for the same question about the same files, and for nothing else', async () => {
     const root = synthRoot(8, 2);
     mkdirSync(path.join(root, 'plan/reviews'));
-    // One "today" for every run (CSP_NOW), whatever the clock says: the clock, an hour ahead
-    // (faketime), only lets the files settle.
-    const NOW = '2026-11-28T12:00:00Z';
-    const env = { ...process.env, NO_COLOR: '1', COLUMNS: '100', CI: '', GITHUB_ACTIONS: '', CSP_PARSE_WORKERS: '0', CSP_NOW: NOW };
-    /** csp an hour ahead: every file written by this test has settled by then. */
-    const later = (args: string[], extra: Record<string, string> = {}) => {
-      const r = spawnSync('faketime', ['-f', '+1h', process.execPath, CSP_BIN, ...args], { cwd: root, env: { ...env, ...extra }, encoding: 'utf8' });
-      return `${r.status}\n${r.stdout}${r.stderr}`;
-    };
-    // The true answer, computed without any cache: in this process (the same code as the built CLI's).
-    const truth = async (args: string[], extra: Record<string, string> = {}) => {
-      const r = await runCli(args, { cwd: root, env: { CSP_NO_CACHE: '1', CSP_NOW: NOW, ...extra } });
-      return `${r.code}\n${r.stdout}${r.stderr}`;
-    };
-    const loadCache = cacheFile(root, { kind: 'plan', planDir: 'plan' });
-    const answer = path.join(root, CACHE_DIR, 'answer-status-plan.txt');
+    const { later, truth, answer } = answerRuns(root, 'status');
     const status = ['--as-of', '2026-11-28', 'status'];
-
-    // The first run is cold (no cache at all): it computes and keeps no answer. The next one keeps
-    // its answer, and from then on it is printed: nothing is loaded, so the load cache, once
-    // removed, stays away.
-    expect(later(status)).toBe(await truth(status));
-    expect(exists(loadCache)).toBe(true);
-    expect(exists(answer)).toBe(false);
-    for (let k = 0; k < 2; k++) expect(later(status)).toBe(await truth(status));
-    expect(exists(answer)).toBe(true);
-    rmSync(loadCache);
-    expect(later(status)).toBe(await truth(status));
-    expect(exists(loadCache)).toBe(false);
+    await expectKeptFromSecondRun(root, status, later, truth, answer);
 
     // Another question: other options, another width, another day, colour: computed, not the kept answer.
     for (const [args, extra] of [
@@ -450,11 +473,7 @@ describe('the answer kept for status', () => {
 
     // Another plan: a file edited in place (same size, mtime put back), a review added.
     expect(later(status)).toBe(await truth(status));
-    const p21 = path.join(root, 'plan/pillar-2/p2.1.yaml');
-    const reference = path.join(root, 'p2.1.reference');
-    expect(spawnSync('cp', ['-p', p21, reference]).status).toBe(0);
-    writeFileSync(p21, readFileSync(p21, 'utf8').replace(/\ntitle: (.)/, (_, c: string) => `\ntitle: ${c === '[' ? '{' : '['}`));
-    expect(spawnSync('touch', ['-m', '-r', reference, p21]).status).toBe(0);
+    breakInPlace(root, 'plan/pillar-2/p2.1.yaml');
     expect(await truth(status)).toContain('p2.1');
     for (let k = 0; k < 3; k++) expect(later(status)).toBe(await truth(status));
     cpSync(path.join(SHIPPED_ROOT, 'plan/reviews/adoption.yaml'), path.join(root, 'plan/reviews/adoption.yaml'));
@@ -474,42 +493,16 @@ describe('the answer kept for validate', () => {
   const faketime = spawnSync('faketime', ['-f', '+1h', 'true']);
   it.skipIf(faketime.status !== 0)('is printed for the same question about the same files; never with --links, in CI or for GitHub annotations', async () => {
     const root = synthRoot(8, 2);
-    const NOW = '2026-11-28T12:00:00Z';
-    const env = { ...process.env, NO_COLOR: '1', COLUMNS: '100', CI: '', GITHUB_ACTIONS: '', CSP_PARSE_WORKERS: '0', CSP_NOW: NOW };
-    /** csp an hour ahead: every file written by this test has settled by then. */
-    const later = (args: string[], extra: Record<string, string> = {}) => {
-      const r = spawnSync('faketime', ['-f', '+1h', process.execPath, CSP_BIN, ...args], { cwd: root, env: { ...env, ...extra }, encoding: 'utf8' });
-      return `${r.status}\n${r.stdout}${r.stderr}`;
-    };
-    // The true answer, computed without any cache: in this process (the same code as the built CLI's).
-    const truth = async (args: string[]) => {
-      const r = await runCli(args, { cwd: root, env: { CSP_NO_CACHE: '1', CSP_NOW: NOW } });
-      return `${r.code}\n${r.stdout}${r.stderr}`;
-    };
-    const loadCache = cacheFile(root, { kind: 'plan', planDir: 'plan' });
-    const answer = path.join(root, CACHE_DIR, 'answer-validate-plan.txt');
+    const { later, truth, answer } = answerRuns(root, 'validate');
     const validate = ['--as-of', '2026-11-28', 'validate'];
-
-    // Computed (cold: nothing kept), computed and kept, then printed without loading anything (the
-    // load cache, once removed, stays away).
-    expect(later(validate)).toBe(await truth(validate));
-    expect(exists(answer)).toBe(false);
-    for (let k = 0; k < 2; k++) expect(later(validate)).toBe(await truth(validate));
-    expect(exists(answer)).toBe(true);
-    rmSync(loadCache);
-    expect(later(validate)).toBe(await truth(validate));
-    expect(exists(loadCache)).toBe(false);
+    await expectKeptFromSecondRun(root, validate, later, truth, answer);
 
     // Another format is another question.
     const json = [...validate, '--format', 'json'];
     expect(later(json)).toBe(await truth(json));
 
     // A file broken in place (same size, modification time put back): its change time tells.
-    const p21 = path.join(root, 'plan/pillar-2/p2.1.yaml');
-    const reference = path.join(root, 'p2.1.reference');
-    expect(spawnSync('cp', ['-p', p21, reference]).status).toBe(0);
-    writeFileSync(p21, readFileSync(p21, 'utf8').replace(/\ntitle: (.)/, (_, c: string) => `\ntitle: ${c === '[' ? '{' : '['}`));
-    expect(spawnSync('touch', ['-m', '-r', reference, p21]).status).toBe(0);
+    breakInPlace(root, 'plan/pillar-2/p2.1.yaml');
     const broken = await truth(validate);
     expect(broken).toMatch(/^1\n/);
     expect(broken).toContain('p2.1.yaml');
