@@ -71,38 +71,22 @@ const parserModules = await findParserModules();
 const exportName = (file) => `m_${file.replace(/[^A-Za-z0-9]/g, '_')}`;
 
 /**
- * How cli.cjs and parse-worker.cjs load parser.cjs, once each: compiled with the V8 code cache the
- * build recorded beside it (parser.code-cache), as src/cli/entry.ts loads cli.cjs. Every run that
- * parses a file loads parser.cjs (≈ 1.1 MB) on each of its threads; with the cache V8 neither
- * compiles the source nor, later, the functions the recording run called. V8 rejects a cache made
- * by another Node version or with other flags, and the file is then compiled as usual. The
- * recording (CSP_BUILD_CODE_CACHE=1, main thread only) writes the cache when the run ends.
+ * How cli.cjs and parse-worker.cjs load parser.cjs, once each: with the V8 code cache the build
+ * records beside it (parser.code-cache), through the loader entry.ts uses for cli.cjs
+ * (src/cli/load-bundle.ts). On the main thread only: a parse worker runs for seconds, where
+ * compiling costs it little, and V8 would hold a second copy of the deserialized code (≈ 10 MB).
+ * The recording (CSP_BUILD_CODE_CACHE=1, main thread) writes the cache when the run ends.
  */
 const PARSER_LOADER = `
-const fs = require('node:fs');
-const Module = require('node:module');
-const { Script } = require('node:vm');
-const file = __dirname + '/parser.cjs';
-const cacheFile = __dirname + '/parser.code-cache';
 const { isMainThread } = require('node:worker_threads');
-const recording = process.env.CSP_BUILD_CODE_CACHE === '1' && isMainThread;
-let cachedData;
-// Main thread only: a parse worker runs for seconds, where compiling costs it little, and V8 would
-// hold a second copy of the deserialized code (≈ 10 MB) for it.
-if (!recording && isMainThread) {
-  try {
-    cachedData = fs.readFileSync(cacheFile);
-  } catch {
-    // no cache: compiled as usual
-  }
-}
-const script = new Script(Module.wrap(fs.readFileSync(file, 'utf8')), cachedData ? { filename: file, cachedData } : { filename: file });
-if (recording) process.once('exit', () => fs.writeFileSync(cacheFile, script.createCachedData()));
-const mod = new Module(file, module);
-mod.filename = file;
-script.runInThisContext().call(mod.exports, mod.exports, Module.createRequire(file), mod, file, __dirname);
-mod.loaded = true;
-module.exports = mod.exports;
+const { loadBundle } = require(${JSON.stringify(path.join(ROOT, 'src/cli/load-bundle.ts'))});
+module.exports = loadBundle({
+  file: __dirname + '/parser.cjs',
+  cacheFile: __dirname + '/parser.code-cache',
+  useCache: isMainThread,
+  record: process.env.CSP_BUILD_CODE_CACHE === '1' && isMainThread,
+  parent: module,
+});
 `;
 
 /** In cli.cjs: parser modules resolve to a stub that takes them from parser.cjs (loaded by PARSER_LOADER). */
@@ -122,7 +106,7 @@ const parserBoundary = {
       resolveDir: path.join(ROOT, 'dist'),
     }));
     b.onResolve({ filter: /^csp-parser-bundle$/ }, () => ({ path: 'parser', namespace: 'parser-loader' }));
-    b.onLoad({ filter: /.*/, namespace: 'parser-loader' }, () => ({ contents: PARSER_LOADER, loader: 'js' }));
+    b.onLoad({ filter: /.*/, namespace: 'parser-loader' }, () => ({ contents: PARSER_LOADER, loader: 'js', resolveDir: ROOT }));
   },
 };
 

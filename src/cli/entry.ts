@@ -2,38 +2,19 @@
  * The program's first module (dist/csp.cjs). `csp --version` is answered
  * here, before the rest of the CLI is even compiled. Everything else runs
  * dist/cli.cjs, compiled with the V8 code cache that the build recorded
- * beside it (Node 20 keeps no compile cache of its own): compiling its
- * ≈ 300 kB would otherwise cost ≈ 10 ms of every run. V8 rejects a cache
- * recorded by another Node version, and the file is then compiled as usual.
+ * beside it (load-bundle.ts): compiling its ≈ 300 kB would otherwise cost
+ * ≈ 10 ms of every run.
  */
+import { loadBundle } from './load-bundle.js';
+
 declare const CSP_VERSION: string;
 
 /** Set by scripts/build.mjs while it runs the CLI to record which functions a run compiles. */
 const RECORD_ENV = 'CSP_BUILD_CODE_CACHE';
 
 function runCli(): void {
-  // Loaded here rather than imported above, so that --version loads none of them.
-  const { readFileSync, writeFileSync } = process.getBuiltinModule('node:fs');
-  const Module = process.getBuiltinModule('node:module');
-  const { Script } = process.getBuiltinModule('node:vm');
-  const file = `${__dirname}/cli.cjs`;
-  const cacheFile = `${__dirname}/cli.code-cache`;
   const recording = process.env[RECORD_ENV] === '1';
-  let cachedData: Buffer | undefined;
-  if (!recording) {
-    try {
-      cachedData = readFileSync(cacheFile);
-    } catch {
-      // no cache: compile as usual
-    }
-  }
-  const source = Module.wrap(readFileSync(file, 'utf8'));
-  const script = new Script(source, cachedData ? { filename: file, cachedData } : { filename: file });
-  if (recording) process.once('exit', () => writeFileSync(cacheFile, script.createCachedData()));
-  const mod = new Module(file, module);
-  mod.filename = file;
-  (script.runInThisContext() as (...args: unknown[]) => void).call(mod.exports, mod.exports, Module.createRequire(file), mod, file, __dirname);
-  mod.loaded = true;
+  loadBundle({ file: `${__dirname}/cli.cjs`, cacheFile: `${__dirname}/cli.code-cache`, useCache: true, record: recording, parent: module });
 }
 
 const args = process.argv.slice(2);
